@@ -1,0 +1,2 @@
+-- The account schema of account-service; Flyway creates the schema itself (quarkus.flyway.schemas).
+select 1;

@@ -1,0 +1,12 @@
+package io.eventbank.account;
+
+import io.eventbank.devstack.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void shouldNotDependOnAnyOtherService() {
+        ArchitectureRules.assertServiceIsIndependent("io.eventbank.account");
+    }
+}

@@ -1,0 +1,2 @@
+/** REST clients of the internal service APIs. */
+package io.eventbank.gateway.client;

@@ -1,0 +1,2 @@
+/** Idempotency keys of creating POST requests. */
+package io.eventbank.gateway.idempotency;

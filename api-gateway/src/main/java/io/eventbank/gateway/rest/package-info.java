@@ -1,0 +1,2 @@
+/** The service's HTTP API. */
+package io.eventbank.gateway.rest;

@@ -1,0 +1,2 @@
+-- The gateway schema of api-gateway; Flyway creates the schema itself (quarkus.flyway.schemas).
+select 1;

@@ -1,0 +1,2 @@
+/** Commands and events of the {@code BankAccount} aggregate (account-service). */
+package io.eventbank.contracts.account;

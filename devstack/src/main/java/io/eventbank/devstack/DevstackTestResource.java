@@ -1,0 +1,22 @@
+package io.eventbank.devstack;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} at the JVM's {@link TestStack}: a fresh database and a real Kafka broker.
+ * Use it with {@code @QuarkusTestResource(value = DevstackTestResource.class, restrictToAnnotatedClass = false)}.
+ */
+public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return TestStack.get().quarkusConfig();
+    }
+
+    @Override
+    public void stop() {
+        // the stack lives as long as the test JVM: every test class of the module shares it
+    }
+}

@@ -1,0 +1,170 @@
+package io.eventbank.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one JVM) run from Maven Central's jars by
+ * devstack-broker's {@code BrokerMain}. Its log directory survives restarts; topics come from
+ * {@code config/kafka-topics.conf}.
+ */
+public final class KafkaBroker {
+
+    private static final String BROKER_PACKAGE = "io/eventbank/devstack/broker/";
+    private static final String MAIN_CLASS = "io.eventbank.devstack.broker.BrokerMain";
+
+    private final Path directory;
+    private final int port;
+    private final ProcessHandle process;
+
+    private KafkaBroker(Path directory, int port, ProcessHandle process) {
+        this.directory = directory;
+        this.port = port;
+        this.process = process;
+    }
+
+    public record Settings(Path directory, int port, int controllerPort, int partitions, Path logFile) {
+    }
+
+    /** Starts the broker and returns once its topics exist; fails with the end of its log otherwise. */
+    public static KafkaBroker start(Settings settings, Duration timeout) {
+        Path directory = settings.directory().toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+            Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
+            Path config = directory.resolve("server.properties");
+            Files.writeString(config, serverProperties(directory.resolve("data"), settings));
+            Path topics = directory.resolve("kafka-topics.conf");
+            copyResource("kafka-topics.conf", topics);
+            Path readyFile = directory.resolve("ready");
+            Files.deleteIfExists(readyFile);
+
+            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(),
+                    "-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                    "-cp", brokerClasspath(), MAIN_CLASS,
+                    "--config", config.toString(),
+                    "--topics", topics.toString(),
+                    "--partitions", Integer.toString(settings.partitions()),
+                    "--ready-file", readyFile.toString()));
+            Process process = new ProcessBuilder(Processes.inOwnSession(command))
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(settings.logFile().toFile()))
+                    .start();
+            process.getOutputStream().close();
+
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!Files.exists(readyFile)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    Processes.stop(process.toHandle(), Duration.ofSeconds(10));
+                    throw new IllegalStateException("the Kafka broker did not start (log: " + settings.logFile()
+                            + "):\n" + Processes.tail(settings.logFile(), 40));
+                }
+                Thread.sleep(100);
+            }
+            return new KafkaBroker(directory, settings.port(), process.toHandle());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the Kafka broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ProcessHandle process() {
+        return process;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public void stop() {
+        Processes.stop(process, Duration.ofSeconds(30));
+    }
+
+    private static String serverProperties(Path logDirectory, Settings settings) {
+        return String.join("\n",
+                "# Written by devstack at every start; see io.eventbank.devstack.KafkaBroker.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
+                "listeners=PLAINTEXT://127.0.0.1:" + settings.port() + ",CONTROLLER://127.0.0.1:"
+                        + settings.controllerPort(),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + settings.port(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logDirectory,
+                "num.partitions=" + settings.partitions(),
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                // The event topics are the log projections replay from: nothing is deleted by default.
+                "log.retention.ms=-1",
+                "auto.create.topics.enable=true",
+                "") ;
+    }
+
+    /** The broker's classpath: devstack-broker itself and the Kafka jars its build resolved. */
+    static String brokerClasspath() throws IOException {
+        URL mainClass = resource("BrokerMain.class");
+        String classpathFile;
+        try (InputStream in = resource("classpath.txt").openStream()) {
+            classpathFile = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        return codeSourceOf(mainClass) + java.io.File.pathSeparator + classpathFile;
+    }
+
+    private static String codeSourceOf(URL classFile) {
+        String url = classFile.toString();
+        try {
+            if (url.startsWith("jar:")) {
+                String jar = url.substring("jar:".length(), url.indexOf("!/"));
+                return Path.of(new java.net.URI(jar)).toString();
+            }
+            Path file = Path.of(classFile.toURI());
+            // .../classes/io/eventbank/devstack/broker/BrokerMain.class -> .../classes
+            return file.getParent().getParent().getParent().getParent().getParent().toString();
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot locate devstack-broker from " + url, e);
+        }
+    }
+
+    private static void copyResource(String name, Path target) throws IOException {
+        try (InputStream in = resource(name).openStream()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static URL resource(String name) {
+        URL url = KafkaBroker.class.getClassLoader().getResource(BROKER_PACKAGE + name);
+        if (url == null) {
+            throw new IllegalStateException("devstack-broker is not on the classpath (missing " + name
+                    + "): build the project with ./mvnw package first");
+        }
+        return url;
+    }
+}

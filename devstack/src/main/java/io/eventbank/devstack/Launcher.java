@@ -1,0 +1,96 @@
+package io.eventbank.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./eventbank}: runs the whole platform locally.
+ *
+ * <pre>
+ * ./eventbank up            start everything, wait until ready, stay in the foreground (Ctrl-C stops it all)
+ * ./eventbank up --detach   the same, but return once everything is ready
+ * ./eventbank status        each part, whether it is ready, and where its log is
+ * ./eventbank down          stop a detached platform
+ * </pre>
+ */
+public final class Launcher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("EVENTBANK_READY_TIMEOUT_SECONDS", "180")));
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("eventbank.root", "")).toAbsolutePath();
+        PlatformSettings settings = PlatformSettings.fromEnvironment(root);
+        Platform platform = new Platform(settings, System.out::println);
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        switch (command) {
+            case "up" -> up(platform, settings, options.contains("--detach") || options.contains("-d"));
+            case "down" -> {
+                platform.stop();
+                System.out.println("Stopped.");
+            }
+            case "status" -> System.exit(platform.status() ? 0 : 1);
+            default -> {
+                System.out.println("""
+                        usage: ./eventbank up [--detach] | status | down
+                          up         start PostgreSQL (or use the running one), Kafka and the four services;
+                                     wait until all are ready; stay in the foreground (Ctrl-C stops everything)
+                          up -d      the same, but return once everything is ready (--detach)
+                          status     each part, whether it is ready, and its log file
+                          down       stop a detached platform""");
+                System.exit("help".equals(command) ? 0 : 2);
+            }
+        }
+    }
+
+    private static void up(Platform platform, PlatformSettings settings, boolean detach) throws InterruptedException {
+        if (platform.anythingRunning()) {
+            System.err.println("The platform already runs (./eventbank status); stop it with ./eventbank down.");
+            System.exit(1);
+        }
+        long started = System.nanoTime();
+        try {
+            platform.start(READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("eventbank did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.printf("%neventbank is ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("""
+                  API          http://127.0.0.1:8080/api/v1/banks
+                  Swagger UI   http://127.0.0.1:8080/q/swagger-ui
+                  OpenAPI      http://127.0.0.1:8080/q/openapi
+                  Health       http://127.0.0.1:8080/q/health  (each service: ports 8081, 8082, 8083)
+                  Metrics      http://127.0.0.1:8080/q/metrics
+                  Logs         %s""".formatted(settings.logs()));
+        if (detach) {
+            System.out.println("Running in the background: ./eventbank status, ./eventbank down.");
+            return;
+        }
+        System.out.println("Press Ctrl-C to stop everything.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping eventbank...");
+            platform.stop();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "eventbank-stop"));
+        List<String> reported = new java.util.ArrayList<>();
+        while (stopped.getCount() > 0) {
+            for (String part : platform.exitedParts()) {
+                if (!reported.contains(part)) {
+                    reported.add(part);
+                    System.err.println(part + " has exited; its log: " + settings.logs());
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+}

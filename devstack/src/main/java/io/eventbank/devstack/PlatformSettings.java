@@ -1,0 +1,62 @@
+package io.eventbank.devstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the platform runs locally. Every setting has a default and an environment variable:
+ *
+ * <ul>
+ *   <li>{@code EVENTBANK_DB_URL}, {@code EVENTBANK_DB_USER}, {@code EVENTBANK_DB_PASSWORD}: the PostgreSQL to use
+ *       when it answers (default {@code jdbc:postgresql://127.0.0.1:5432/eventbank}, user postgres);</li>
+ *   <li>{@code EVENTBANK_KAFKA_PORT}, {@code EVENTBANK_KAFKA_CONTROLLER_PORT}: the broker's ports (9092, 9093);</li>
+ *   <li>{@code EVENTBANK_KAFKA_PARTITIONS}: partitions of every topic (6);</li>
+ *   <li>{@code EVENTBANK_HOME}: where data, logs and process ids are kept ({@code .eventbank} in the project);</li>
+ *   <li>{@code EVENTBANK_JAVA_OPTS}: JVM options of the services ({@code -Xmx512m}).</li>
+ * </ul>
+ */
+public record PlatformSettings(
+        Path projectRoot,
+        Path home,
+        Database database,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int partitions,
+        List<String> serviceJvmOptions,
+        List<Service> services) {
+
+    public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/eventbank";
+
+    public static PlatformSettings fromEnvironment(Path projectRoot) {
+        return fromEnvironment(projectRoot, System.getenv());
+    }
+
+    public static PlatformSettings fromEnvironment(Path projectRoot, Map<String, String> env) {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        Database database = new Database(
+                JdbcUrl.parse(env.getOrDefault("EVENTBANK_DB_URL", DEFAULT_DB_URL)),
+                env.getOrDefault("EVENTBANK_DB_USER", "postgres"),
+                env.getOrDefault("EVENTBANK_DB_PASSWORD", ""));
+        Path home = env.containsKey("EVENTBANK_HOME") ? Path.of(env.get("EVENTBANK_HOME")) : root.resolve(".eventbank");
+        List<String> jvmOptions = new ArrayList<>(
+                Arrays.asList(env.getOrDefault("EVENTBANK_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")));
+        jvmOptions.removeIf(String::isEmpty);
+        return new PlatformSettings(root, home.toAbsolutePath(), database,
+                Integer.parseInt(env.getOrDefault("EVENTBANK_KAFKA_PORT", "9092")),
+                Integer.parseInt(env.getOrDefault("EVENTBANK_KAFKA_CONTROLLER_PORT", "9093")),
+                Integer.parseInt(env.getOrDefault("EVENTBANK_KAFKA_PARTITIONS", "6")),
+                jvmOptions,
+                Service.ALL);
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path run() {
+        return home.resolve("run");
+    }
+}

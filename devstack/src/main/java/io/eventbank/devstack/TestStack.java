@@ -1,0 +1,147 @@
+package io.eventbank.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The infrastructure of one test JVM: a fresh database (on the configured server, or on a private cluster when
+ * none answers) and a Kafka broker of its own on free ports. Started on first use, stopped when the JVM exits, so
+ * that no test depends on what an earlier run left behind.
+ */
+public final class TestStack {
+
+    private static final String PREFIX = "eventbank_test_";
+    private static final Duration STALE = Duration.ofHours(6);
+
+    private static TestStack instance;
+
+    private final Database database;
+    private final KafkaBroker broker;
+    private final PrivatePostgres privatePostgres;
+    private final Path directory;
+
+    private TestStack(Database database, KafkaBroker broker, PrivatePostgres privatePostgres, Path directory) {
+        this.database = database;
+        this.broker = broker;
+        this.privatePostgres = privatePostgres;
+        this.directory = directory;
+    }
+
+    public static synchronized TestStack get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "devstack-test-stop"));
+        }
+        return instance;
+    }
+
+    private static TestStack start() {
+        Path directory = Path.of("target", "devstack").toAbsolutePath();
+        PlatformSettings settings = PlatformSettings.fromEnvironment(Path.of(""));
+        String name = PREFIX + Instant.now().getEpochSecond() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        Database server = settings.database();
+        PrivatePostgres privatePostgres = null;
+        if (!server.serverAnswers()) {
+            privatePostgres = PrivatePostgres.in(directory.resolve("postgres"));
+            int port = privatePostgres.start(Processes.freePort());
+            server = new Database(JdbcUrl.local(port, "postgres"), "postgres", "");
+        }
+        dropStaleTestDatabases(server);
+        Database database = server.withName(name);
+        database.createIfMissing();
+
+        Path kafkaDirectory = directory.resolve("kafka-" + name);
+        KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(kafkaDirectory, Processes.freePort(),
+                Processes.freePort(), settings.partitions(), directory.resolve("kafka.log")), Duration.ofSeconds(90));
+        return new TestStack(database, broker, privatePostgres, kafkaDirectory);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    /** The configuration a Quarkus service needs to run against this stack. */
+    public Map<String, String> quarkusConfig() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", database.url().toString(),
+                "quarkus.datasource.username", database.username(),
+                "quarkus.datasource.password", database.password(),
+                "kafka.bootstrap.servers", broker.bootstrapServers());
+    }
+
+    private void stop() {
+        broker.stop();
+        try {
+            database.drop();
+        } catch (RuntimeException e) {
+            System.err.println("devstack: could not drop " + database.url() + ": " + e.getMessage());
+        }
+        if (privatePostgres != null) {
+            privatePostgres.stop();
+        }
+        deleteRecursively(directory);
+    }
+
+    /** Test databases of runs that ended without cleaning up (a killed JVM) are dropped after a few hours. */
+    private static void dropStaleTestDatabases(Database server) {
+        long now = Instant.now().getEpochSecond();
+        List<String> stale = new ArrayList<>();
+        try (Connection connection = server.connect(server.url().withDatabase("postgres"));
+                Statement statement = connection.createStatement();
+                ResultSet names = statement.executeQuery(
+                        "select datname from pg_database where datname like 'eventbank\\_test\\_%'")) {
+            while (names.next()) {
+                String[] parts = names.getString(1).substring(PREFIX.length()).split("_");
+                try {
+                    if (now - Long.parseLong(parts[0]) > STALE.toSeconds()) {
+                        stale.add(names.getString(1));
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        stale.forEach(name -> {
+            try {
+                server.withName(name).drop();
+            } catch (RuntimeException e) {
+                // another run may be dropping it too
+            }
+        });
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a leftover under target/ is harmless
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.eventbank.devstack.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The rules that keep the services apart: a service reads and writes its own schema and learns everything else
+ * from messages (the {@code contracts} module) or HTTP, never from another service's code.
+ */
+public final class ArchitectureRules {
+
+    /** The root package of each service module. */
+    public static final List<String> SERVICE_PACKAGES = List.of(
+            "io.eventbank.account", "io.eventbank.transfer", "io.eventbank.ledger", "io.eventbank.gateway");
+
+    private ArchitectureRules() {
+    }
+
+    /** The service whose root package is given depends on no other service, and none is on its classpath. */
+    public static void assertServiceIsIndependent(String ownPackage) {
+        assertThat(SERVICE_PACKAGES).contains(ownPackage);
+        JavaClasses own = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ownPackage);
+        assertThat(own).as("classes of " + ownPackage).isNotEmpty();
+        for (String other : SERVICE_PACKAGES) {
+            if (other.equals(ownPackage)) {
+                continue;
+            }
+            noClasses().should().dependOnClassesThat().resideInAPackage(other + "..")
+                    .because("services talk through contracts and HTTP only")
+                    .check(own);
+            JavaClasses foreign = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages(other);
+            assertThat(foreign).as("classes of " + other + " on the classpath of " + ownPackage).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+# api-gateway in Quarkus's JVM layout. Build the project first (./mvnw package -DskipTests), then: docker compose -f docker/compose.yaml up
+FROM eclipse-temurin:17-jre
+WORKDIR /deployments
+COPY api-gateway/target/quarkus-app/lib/ lib/
+COPY api-gateway/target/quarkus-app/*.jar ./
+COPY api-gateway/target/quarkus-app/app/ app/
+COPY api-gateway/target/quarkus-app/quarkus/ quarkus/
+EXPOSE 8080
+USER 185
+ENV JAVA_OPTS="-Xmx512m" AXONIQ_UPDATE_CHECKER_DISABLED=true
+HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/q/health/ready || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]

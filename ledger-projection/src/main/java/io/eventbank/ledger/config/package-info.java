@@ -1,0 +1,2 @@
+/** Configuration: the typed configuration mapping and the CDI producers that assemble Axon. */
+package io.eventbank.ledger.config;

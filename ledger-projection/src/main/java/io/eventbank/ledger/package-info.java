@@ -1,0 +1,2 @@
+/** ledger-projection: Read models built from the event topics, and their replay. */
+package io.eventbank.ledger;

@@ -1,0 +1,2 @@
+/** Handlers that apply events to the read models, exactly once. */
+package io.eventbank.ledger.projection;

@@ -1,0 +1,2 @@
+/** Rebuilding read models from the topics without downtime. */
+package io.eventbank.ledger.replay;

@@ -1,0 +1,2 @@
+/** The aggregate: decisions in command handlers, state in event-sourcing handlers. */
+package io.eventbank.transfer.domain;

@@ -1,0 +1,2 @@
+/** The transfer saga: reacts to events, dispatches commands, keeps deadlines. */
+package io.eventbank.transfer.saga;

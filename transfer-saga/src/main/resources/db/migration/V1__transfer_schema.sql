@@ -1,0 +1,2 @@
+-- The transfer schema of transfer-saga; Flyway creates the schema itself (quarkus.flyway.schemas).
+select 1;
