@@ -1,0 +1,56 @@
+package io.eventbank.account.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** account-service's settings, {@code eventbank.account.*} in application.properties. */
+@ConfigMapping(prefix = "eventbank.account")
+public interface AccountConfig {
+
+    /** The hosted banks, {@code code:BIC:name,...}; empty means the platform's default two banks. */
+    Optional<String> banks();
+
+    /** The currencies accounts may be opened in; every hosted bank has a clearing account in each. */
+    @WithDefault("EUR,USD,GBP,CHF")
+    List<String> currencies();
+
+    /** A snapshot of an account after this many events. */
+    @WithDefault("50")
+    int snapshotThreshold();
+
+    /** This node's name as the owner of processor tokens: a restarted node takes its tokens back at once. */
+    @WithDefault("account-service")
+    String nodeId();
+
+    Publisher publisher();
+
+    Commands commands();
+
+    /** The streaming processor that publishes the event store to {@code bank.account.events}. */
+    interface Publisher {
+
+        @WithDefault("200")
+        int batchSize();
+
+        @WithDefault("2")
+        int segments();
+
+        @WithDefault("30s")
+        Duration ackTimeout();
+    }
+
+    /** Transfer legs consumed from {@code bank.account.commands}. */
+    interface Commands {
+
+        /** Attempts at a command that fails for a technical reason before it goes to the dead-letter topic. */
+        @WithDefault("8")
+        int attempts();
+
+        @WithDefault("250ms")
+        Duration backoff();
+    }
+}

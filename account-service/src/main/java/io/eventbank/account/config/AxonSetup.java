@@ -1,0 +1,138 @@
+package io.eventbank.account.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import io.eventbank.account.domain.BankAccount;
+import io.eventbank.account.view.AccountViewProjector;
+import io.eventbank.contracts.account.AccountEvent;
+import io.eventbank.infrastructure.axon.Envelopes;
+import io.eventbank.infrastructure.axon.KafkaOutbox;
+import io.eventbank.infrastructure.axon.RequestCorrelation;
+import io.eventbank.infrastructure.axon.Retries;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Assembles Axon for account-service: the {@link BankAccount} aggregate with snapshots, the account view (a
+ * subscribing processor, in the command's transaction) and the Kafka outbox (a pooled streaming processor over the
+ * event store). Starts after Flyway has migrated the schema, stops with Quarkus.
+ */
+@Singleton
+public class AxonSetup {
+
+    static final String PUBLISHER = "kafka-publisher";
+    static final String VIEW = "account-view";
+
+    @Inject
+    Serializer serializer;
+    @Inject
+    TransactionManager transactionManager;
+    @Inject
+    EventStore eventStore;
+    @Inject
+    TokenStore tokenStore;
+    @Inject
+    AccountConfig config;
+    @Inject
+    AccountViewProjector view;
+
+    @Inject
+    AccountEventsChannel accountEvents;
+
+    private Configuration configuration;
+    private ScheduledExecutorService retries;
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    @PostConstruct
+    void assemble() {
+        retries = Executors.newScheduledThreadPool(1, runnable -> new Thread(runnable, "command-retry"));
+        KafkaOutbox outbox = new KafkaOutbox(accountEvents::send, new Envelopes(serializer, "/eventbank/account-service"),
+                payload -> ((AccountEvent) payload).iban(), config.publisher().ackTimeout());
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactionManager)
+                .configureEventStore(c -> eventStore)
+                .configureCorrelationDataProviders(c -> List.of(new RequestCorrelation()))
+                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+                        .commandBus(c.commandBus())
+                        .retryScheduler(Retries.transientFailures(retries, 5, 50))
+                        .build())
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(BankAccount.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), config.snapshotThreshold())));
+        configurer.eventProcessing()
+                .registerTokenStore(c -> tokenStore)
+                .registerSubscribingEventProcessor(VIEW)
+                .registerEventHandler(c -> view)
+                .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof AccountViewProjector)
+                .registerPooledStreamingEventProcessor(PUBLISHER, Configuration::eventStore,
+                        (c, builder) -> builder
+                                .batchSize(config.publisher().batchSize())
+                                .initialSegmentCount(config.publisher().segments())
+                                .tokenClaimInterval(Duration.ofSeconds(1).toMillis())
+                                .enableCoordinatorClaimExtension())
+                .registerEventHandler(c -> outbox)
+                .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
+        configuration = configurer.buildConfiguration();
+    }
+
+    /** After SmallRye Reactive Messaging has connected its channels (which happens on start-up too). */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent startup) {
+        configuration.start();
+        started.countDown();
+    }
+
+    /** Blocks until Axon has started: a Kafka consumer may get its first record before. */
+    public void awaitStarted() {
+        try {
+            if (!started.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Axon did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Axon", e);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        configuration.shutdown();
+        retries.shutdownNow();
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+}

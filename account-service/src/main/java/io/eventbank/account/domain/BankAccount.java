@@ -1,0 +1,316 @@
+package io.eventbank.account.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+
+import io.eventbank.contracts.Money;
+import io.eventbank.contracts.account.AccountClosedEvent;
+import io.eventbank.contracts.account.AccountCreditRejectedEvent;
+import io.eventbank.contracts.account.AccountCreditedEvent;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
+import io.eventbank.contracts.account.AccountDebitedEvent;
+import io.eventbank.contracts.account.AccountFrozenEvent;
+import io.eventbank.contracts.account.AccountOpenedEvent;
+import io.eventbank.contracts.account.AccountRefusal;
+import io.eventbank.contracts.account.AccountStatus;
+import io.eventbank.contracts.account.AccountType;
+import io.eventbank.contracts.account.AccountUnfrozenEvent;
+import io.eventbank.contracts.account.CloseAccountCommand;
+import io.eventbank.contracts.account.CreditAccountCommand;
+import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.contracts.account.DebitRefundedEvent;
+import io.eventbank.contracts.account.DepositMoneyCommand;
+import io.eventbank.contracts.account.FreezeAccountCommand;
+import io.eventbank.contracts.account.MoneyDepositedEvent;
+import io.eventbank.contracts.account.MoneyWithdrawnEvent;
+import io.eventbank.contracts.account.OpenAccountCommand;
+import io.eventbank.contracts.account.RefundDebitCommand;
+import io.eventbank.contracts.account.UnfreezeAccountCommand;
+import io.eventbank.contracts.account.WithdrawMoneyCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A bank account, identified by its IBAN. It decides in its command handlers and changes state only in its
+ * event-sourcing handlers. Commands from the API that it refuses throw {@link AccountRefusedException}; the legs of a
+ * transfer (from the saga) never throw for a business reason: a refusal is an event the saga reacts to. Each leg
+ * and operation counts once per id.
+ */
+public class BankAccount {
+
+    @AggregateIdentifier
+    private String iban;
+    private String currency;
+    private AccountType type;
+    private AccountStatus status;
+    private long balance;
+    private long overdraftLimit;
+    private RecentOperations recent = new RecentOperations();
+
+    protected BankAccount() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public BankAccount(OpenAccountCommand command) {
+        if (command.owner() == null || command.owner().isBlank()) {
+            throw new IllegalArgumentException("an account needs an owner");
+        }
+        if (!Money.isCurrency(command.currency())) {
+            throw new IllegalArgumentException("not an ISO 4217 currency: " + command.currency());
+        }
+        if (command.overdraftLimit() < 0) {
+            throw new IllegalArgumentException("the overdraft limit cannot be negative");
+        }
+        apply(new AccountOpenedEvent(command.iban(), command.owner(), command.currency(), command.bankCode(),
+                command.type() == AccountType.CLEARING ? 0 : command.overdraftLimit(), command.type()));
+    }
+
+    @CommandHandler
+    public Outcome handle(DepositMoneyCommand command) {
+        var earlier = recent.find(operationKey(command.operationId()));
+        if (earlier.isPresent()) {
+            return earlier.get().asRepeat();
+        }
+        refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts take no deposits");
+        refuseIf(status == AccountStatus.CLOSED, AccountRefusal.ACCOUNT_CLOSED, "the account is closed");
+        AccountRefusal refusal = amountRefusal(command.amount());
+        refuseIf(refusal != null, refusal, "the amount does not fit the account: " + command.amount());
+        long after = addOrRefuse(balance, command.amount().minorUnits());
+        apply(new MoneyDepositedEvent(iban, command.operationId(), command.amount(), command.reference(), after));
+        return Outcome.accepted(balance);
+    }
+
+    @CommandHandler
+    public Outcome handle(WithdrawMoneyCommand command) {
+        var earlier = recent.find(operationKey(command.operationId()));
+        if (earlier.isPresent()) {
+            return earlier.get().asRepeat();
+        }
+        refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts take no withdrawals");
+        AccountRefusal refusal = debitRefusal(command.amount());
+        refuseIf(refusal != null, refusal, describe(refusal, command.amount()));
+        apply(new MoneyWithdrawnEvent(iban, command.operationId(), command.amount(), command.reference(),
+                balance - command.amount().minorUnits()));
+        return Outcome.accepted(balance);
+    }
+
+    @CommandHandler
+    public void handle(FreezeAccountCommand command) {
+        refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts stay open");
+        refuseIf(status == AccountStatus.CLOSED, AccountRefusal.ACCOUNT_CLOSED, "the account is closed");
+        refuseIf(status == AccountStatus.FROZEN, AccountRefusal.ALREADY_FROZEN, "the account is frozen already");
+        apply(new AccountFrozenEvent(iban, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(UnfreezeAccountCommand command) {
+        refuseIf(status != AccountStatus.FROZEN, AccountRefusal.NOT_FROZEN, "the account is not frozen");
+        apply(new AccountUnfrozenEvent(iban));
+    }
+
+    @CommandHandler
+    public void handle(CloseAccountCommand command) {
+        refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts stay open");
+        refuseIf(status == AccountStatus.CLOSED, AccountRefusal.ACCOUNT_CLOSED, "the account is closed already");
+        refuseIf(balance != 0, AccountRefusal.BALANCE_NOT_ZERO,
+                "only an account with a zero balance can be closed; the balance is " + Money.format(balance, currency));
+        apply(new AccountClosedEvent(iban));
+    }
+
+    @CommandHandler
+    public Outcome handle(DebitAccountCommand command) {
+        var earlier = recent.find(debitKey(command.transferId()));
+        if (earlier.isPresent()) {
+            return earlier.get().asRepeat();
+        }
+        AccountRefusal refusal = debitRefusal(command.amount());
+        if (refusal != null) {
+            apply(new AccountDebitRejectedEvent(iban, command.transferId(), command.amount(), refusal));
+            return Outcome.refused(refusal, balance);
+        }
+        apply(new AccountDebitedEvent(iban, command.transferId(), command.amount(), command.counterpartyIban(),
+                command.reference(), balance - command.amount().minorUnits()));
+        return Outcome.accepted(balance);
+    }
+
+    @CommandHandler
+    public Outcome handle(CreditAccountCommand command) {
+        var earlier = recent.find(creditKey(command.transferId()));
+        if (earlier.isPresent()) {
+            return earlier.get().asRepeat();
+        }
+        AccountRefusal refusal = status == AccountStatus.CLOSED ? AccountRefusal.ACCOUNT_CLOSED
+                : amountRefusal(command.amount());
+        if (refusal == null && balance > Long.MAX_VALUE - command.amount().minorUnits()) {
+            refusal = AccountRefusal.INVALID_AMOUNT;
+        }
+        if (refusal != null) {
+            apply(new AccountCreditRejectedEvent(iban, command.transferId(), command.amount(), refusal));
+            return Outcome.refused(refusal, balance);
+        }
+        apply(new AccountCreditedEvent(iban, command.transferId(), command.amount(), command.counterpartyIban(),
+                command.reference(), balance + command.amount().minorUnits()));
+        return Outcome.accepted(balance);
+    }
+
+    /**
+     * Gives back the debit of a failed transfer, also to a frozen or closed account: the money was the payer's and
+     * must not be lost on the way. Only a transfer that debited this account can be refunded.
+     */
+    @CommandHandler
+    public Outcome handle(RefundDebitCommand command) {
+        var earlier = recent.find(refundKey(command.transferId()));
+        if (earlier.isPresent()) {
+            return earlier.get().asRepeat();
+        }
+        var debit = recent.find(debitKey(command.transferId()));
+        if (debit.isEmpty() || !debit.get().accepted()) {
+            return Outcome.refused(AccountRefusal.NOT_DEBITED, balance);
+        }
+        apply(new DebitRefundedEvent(iban, command.transferId(), command.amount(), command.reason(),
+                balance + command.amount().minorUnits()));
+        return Outcome.accepted(balance);
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpenedEvent event) {
+        iban = event.iban();
+        currency = event.currency();
+        type = event.type();
+        overdraftLimit = event.overdraftLimit();
+        status = AccountStatus.OPEN;
+        balance = 0;
+    }
+
+    @EventSourcingHandler
+    void on(MoneyDepositedEvent event, @Timestamp Instant at) {
+        balance = event.balanceAfter();
+        recent.record(operationKey(event.operationId()), Outcome.accepted(balance), at);
+    }
+
+    @EventSourcingHandler
+    void on(MoneyWithdrawnEvent event, @Timestamp Instant at) {
+        balance = event.balanceAfter();
+        recent.record(operationKey(event.operationId()), Outcome.accepted(balance), at);
+    }
+
+    @EventSourcingHandler
+    void on(AccountFrozenEvent event) {
+        status = AccountStatus.FROZEN;
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnfrozenEvent event) {
+        status = AccountStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(AccountClosedEvent event) {
+        status = AccountStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(AccountDebitedEvent event, @Timestamp Instant at) {
+        balance = event.balanceAfter();
+        recent.record(debitKey(event.transferId()), Outcome.accepted(balance), at);
+    }
+
+    @EventSourcingHandler
+    void on(AccountDebitRejectedEvent event, @Timestamp Instant at) {
+        recent.record(debitKey(event.transferId()), Outcome.refused(event.reason(), balance), at);
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreditedEvent event, @Timestamp Instant at) {
+        balance = event.balanceAfter();
+        recent.record(creditKey(event.transferId()), Outcome.accepted(balance), at);
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreditRejectedEvent event, @Timestamp Instant at) {
+        recent.record(creditKey(event.transferId()), Outcome.refused(event.reason(), balance), at);
+    }
+
+    @EventSourcingHandler
+    void on(DebitRefundedEvent event, @Timestamp Instant at) {
+        balance = event.balanceAfter();
+        recent.record(refundKey(event.transferId()), Outcome.accepted(balance), at);
+    }
+
+    /** Why a debit of this amount must be refused, or null when it may happen. */
+    private AccountRefusal debitRefusal(Money amount) {
+        if (status == AccountStatus.CLOSED) {
+            return AccountRefusal.ACCOUNT_CLOSED;
+        }
+        if (status == AccountStatus.FROZEN) {
+            return AccountRefusal.ACCOUNT_FROZEN;
+        }
+        AccountRefusal refusal = amountRefusal(amount);
+        if (refusal != null) {
+            return refusal;
+        }
+        boolean limited = type == AccountType.CUSTOMER;
+        if (limited && balance - amount.minorUnits() < -overdraftLimit) {
+            return AccountRefusal.INSUFFICIENT_FUNDS;
+        }
+        if (balance < Long.MIN_VALUE + amount.minorUnits()) {
+            return AccountRefusal.INVALID_AMOUNT;
+        }
+        return null;
+    }
+
+    private AccountRefusal amountRefusal(Money amount) {
+        if (amount == null || !amount.currency().equals(currency)) {
+            return AccountRefusal.CURRENCY_MISMATCH;
+        }
+        if (!amount.isPositive()) {
+            return AccountRefusal.INVALID_AMOUNT;
+        }
+        return null;
+    }
+
+    private String describe(AccountRefusal refusal, Money amount) {
+        if (refusal == AccountRefusal.INSUFFICIENT_FUNDS) {
+            return "the balance of " + Money.format(balance, currency) + " " + currency + " (overdraft limit "
+                    + Money.format(overdraftLimit, currency) + ") does not cover " + amount;
+        }
+        if (refusal == AccountRefusal.CURRENCY_MISMATCH) {
+            return "the account is in " + currency + ", not " + (amount == null ? "null" : amount.currency());
+        }
+        return refusal == null ? "" : "the account refuses: " + refusal;
+    }
+
+    private static long addOrRefuse(long balance, long amount) {
+        try {
+            return Math.addExact(balance, amount);
+        } catch (ArithmeticException e) {
+            throw new AccountRefusedException(AccountRefusal.INVALID_AMOUNT, "the balance would overflow");
+        }
+    }
+
+    private static void refuseIf(boolean condition, AccountRefusal refusal, String message) {
+        if (condition) {
+            throw new AccountRefusedException(refusal, message);
+        }
+    }
+
+    private static String operationKey(String operationId) {
+        return "operation:" + operationId;
+    }
+
+    private static String debitKey(String transferId) {
+        return "debit:" + transferId;
+    }
+
+    private static String creditKey(String transferId) {
+        return "credit:" + transferId;
+    }
+
+    private static String refundKey(String transferId) {
+        return "refund:" + transferId;
+    }
+}

@@ -1,0 +1,30 @@
+package io.eventbank.account.rest;
+
+import java.time.Instant;
+
+import io.eventbank.account.view.AccountView;
+import io.eventbank.contracts.Money;
+import io.eventbank.infrastructure.banks.HostedBanks;
+
+/** An account in the API: amounts as decimal strings, {@code version} the sequence of its last event. */
+public record AccountResponse(
+        String iban,
+        String owner,
+        String bankCode,
+        String bic,
+        String currency,
+        String balance,
+        String overdraftLimit,
+        String status,
+        String type,
+        long version,
+        Instant openedAt,
+        Instant updatedAt) {
+
+    static AccountResponse of(AccountView view, HostedBanks banks) {
+        String bic = banks.byCode(view.bankCode()).map(b -> b.bic()).orElse(null);
+        return new AccountResponse(view.iban(), view.owner(), view.bankCode(), bic, view.currency(),
+                Money.format(view.balance(), view.currency()), Money.format(view.overdraftLimit(), view.currency()),
+                view.status().name(), view.type().name(), view.version(), view.openedAt(), view.updatedAt());
+    }
+}

@@ -1,0 +1,55 @@
+package io.eventbank.account.view;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.eventbank.contracts.account.AccountStatus;
+import io.eventbank.contracts.account.AccountType;
+
+/** Reads the account view and issues account numbers (a database sequence, so no number is issued twice). */
+@ApplicationScoped
+public class AccountViews {
+
+    @Inject
+    DataSource dataSource;
+
+    public Optional<AccountView> find(String iban) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select iban, owner, bank_code, currency, balance, overdraft_limit, status, type, version,"
+                                + " opened_at, updated_at from account_view where iban = ?")) {
+            query.setString(1, iban);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AccountView(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getLong(5), row.getLong(6), AccountStatus.valueOf(row.getString(7)),
+                        AccountType.valueOf(row.getString(8)), row.getLong(9), row.getTimestamp(10).toInstant(),
+                        row.getTimestamp(11).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read account " + iban, e);
+        }
+    }
+
+    /** The next free customer account number. */
+    public long nextAccountNumber() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select nextval('account_number_seq')");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not issue an account number", e);
+        }
+    }
+}

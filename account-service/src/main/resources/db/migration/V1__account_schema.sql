@@ -1,2 +1,0 @@
--- The account schema of account-service; Flyway creates the schema itself (quarkus.flyway.schemas).
-select 1;

@@ -1,0 +1,387 @@
+package io.eventbank.account.domain;
+
+import static io.eventbank.account.domain.AccountMother.ALICE;
+import static io.eventbank.account.domain.AccountMother.BOB;
+import static io.eventbank.account.domain.AccountMother.CLEARING;
+import static io.eventbank.account.domain.AccountMother.clearingOpened;
+import static io.eventbank.account.domain.AccountMother.deposited;
+import static io.eventbank.account.domain.AccountMother.eur;
+import static io.eventbank.account.domain.AccountMother.opened;
+import static io.eventbank.account.domain.AccountMother.openedWithOverdraft;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import io.eventbank.contracts.Money;
+import io.eventbank.contracts.account.AccountClosedEvent;
+import io.eventbank.contracts.account.AccountCreditRejectedEvent;
+import io.eventbank.contracts.account.AccountCreditedEvent;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
+import io.eventbank.contracts.account.AccountDebitedEvent;
+import io.eventbank.contracts.account.AccountFrozenEvent;
+import io.eventbank.contracts.account.AccountOpenedEvent;
+import io.eventbank.contracts.account.AccountRefusal;
+import io.eventbank.contracts.account.AccountType;
+import io.eventbank.contracts.account.AccountUnfrozenEvent;
+import io.eventbank.contracts.account.CloseAccountCommand;
+import io.eventbank.contracts.account.CreditAccountCommand;
+import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.contracts.account.DebitRefundedEvent;
+import io.eventbank.contracts.account.DepositMoneyCommand;
+import io.eventbank.contracts.account.FreezeAccountCommand;
+import io.eventbank.contracts.account.MoneyDepositedEvent;
+import io.eventbank.contracts.account.MoneyWithdrawnEvent;
+import io.eventbank.contracts.account.OpenAccountCommand;
+import io.eventbank.contracts.account.RefundDebitCommand;
+import io.eventbank.contracts.account.UnfreezeAccountCommand;
+import io.eventbank.contracts.account.WithdrawMoneyCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BankAccountTest {
+
+    private FixtureConfiguration<BankAccount> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(BankAccount.class);
+    }
+
+    @Nested
+    class Opening {
+
+        @Test
+        void shouldOpenAnAccountWithAZeroBalance() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ALICE, "Alice", "EUR", "10020030", 5000, AccountType.CUSTOMER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new AccountOpenedEvent(ALICE, "Alice", "EUR", "10020030", 5000,
+                            AccountType.CUSTOMER));
+        }
+
+        @Test
+        void shouldGiveAClearingAccountNoOverdraftLimitOfItsOwn() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(CLEARING, "clearing", "EUR", "10020030", 999, AccountType.CLEARING))
+                    .expectEvents(new AccountOpenedEvent(CLEARING, "clearing", "EUR", "10020030", 0,
+                            AccountType.CLEARING));
+        }
+
+        @Test
+        void shouldRefuseAnAccountWithoutOwnerOrWithANegativeLimitOrUnknownCurrency() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ALICE, " ", "EUR", "10020030", 0, AccountType.CUSTOMER))
+                    .expectException(IllegalArgumentException.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ALICE, "Alice", "EUR", "10020030", -1, AccountType.CUSTOMER))
+                    .expectException(IllegalArgumentException.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ALICE, "Alice", "EURO", "10020030", 0, AccountType.CUSTOMER))
+                    .expectException(IllegalArgumentException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class DepositsAndWithdrawals {
+
+        @Test
+        void shouldDepositAndReportTheNewBalance() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("2.50"), "cash"))
+                    .expectEvents(new MoneyDepositedEvent(ALICE, "op-1", eur("2.50"), "cash", 1250))
+                    .expectResultMessagePayload(Outcome.accepted(1250));
+        }
+
+        @Test
+        void shouldCountARetriedDepositOnce() {
+            fixture.given(opened(ALICE), new MoneyDepositedEvent(ALICE, "op-1", eur("2.50"), "cash", 250))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("2.50"), "cash"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Outcome.accepted(250).asRepeat());
+        }
+
+        @Test
+        void shouldRefuseDepositsInAnotherCurrencyOrOfNothing() {
+            fixture.given(opened(ALICE))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", Money.of(100, "USD"), null))
+                    .expectException(AccountRefusedException.class).expectNoEvents();
+            fixture.given(opened(ALICE))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("0"), null))
+                    .expectException(AccountRefusedException.class).expectNoEvents();
+            fixture.given(opened(ALICE))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("-1"), null))
+                    .expectException(AccountRefusedException.class).expectNoEvents();
+        }
+
+        @Test
+        void shouldRefuseADepositThatWouldOverflowTheBalance() {
+            fixture.given(opened(ALICE), new MoneyDepositedEvent(ALICE, "op-0", Money.of(Long.MAX_VALUE, "EUR"),
+                            null, Long.MAX_VALUE))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("0.01"), null))
+                    .expectExceptionMessage("the balance would overflow").expectNoEvents();
+        }
+
+        @Test
+        void shouldWithdrawWithinTheBalance() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
+                    .when(new WithdrawMoneyCommand(ALICE, "op-2", eur("10.00"), null))
+                    .expectEvents(new MoneyWithdrawnEvent(ALICE, "op-2", eur("10.00"), null, 0));
+        }
+
+        @Test
+        void shouldRefuseAWithdrawalWhenFundsAreShort() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
+                    .when(new WithdrawMoneyCommand(ALICE, "op-2", eur("10.01"), null))
+                    .expectException(AccountRefusedException.class)
+                    .expectException(refusal(AccountRefusal.INSUFFICIENT_FUNDS))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void shouldWithdrawIntoTheOverdraftUpToItsLimit() {
+            fixture.given(openedWithOverdraft(ALICE, "50.00"))
+                    .when(new WithdrawMoneyCommand(ALICE, "op-2", eur("50.00"), null))
+                    .expectEvents(new MoneyWithdrawnEvent(ALICE, "op-2", eur("50.00"), null, -5000));
+            fixture.given(openedWithOverdraft(ALICE, "50.00"))
+                    .when(new WithdrawMoneyCommand(ALICE, "op-2", eur("50.01"), null))
+                    .expectException(refusal(AccountRefusal.INSUFFICIENT_FUNDS));
+        }
+
+        @Test
+        void shouldRefuseDepositsAndWithdrawalsOnClearingAccounts() {
+            fixture.given(clearingOpened())
+                    .when(new DepositMoneyCommand(CLEARING, "op-1", eur("1"), null))
+                    .expectException(refusal(AccountRefusal.CLEARING_ACCOUNT));
+            fixture.given(clearingOpened())
+                    .when(new WithdrawMoneyCommand(CLEARING, "op-1", eur("1"), null))
+                    .expectException(refusal(AccountRefusal.CLEARING_ACCOUNT));
+        }
+    }
+
+    @Nested
+    class Lifecycle {
+
+        @Test
+        void shouldFreezeAndUnfreeze() {
+            fixture.given(opened(ALICE))
+                    .when(new FreezeAccountCommand(ALICE, "court order"))
+                    .expectEvents(new AccountFrozenEvent(ALICE, "court order"));
+            fixture.given(opened(ALICE), new AccountFrozenEvent(ALICE, null))
+                    .when(new UnfreezeAccountCommand(ALICE))
+                    .expectEvents(new AccountUnfrozenEvent(ALICE));
+        }
+
+        @Test
+        void shouldRefuseToFreezeTwiceOrToUnfreezeAnOpenAccount() {
+            fixture.given(opened(ALICE), new AccountFrozenEvent(ALICE, null))
+                    .when(new FreezeAccountCommand(ALICE, null))
+                    .expectException(refusal(AccountRefusal.ALREADY_FROZEN));
+            fixture.given(opened(ALICE))
+                    .when(new UnfreezeAccountCommand(ALICE))
+                    .expectException(refusal(AccountRefusal.NOT_FROZEN));
+        }
+
+        @Test
+        void shouldRefuseWithdrawalsFromAFrozenAccountButTakeDeposits() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"), new AccountFrozenEvent(ALICE, null))
+                    .when(new WithdrawMoneyCommand(ALICE, "op", eur("1"), null))
+                    .expectException(refusal(AccountRefusal.ACCOUNT_FROZEN));
+            fixture.given(opened(ALICE), new AccountFrozenEvent(ALICE, null))
+                    .when(new DepositMoneyCommand(ALICE, "op", eur("1"), null))
+                    .expectEvents(new MoneyDepositedEvent(ALICE, "op", eur("1"), null, 100));
+        }
+
+        @Test
+        void shouldCloseOnlyAtZeroBalance() {
+            fixture.given(opened(ALICE))
+                    .when(new CloseAccountCommand(ALICE))
+                    .expectEvents(new AccountClosedEvent(ALICE));
+            fixture.given(opened(ALICE), deposited(ALICE, "0.01", "0.01"))
+                    .when(new CloseAccountCommand(ALICE))
+                    .expectException(refusal(AccountRefusal.BALANCE_NOT_ZERO));
+        }
+
+        @Test
+        void shouldRefuseEverythingButARefundOnAClosedAccount() {
+            fixture.given(opened(ALICE), new AccountClosedEvent(ALICE))
+                    .when(new DepositMoneyCommand(ALICE, "op", eur("1"), null))
+                    .expectException(refusal(AccountRefusal.ACCOUNT_CLOSED));
+            fixture.given(opened(ALICE), new AccountClosedEvent(ALICE))
+                    .when(new CloseAccountCommand(ALICE))
+                    .expectException(refusal(AccountRefusal.ACCOUNT_CLOSED));
+            fixture.given(opened(ALICE), new AccountClosedEvent(ALICE))
+                    .when(new FreezeAccountCommand(ALICE, null))
+                    .expectException(refusal(AccountRefusal.ACCOUNT_CLOSED));
+        }
+
+        @Test
+        void shouldKeepClearingAccountsOpen() {
+            fixture.given(clearingOpened())
+                    .when(new CloseAccountCommand(CLEARING))
+                    .expectException(refusal(AccountRefusal.CLEARING_ACCOUNT));
+            fixture.given(clearingOpened())
+                    .when(new FreezeAccountCommand(CLEARING, null))
+                    .expectException(refusal(AccountRefusal.CLEARING_ACCOUNT));
+        }
+    }
+
+    @Nested
+    class TransferLegs {
+
+        @Test
+        void shouldDebitThePayer() {
+            fixture.given(opened(ALICE), deposited(ALICE, "70.00", "70.00"))
+                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, "rent"))
+                    .expectEvents(new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, "rent", 5000))
+                    .expectResultMessagePayload(Outcome.accepted(5000));
+        }
+
+        @Test
+        void shouldRejectADebitAsAnEventWhenFundsAreShort() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
+                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", eur("20.00"),
+                            AccountRefusal.INSUFFICIENT_FUNDS));
+        }
+
+        @Test
+        void shouldRejectDebitsOfFrozenAndClosedAccountsAndInAnotherCurrency() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"), new AccountFrozenEvent(ALICE, null))
+                    .when(new DebitAccountCommand(ALICE, "t-1", eur("1.00"), BOB, null))
+                    .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", eur("1.00"),
+                            AccountRefusal.ACCOUNT_FROZEN));
+            fixture.given(opened(ALICE), new AccountClosedEvent(ALICE))
+                    .when(new DebitAccountCommand(ALICE, "t-1", eur("1.00"), BOB, null))
+                    .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", eur("1.00"),
+                            AccountRefusal.ACCOUNT_CLOSED));
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
+                    .when(new DebitAccountCommand(ALICE, "t-1", Money.of(100, "USD"), BOB, null))
+                    .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", Money.of(100, "USD"),
+                            AccountRefusal.CURRENCY_MISMATCH));
+        }
+
+        @Test
+        void shouldDebitTheSameTransferOnceAndReportTheFirstOutcome() {
+            fixture.given(opened(ALICE), deposited(ALICE, "70.00", "70.00"),
+                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 5000))
+                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Outcome.accepted(5000).asRepeat());
+        }
+
+        @Test
+        void shouldNotRetryARejectedDebitOfTheSameTransfer() {
+            fixture.given(opened(ALICE), new AccountDebitRejectedEvent(ALICE, "t-1", eur("20.00"),
+                            AccountRefusal.INSUFFICIENT_FUNDS), deposited(ALICE, "70.00", "70.00"))
+                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Outcome.refused(AccountRefusal.INSUFFICIENT_FUNDS, 0).asRepeat());
+        }
+
+        @Test
+        void shouldDebitAClearingAccountBelowZero() {
+            fixture.given(clearingOpened())
+                    .when(new DebitAccountCommand(CLEARING, "t-1", eur("20.00"), BOB, null))
+                    .expectEvents(new AccountDebitedEvent(CLEARING, "t-1", eur("20.00"), BOB, null, -2000));
+        }
+
+        @Test
+        void shouldCreditThePayeeAlsoWhenFrozen() {
+            fixture.given(opened(BOB))
+                    .when(new CreditAccountCommand(BOB, "t-1", eur("20.00"), ALICE, "rent"))
+                    .expectEvents(new AccountCreditedEvent(BOB, "t-1", eur("20.00"), ALICE, "rent", 2000));
+            fixture.given(opened(BOB), new AccountFrozenEvent(BOB, null))
+                    .when(new CreditAccountCommand(BOB, "t-1", eur("20.00"), ALICE, "rent"))
+                    .expectEvents(new AccountCreditedEvent(BOB, "t-1", eur("20.00"), ALICE, "rent", 2000));
+        }
+
+        @Test
+        void shouldRejectCreditsToClosedAccountsAndInAnotherCurrency() {
+            fixture.given(opened(BOB), new AccountClosedEvent(BOB))
+                    .when(new CreditAccountCommand(BOB, "t-1", eur("20.00"), ALICE, null))
+                    .expectEvents(new AccountCreditRejectedEvent(BOB, "t-1", eur("20.00"),
+                            AccountRefusal.ACCOUNT_CLOSED));
+            fixture.given(opened(BOB))
+                    .when(new CreditAccountCommand(BOB, "t-1", Money.of(5, "GBP"), ALICE, null))
+                    .expectEvents(new AccountCreditRejectedEvent(BOB, "t-1", Money.of(5, "GBP"),
+                            AccountRefusal.CURRENCY_MISMATCH));
+        }
+
+        @Test
+        void shouldCreditTheSameTransferOnce() {
+            fixture.given(opened(BOB), new AccountCreditedEvent(BOB, "t-1", eur("20.00"), ALICE, null, 2000))
+                    .when(new CreditAccountCommand(BOB, "t-1", eur("20.00"), ALICE, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Outcome.accepted(2000).asRepeat());
+        }
+
+        @Test
+        void shouldRefundADebitOnceEvenToAFrozenOrClosedAccount() {
+            fixture.given(opened(ALICE), deposited(ALICE, "20.00", "20.00"),
+                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 0),
+                            new AccountClosedEvent(ALICE))
+                    .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING"))
+                    .expectEvents(new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING", 2000));
+            fixture.given(opened(ALICE), deposited(ALICE, "20.00", "20.00"),
+                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 0),
+                            new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "TIMED_OUT", 2000))
+                    .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "TIMED_OUT"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Outcome.accepted(2000).asRepeat());
+        }
+
+        @Test
+        void shouldRefundNothingForATransferThatNeverDebitedTheAccount() {
+            fixture.given(opened(ALICE),
+                            new AccountDebitRejectedEvent(ALICE, "t-1", eur("20.00"), AccountRefusal.INSUFFICIENT_FUNDS))
+                    .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "TIMED_OUT"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Outcome.refused(AccountRefusal.NOT_DEBITED, 0));
+            fixture.given(opened(ALICE))
+                    .when(new RefundDebitCommand(ALICE, "t-2", eur("20.00"), "TIMED_OUT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void shouldForgetLegsOlderThanTheDeduplicationWindow() {
+            java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ALICE), deposited(ALICE, "70.00", "70.00"),
+                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 5000))
+                    .andGivenCurrentTime(start.plus(RecentOperations.WINDOW.plus(Duration.ofDays(1))))
+                    .andGiven(new AccountDebitedEvent(ALICE, "t-2", eur("1.00"), BOB, null, 4900))
+                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, null))
+                    .expectEvents(new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 2900));
+        }
+    }
+
+    private static org.hamcrest.Matcher<?> refusal(AccountRefusal expected) {
+        return new org.hamcrest.CustomTypeSafeMatcher<AccountRefusedException>("a refusal " + expected) {
+            @Override
+            protected boolean matchesSafely(AccountRefusedException item) {
+                return item.refusal() == expected;
+            }
+        };
+    }
+
+    @Test
+    void shouldSurviveASnapshotThroughJackson() {
+        var serializer = io.eventbank.infrastructure.axon.AxonJson.serializer();
+        var captured = new java.util.concurrent.atomic.AtomicReference<BankAccount>();
+        fixture.given(opened(ALICE), deposited(ALICE, "70.00", "70.00"),
+                        new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 5000))
+                .when(new CreditAccountCommand(ALICE, "t-2", eur("1.00"), BOB, null))
+                .expectState(captured::set);
+
+        String json = serializer.serialize(captured.get(), String.class).getData();
+        BankAccount restored = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                json, String.class, BankAccount.class.getName(), null));
+
+        assertThat(json).contains("\"balance\":5100").contains("debit:t-1").contains("credit:t-2");
+        assertThat(restored).usingRecursiveComparison().isEqualTo(captured.get());
+    }
+}

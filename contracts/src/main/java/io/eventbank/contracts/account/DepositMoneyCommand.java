@@ -1,0 +1,8 @@
+package io.eventbank.contracts.account;
+
+import io.eventbank.contracts.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Puts money in; {@code operationId} makes a retried deposit count once. */
+public record DepositMoneyCommand(@TargetAggregateIdentifier String iban, String operationId, Money amount, String reference) implements AccountCommand {
+}

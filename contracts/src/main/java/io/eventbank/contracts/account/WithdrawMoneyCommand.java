@@ -1,0 +1,8 @@
+package io.eventbank.contracts.account;
+
+import io.eventbank.contracts.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Takes money out, within the overdraft limit; {@code operationId} makes a retry count once. */
+public record WithdrawMoneyCommand(@TargetAggregateIdentifier String iban, String operationId, Money amount, String reference) implements AccountCommand {
+}

@@ -1,0 +1,70 @@
+package io.eventbank.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class IbanTest {
+
+    /** Published examples (ISO 13616 registry, national banks' documentation). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "DE89 3704 0044 0532 0130 00", "GB82 WEST 1234 5698 7654 32", "FR14 2004 1010 0505 0001 3M02 606",
+            "NL91 ABNA 0417 1643 00", "CH93 0076 2011 6238 5295 7", "BE68 5390 0754 7034",
+            "AT61 1904 3002 3457 3201", "ES91 2100 0418 4502 0005 1332", "IT60 X054 2811 1010 0000 0123 456"})
+    void shouldAcceptPublishedValidIbans(String printed) {
+        assertThat(Iban.isValid(Iban.normalize(printed))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "DE89 3704 0044 0532 0130 01", "GB82 WEST 1234 5698 7654 33", "DE89 3704 0044 0532 0130",
+            "DE89 3704 0044 0532 0130 000", "NL91 ABNA 0417 1643 01", "XX00", "", "DE8937040044053201300O",
+            "de89 3704 0044 0532 0130 00 !"})
+    void shouldRefuseIbansWithWrongCheckDigitsOrShape(String printed) {
+        assertThat(Iban.isValid(Iban.normalize(printed))).isFalse();
+    }
+
+    @Test
+    void shouldRefuseNullAndLowerCaseElectronicForm() {
+        assertThat(Iban.isValid(null)).isFalse();
+        assertThat(Iban.isValid("de89370400440532013000")).isFalse();
+        assertThat(Iban.isValid(Iban.normalize("de89370400440532013000"))).isTrue();
+    }
+
+    @Test
+    void shouldIssueGermanIbansWithValidCheckDigits() {
+        assertThat(Iban.german("37040044", 532013000L)).isEqualTo("DE89370400440532013000");
+        for (long number = 0; number < 2_000; number += 7) {
+            String iban = Iban.german("10020030", 1_000_000 + number);
+            assertThat(Iban.isGerman(iban)).as(iban).isTrue();
+            assertThat(Iban.bankCodeOf(iban)).isEqualTo("10020030");
+            assertThat(Iban.accountNumberOf(iban)).isEqualTo(1_000_000 + number);
+        }
+    }
+
+    @Test
+    void shouldRefuseBankCodesAndAccountNumbersOutsideTheGermanLayout() {
+        assertThatThrownBy(() -> Iban.german("1002003", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Iban.german("10020030", 10_000_000_000L)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Iban.german("10020030", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldPrintInGroupsOfFour() {
+        assertThat(Iban.printable("DE89370400440532013000")).isEqualTo("DE89 3704 0044 0532 0130 00");
+    }
+
+    @Test
+    void shouldGiveEachBankAFixedClearingAccountPerCurrency() {
+        String eur = Clearing.accountOf("10020030", "EUR");
+        assertThat(Iban.isGerman(eur)).isTrue();
+        assertThat(Iban.accountNumberOf(eur)).isEqualTo(9_900_000_978L);
+        assertThat(Clearing.isClearingAccount(eur)).isTrue();
+        assertThat(Clearing.accountOf("10020030", "USD")).isNotEqualTo(eur);
+        assertThat(Clearing.isClearingAccount(Iban.german("10020030", 1_000_000))).isFalse();
+    }
+}

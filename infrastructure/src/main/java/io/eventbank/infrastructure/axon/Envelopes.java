@@ -1,0 +1,83 @@
+package io.eventbank.infrastructure.axon;
+
+import java.util.function.Function;
+
+import io.eventbank.infrastructure.kafka.EventEnvelope;
+import io.eventbank.infrastructure.kafka.MalformedMessageException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+
+/** Between Axon's messages and the {@link EventEnvelope}s on Kafka, with the one serializer of the service. */
+public final class Envelopes {
+
+    private final Serializer serializer;
+    private final String source;
+
+    public Envelopes(Serializer serializer, String source) {
+        this.serializer = serializer;
+        this.source = source;
+    }
+
+    /**
+     * The envelope of an event read from the event store. An aggregate's event keeps its aggregate id and
+     * sequence; another event (one published on the event bus) is given the subject {@code subjectOf} names.
+     */
+    public EventEnvelope of(EventMessage<?> event, Function<Object, String> subjectOf) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        String aggregateId = subjectOf.apply(event.getPayload());
+        Long sequence = null;
+        if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getType() != null) {
+            aggregateId = domainEvent.getAggregateIdentifier();
+            sequence = domainEvent.getSequenceNumber();
+        }
+        MetaData metaData = event.getMetaData();
+        return new EventEnvelope(event.getIdentifier(), payload.getType().getName(), payload.getType().getRevision(),
+                source, aggregateId, sequence, event.getTimestamp(),
+                text(metaData.get(RequestCorrelation.CORRELATION_ID)),
+                text(metaData.get(RequestCorrelation.CAUSATION_ID)), payload.getData());
+    }
+
+    /** An envelope for a message that is no event of this service (a command to another service, say). */
+    public EventEnvelope of(String id, Object payload, String subject, MetaData metaData, java.time.Instant at) {
+        SerializedObject<String> serialized = serializer.serialize(payload, String.class);
+        return new EventEnvelope(id, serialized.getType().getName(), serialized.getType().getRevision(), source,
+                subject, null, at, text(metaData.get(RequestCorrelation.CORRELATION_ID)),
+                text(metaData.get(RequestCorrelation.CAUSATION_ID)), serialized.getData());
+    }
+
+    /**
+     * The payload of an envelope read from Kafka, as an object of the type it names.
+     *
+     * @throws MalformedMessageException when the type is unknown here or the JSON does not fit it
+     */
+    public Object payloadOf(EventEnvelope envelope) {
+        try {
+            Class<?> type = serializer.classForType(new SimpleSerializedType(envelope.type(), envelope.revision()));
+            if (type == null || type.getName().equals("org.axonframework.serialization.UnknownSerializedType")) {
+                throw new MalformedMessageException("unknown message type " + envelope.type());
+            }
+            return serializer.deserialize(new SimpleSerializedObject<>(envelope.json(), String.class,
+                    envelope.type(), envelope.revision()));
+        } catch (MalformedMessageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedMessageException("cannot read a " + envelope.type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The metadata an incoming envelope gives the messages handled because of it. */
+    public static MetaData metaDataOf(EventEnvelope envelope) {
+        String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
+        return MetaData.with(RequestCorrelation.CORRELATION_ID, correlation)
+                .and(RequestCorrelation.CAUSATION_ID, envelope.id());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
