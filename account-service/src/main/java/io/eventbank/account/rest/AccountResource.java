@@ -91,6 +91,7 @@ public class AccountResource {
 
     @POST
     @Path("/{iban}/freeze")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Freeze: no more debits")
     public AccountResponse freeze(@PathParam("iban") String iban, AccountRequests.Freeze request,
             @HeaderParam(CORRELATION) String correlation) {
@@ -100,6 +101,7 @@ public class AccountResource {
 
     @POST
     @Path("/{iban}/unfreeze")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Unfreeze: debits again")
     public AccountResponse unfreeze(@PathParam("iban") String iban, @HeaderParam(CORRELATION) String correlation) {
         return AccountResponse.of(accounts.unfreeze(iban(iban), correlation), accounts.banks());
@@ -107,6 +109,7 @@ public class AccountResource {
 
     @POST
     @Path("/{iban}/close")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close an account whose balance is zero")
     public AccountResponse close(@PathParam("iban") String iban, @HeaderParam(CORRELATION) String correlation) {
         return AccountResponse.of(accounts.close(iban(iban), correlation), accounts.banks());

@@ -1,0 +1,134 @@
+package io.eventbank.account.messaging;
+
+import static io.eventbank.account.AccountTestSupport.balanceOf;
+import static io.eventbank.account.AccountTestSupport.openAccount;
+import static io.eventbank.account.AccountTestSupport.sendCommand;
+import static io.eventbank.devstack.testing.KafkaTopics.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.eventbank.contracts.Iban;
+import io.eventbank.contracts.Money;
+import io.eventbank.contracts.account.CreditAccountCommand;
+import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.devstack.TestStack;
+import io.eventbank.devstack.testing.KafkaTopics;
+import io.eventbank.infrastructure.kafka.CloudEventHeaders;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TransferLegConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private KafkaTopics topics;
+
+    @BeforeEach
+    void connect() {
+        topics = new KafkaTopics(TestStack.get().bootstrapServers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        topics.close();
+    }
+
+    @Test
+    void shouldDebitThePayerAndPublishAccountDebitedEventWithTheCommandAsCause() {
+        String payer = openAccount("Payer", "50.00", "0");
+        String transfer = UUID.randomUUID().toString();
+
+        String commandId = sendCommand(new DebitAccountCommand(payer, transfer, Money.parse("20.00", "EUR"),
+                Iban.german("20030040", 1_000_000), "rent"), payer, "corr-" + transfer);
+
+        ConsumerRecord<String, String> event = awaitEvent(payer, "AccountDebitedEvent", transfer);
+        assertThat(header(event, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
+        assertThat(header(event, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-" + transfer);
+        assertThat(balanceOf(payer)).isEqualTo("30.00");
+    }
+
+    @Test
+    void shouldPublishARejectionWhenFundsAreShort() {
+        String payer = openAccount("Poor", "5.00", "0");
+        String transfer = UUID.randomUUID().toString();
+
+        sendCommand(new DebitAccountCommand(payer, transfer, Money.parse("20.00", "EUR"), payer, null), payer, "c");
+
+        ConsumerRecord<String, String> event = awaitEvent(payer, "AccountDebitRejectedEvent", transfer);
+        assertThat(event.value()).contains("INSUFFICIENT_FUNDS");
+        assertThat(balanceOf(payer)).isEqualTo("5.00");
+    }
+
+    @Test
+    void shouldRejectALegForAnAccountThatDoesNotExist() {
+        String nobody = Iban.german("10020030", 8_888_888_888L);
+        String transfer = UUID.randomUUID().toString();
+
+        sendCommand(new CreditAccountCommand(nobody, transfer, Money.parse("1.00", "EUR"), nobody, null), nobody, "c");
+
+        ConsumerRecord<String, String> event = awaitEvent(nobody, "AccountCreditRejectedEvent", transfer);
+        assertThat(event.value()).contains("UNKNOWN_ACCOUNT");
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameLegArrivesAgain() {
+        String payee = openAccount("Payee", "0", "0");
+        String transfer = UUID.randomUUID().toString();
+        CreditAccountCommand credit = new CreditAccountCommand(payee, transfer, Money.parse("7.00", "EUR"),
+                payee, null);
+
+        sendCommand(credit, payee, "c");
+        awaitEvent(payee, "AccountCreditedEvent", transfer);
+        sendCommand(credit, payee, "c");
+        sendCommand(credit, payee, "c");
+        String later = UUID.randomUUID().toString();
+        sendCommand(new CreditAccountCommand(payee, later, Money.parse("1.00", "EUR"), payee, null), payee, "c");
+        // one key, one partition, handled in order: once the later leg is published, the duplicates were handled
+        awaitEvent(payee, "AccountCreditedEvent", later);
+
+        assertThat(eventsOf(payee)).filteredOn(r -> r.value().contains(transfer)).hasSize(1);
+        assertThat(balanceOf(payee)).isEqualTo("8.00");
+    }
+
+    @Test
+    void shouldSendAPoisonMessageToTheDeadLetterTopicAndGoOn() {
+        String payee = openAccount("AfterPoison", "0", "0");
+        String poisonId = UUID.randomUUID().toString();
+        topics.send("bank.account.commands", payee, "{not json", Map.of(
+                CloudEventHeaders.ID, poisonId,
+                CloudEventHeaders.TYPE, CreditAccountCommand.class.getName()));
+        topics.send("bank.account.commands", payee, "{}", Map.of(CloudEventHeaders.TYPE, "no.such.Type"));
+        String transfer = UUID.randomUUID().toString();
+        sendCommand(new CreditAccountCommand(payee, transfer, Money.parse("3.00", "EUR"), payee, null), payee, "c");
+
+        awaitEvent(payee, "AccountCreditedEvent", transfer);
+        List<ConsumerRecord<String, String>> dead = topics.await("bank.account.commands.dlq",
+                r -> payee.equals(r.key()), 2, WAIT);
+        assertThat(dead).hasSize(2);
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(r.value()).isEqualTo("{not json");
+            assertThat(header(r, "dead-letter-reason")).isNotBlank();
+        });
+        assertThat(balanceOf(payee)).isEqualTo("3.00");
+    }
+
+    private ConsumerRecord<String, String> awaitEvent(String iban, String type, String transferId) {
+        List<ConsumerRecord<String, String>> found = topics.await("bank.account.events",
+                r -> iban.equals(r.key()) && header(r, CloudEventHeaders.TYPE).endsWith("." + type)
+                        && r.value().contains(transferId), 1, WAIT);
+        assertThat(found).as(type + " for " + transferId).isNotEmpty();
+        return found.get(0);
+    }
+
+    private List<ConsumerRecord<String, String>> eventsOf(String iban) {
+        return topics.readAll("bank.account.events").stream().filter(r -> iban.equals(r.key())).toList();
+    }
+}

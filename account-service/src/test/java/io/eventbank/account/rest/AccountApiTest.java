@@ -1,0 +1,155 @@
+package io.eventbank.account.rest;
+
+import static io.eventbank.account.AccountTestSupport.balanceOf;
+import static io.eventbank.account.AccountTestSupport.openAccount;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.eventbank.contracts.Clearing;
+import io.eventbank.contracts.Iban;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccountApiTest {
+
+    @Test
+    void shouldOpenAnAccountWithANewValidIbanOfTheDefaultBank() {
+        String iban = given().contentType(ContentType.JSON)
+                .body(Map.of("owner", "Alice", "currency", "EUR"))
+                .post("/v1/accounts")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("owner", equalTo("Alice"))
+                .body("bankCode", equalTo("10020030"))
+                .body("bic", equalTo("EVBKDEBBXXX"))
+                .body("balance", equalTo("0.00"))
+                .body("overdraftLimit", equalTo("0.00"))
+                .body("status", equalTo("OPEN"))
+                .body("version", equalTo(0))
+                .body("iban", matchesPattern("DE[0-9]{2}10020030[0-9]{10}"))
+                .extract().path("iban");
+        assertThat(Iban.isGerman(iban)).isTrue();
+    }
+
+    @Test
+    void shouldOpenInTheOtherHostedBankWithAnOverdraftLimit() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("owner", "Bob", "currency", "EUR", "bankCode", "20030040", "overdraftLimit", "100"))
+                .post("/v1/accounts")
+                .then().statusCode(201)
+                .body("bic", equalTo("EVBKDEHHXXX"))
+                .body("overdraftLimit", equalTo("100.00"));
+    }
+
+    @Test
+    void shouldDepositWithdrawAndCountTheVersion() {
+        String iban = openAccount("Carol", "100.00", "0");
+        given().contentType(ContentType.JSON).body(Map.of("amount", "30.25", "reference", "rent"))
+                .post("/v1/accounts/{iban}/withdrawals", iban)
+                .then().statusCode(200).body("balance", equalTo("69.75")).body("version", equalTo(2));
+    }
+
+    @Test
+    void shouldCountARetriedDepositWithTheSameOperationIdOnce() {
+        String iban = openAccount("Dan", "0", "0");
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("amount", "5.00", "operationId", "deposit-1"))
+                    .post("/v1/accounts/{iban}/deposits", iban)
+                    .then().statusCode(200).body("balance", equalTo("5.00"));
+        }
+    }
+
+    @Test
+    void shouldRefuseAWithdrawalBeyondTheOverdraftLimitAndChangeNothing() {
+        String iban = openAccount("Erin", "10.00", "5.00");
+        given().contentType(ContentType.JSON).body(Map.of("amount", "15.01"))
+                .post("/v1/accounts/{iban}/withdrawals", iban)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://eventbank.io/problems/insufficient-funds"))
+                .body("code", equalTo("INSUFFICIENT_FUNDS"));
+        assertThat(balanceOf(iban)).isEqualTo("10.00");
+        given().contentType(ContentType.JSON).body(Map.of("amount", "15.00"))
+                .post("/v1/accounts/{iban}/withdrawals", iban)
+                .then().statusCode(200).body("balance", equalTo("-5.00"));
+    }
+
+    @Test
+    void shouldFreezeUnfreezeAndCloseThroughTheLifecycle() {
+        String iban = openAccount("Finn", "1.00", "0");
+        given().contentType(ContentType.JSON).body(Map.of("reason", "lost card"))
+                .post("/v1/accounts/{iban}/freeze", iban).then().statusCode(200).body("status", equalTo("FROZEN"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post("/v1/accounts/{iban}/withdrawals", iban)
+                .then().statusCode(409).body("code", equalTo("ACCOUNT_FROZEN"));
+        given().post("/v1/accounts/{iban}/unfreeze", iban).then().statusCode(200).body("status", equalTo("OPEN"));
+        given().post("/v1/accounts/{iban}/close", iban)
+                .then().statusCode(409).body("type", equalTo("https://eventbank.io/problems/balance-not-zero"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post("/v1/accounts/{iban}/withdrawals", iban).then().statusCode(200);
+        given().post("/v1/accounts/{iban}/close", iban).then().statusCode(200).body("status", equalTo("CLOSED"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post("/v1/accounts/{iban}/deposits", iban)
+                .then().statusCode(409).body("code", equalTo("ACCOUNT_CLOSED"));
+    }
+
+    @Test
+    void shouldHaveOpenedTheClearingAccountsOfBothBanks() {
+        for (String bank : new String[] {"10020030", "20030040"}) {
+            for (String currency : new String[] {"EUR", "USD", "GBP", "CHF"}) {
+                given().get("/v1/accounts/{iban}", Clearing.accountOf(bank, currency))
+                        .then().statusCode(200).body("type", equalTo("CLEARING")).body("currency", equalTo(currency));
+            }
+        }
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post("/v1/accounts/{iban}/deposits", Clearing.accountOf("10020030", "EUR"))
+                .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT"));
+    }
+
+    @Test
+    void shouldAnswerUnknownAndInvalidAccountsWithProblems() {
+        given().get("/v1/accounts/{iban}", Iban.german("10020030", 8_999_999_999L))
+                .then().statusCode(404).body("code", equalTo("UNKNOWN_ACCOUNT"));
+        given().get("/v1/accounts/DE00123").then().statusCode(400).body("field", equalTo("iban"));
+    }
+
+    @Test
+    void shouldRefuseMalformedInputWithProblems() {
+        String iban = openAccount("Gus", "1.00", "0");
+        Map<String, Integer> bodies = Map.of(
+                "{\"amount\":\"1.005\"}", 400,
+                "{\"amount\":\"-1\"}", 400,
+                "{\"amount\":\"0\"}", 400,
+                "{\"amount\":\"1e3\"}", 400,
+                "{\"amount\":\"999999999999999999999\"}", 400,
+                "{\"amount\":\"1\",\"unknown\":true}", 400,
+                "{\"amount\":", 400,
+                "[]", 400,
+                "{}", 400);
+        bodies.forEach((body, status) -> given().contentType(ContentType.JSON).body(body)
+                .post("/v1/accounts/{iban}/deposits", iban)
+                .then().statusCode(status).contentType("application/problem+json")
+                .body("type", startsWith("https://eventbank.io/problems/")));
+        assertThat(balanceOf(iban)).isEqualTo("1.00");
+        given().contentType(ContentType.JSON).body(Map.of("owner", "X", "currency", "XYZ"))
+                .post("/v1/accounts").then().statusCode(400).body("field", equalTo("currency"));
+        given().contentType(ContentType.JSON).body(Map.of("owner", "X", "currency", "EUR", "bankCode", "99999999"))
+                .post("/v1/accounts").then().statusCode(400).body("field", equalTo("bankCode"));
+        given().contentType(ContentType.JSON).body(Map.of("owner", "X", "currency", "JPY"))
+                .post("/v1/accounts").then().statusCode(422).body("code", equalTo("CURRENCY_MISMATCH"));
+    }
+
+    @Test
+    void shouldListTheHostedBanks() {
+        given().get("/v1/banks").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.contains("10020030", "20030040"))
+                .body("bic", org.hamcrest.Matchers.contains("EVBKDEBBXXX", "EVBKDEHHXXX"));
+    }
+}
