@@ -22,6 +22,10 @@ public interface AccountConfig {
     @WithDefault("50")
     int snapshotThreshold();
 
+    /** Keep accounts in memory between commands (right for one node per account; see AxonSetup). */
+    @WithDefault("true")
+    boolean cache();
+
     /** This node's name as the owner of processor tokens: a restarted node takes its tokens back at once. */
     @WithDefault("account-service")
     String nodeId();

@@ -26,6 +26,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -84,9 +85,7 @@ public class AxonSetup {
                         .commandBus(c.commandBus())
                         .retryScheduler(Retries.transientFailures(retries, 5, 50))
                         .build())
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(BankAccount.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), config.snapshotThreshold())));
+                .configureAggregate(aggregate());
         configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
                 .registerSubscribingEventProcessor(VIEW)
@@ -101,6 +100,21 @@ public class AxonSetup {
                 .registerEventHandler(c -> outbox)
                 .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
         configuration = configurer.buildConfiguration();
+    }
+
+    /**
+     * Accounts are cached in memory when {@code eventbank.account.cache} is on (the default): one node handles an
+     * account's commands (the Kafka key routes legs to one consumer), so the cache never goes stale; with several
+     * nodes taking API commands for the same accounts, turn it off.
+     */
+    private AggregateConfigurer<BankAccount> aggregate() {
+        AggregateConfigurer<BankAccount> aggregate = AggregateConfigurer.defaultConfiguration(BankAccount.class)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                        config.snapshotThreshold()));
+        if (config.cache()) {
+            aggregate.configureCache(c -> new WeakReferenceCache());
+        }
+        return aggregate;
     }
 
     /** After SmallRye Reactive Messaging has connected its channels (which happens on start-up too). */

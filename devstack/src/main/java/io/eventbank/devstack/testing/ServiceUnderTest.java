@@ -1,0 +1,92 @@
+package io.eventbank.devstack.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.eventbank.devstack.Processes;
+import io.eventbank.devstack.Service;
+import io.eventbank.devstack.ServiceProcess;
+import io.eventbank.devstack.TestStack;
+
+/**
+ * A service of the platform run as a real process ({@code java -jar quarkus-run.jar}) on the test JVM's
+ * {@link TestStack}, for tests that kill it and start it again. Its log goes to {@code target/devstack}.
+ */
+public final class ServiceUnderTest implements AutoCloseable {
+
+    private final Service service;
+    private final Map<String, String> environment;
+    private final Path logs;
+    private ServiceProcess process;
+    private int starts;
+
+    public ServiceUnderTest(String name, Map<String, String> extraEnvironment) {
+        this.service = new Service(name, Processes.freePort());
+        TestStack stack = TestStack.get();
+        this.environment = new HashMap<>();
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", stack.database().url().toString());
+        environment.put("QUARKUS_DATASOURCE_USERNAME", stack.database().username());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", stack.database().password());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        environment.putAll(extraEnvironment);
+        this.logs = Path.of("target", "devstack").toAbsolutePath();
+    }
+
+    public static Path projectRoot() {
+        String root = System.getProperty("eventbank.root");
+        if (root == null) {
+            throw new IllegalStateException("the system property eventbank.root (the project's folder) is not set");
+        }
+        return Path.of(root);
+    }
+
+    /** Starts the service and waits until it is ready. */
+    public ServiceUnderTest start(Duration timeout) {
+        starts++;
+        Path log = logs.resolve(service.name() + "-" + starts + ".log");
+        process = ServiceProcess.start(service, projectRoot(), List.of("-Xmx384m"), environment, log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!process.isReady()) {
+            if (!process.process().isAlive() || System.nanoTime() > deadline) {
+                String tail = Processes.tail(log, 60);
+                process.process().destroyForcibly();
+                throw new IllegalStateException(service.name() + " did not become ready:\n" + tail);
+            }
+            sleep(200);
+        }
+        return this;
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        process.process().destroyForcibly();
+        process.process().onExit().join();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    public int port() {
+        return service.port();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            Processes.stop(process.process(), Duration.ofSeconds(20));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
