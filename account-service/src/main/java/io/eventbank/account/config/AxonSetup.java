@@ -32,6 +32,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -71,8 +72,8 @@ public class AxonSetup {
     @PostConstruct
     void assemble() {
         retries = Executors.newScheduledThreadPool(1, runnable -> new Thread(runnable, "command-retry"));
-        KafkaOutbox outbox = new KafkaOutbox(accountEvents::send, new Envelopes(serializer, "/eventbank/account-service"),
-                payload -> ((AccountEvent) payload).iban(), config.publisher().ackTimeout());
+        KafkaOutbox outbox = KafkaOutbox.allTo(accountEvents::send, payload -> ((AccountEvent) payload).iban(),
+                new Envelopes(serializer, "/eventbank/account-service"), config.publisher().ackTimeout());
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
@@ -88,6 +89,9 @@ public class AxonSetup {
                 .configureAggregate(aggregate());
         configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
+                // a handler that fails fails its transaction (and a streaming processor retries the batch):
+                // Axon's default would log the failure and go on, leaving a view or a saga behind
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(VIEW)
                 .registerEventHandler(c -> view)
                 .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof AccountViewProjector)

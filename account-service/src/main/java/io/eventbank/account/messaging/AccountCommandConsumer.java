@@ -1,6 +1,5 @@
 package io.eventbank.account.messaging;
 
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
@@ -19,6 +18,7 @@ import io.eventbank.contracts.account.DebitAccountCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.RequestCorrelation;
+import io.eventbank.infrastructure.kafka.Attempts;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
@@ -79,24 +79,8 @@ public class AccountCommandConsumer {
             throw new MalformedMessageException("only transfer legs travel on bank.account.commands, not "
                     + envelope.type());
         }
-        int attempts = Math.max(1, config.commands().attempts());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                handle(envelope, (AccountCommand) command);
-                return;
-            } catch (MalformedMessageException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    LOG.errorf(e, "giving up on %s %s after %d attempts", envelope.simpleType(), envelope.id(),
-                            attempts);
-                    throw e;
-                }
-                LOG.warnf("%s %s failed (attempt %d of %d), retrying: %s", envelope.simpleType(), envelope.id(),
-                        attempt, attempts, e.toString());
-                pause(config.commands().backoff().multipliedBy(1L << Math.min(attempt - 1, 6)));
-            }
-        }
+        new Attempts(config.commands().attempts(), config.commands().backoff())
+                .run(envelope.simpleType() + " " + envelope.id(), () -> handle(envelope, (AccountCommand) command));
     }
 
     private void handle(EventEnvelope envelope, AccountCommand command) {
@@ -133,14 +117,5 @@ public class AccountCommandConsumer {
                 envelope.correlationId() != null ? envelope.correlationId() : envelope.id(),
                 RequestCorrelation.CAUSATION_ID, envelope.id()));
         transactions.executeInTransaction(() -> eventStore.publish(event));
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.eventbank.infrastructure.axon;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,40 +22,55 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The event store is the outbox: registered in a streaming processor whose token lives in the same database, this
- * handler sends every event to a Kafka topic through a SmallRye emitter, keyed by its subject. It does not wait for
- * each acknowledgement: it collects those of a batch and waits for all of them before the batch's unit of work
- * commits, so the token only moves past events the broker has taken. A crash or a broker outage at worst sends an
- * event twice (at least once), never loses one.
+ * handler sends events to Kafka through SmallRye emitters. Each {@link Route} decides whether an event goes to its
+ * channel, under which key, and as what (the event itself, or a message it stands for, such as a command to another
+ * service). It does not wait for each acknowledgement: it collects those of a batch and waits for all of them before
+ * the batch's unit of work commits, so the token only moves past events the broker has taken. A crash or a broker
+ * outage at worst sends a message twice (at least once), never loses one.
  */
 public final class KafkaOutbox {
 
     private static final String PENDING = KafkaOutbox.class.getName() + ".pending";
 
-    private final Consumer<Message<String>> emitter;
+    /** Where an event goes: a channel, its Kafka key, and what to send ({@code message} null: the event itself). */
+    public record Outgoing(Consumer<Message<String>> channel, String key, Object message) {
+    }
+
+    /** A route gives, for an event's payload, where it goes, if anywhere. */
+    public interface Route extends Function<Object, Optional<Outgoing>> {
+    }
+
+    private final List<Route> routes;
     private final Envelopes envelopes;
-    private final Function<Object, String> keyOf;
     private final Duration ackTimeout;
 
-    /**
-     * @param emitter sends a message on the outgoing channel (a SmallRye {@code Emitter::send})
-     * @param keyOf the Kafka key of an event's payload (the account's IBAN, the transfer's id)
-     */
-    public KafkaOutbox(Consumer<Message<String>> emitter, Envelopes envelopes, Function<Object, String> keyOf,
-            Duration ackTimeout) {
-        this.emitter = emitter;
+    public KafkaOutbox(List<Route> routes, Envelopes envelopes, Duration ackTimeout) {
+        this.routes = List.copyOf(routes);
         this.envelopes = envelopes;
-        this.keyOf = keyOf;
         this.ackTimeout = ackTimeout;
+    }
+
+    /** Every event to one channel, as it is, keyed by {@code keyOf}. */
+    public static KafkaOutbox allTo(Consumer<Message<String>> channel, Function<Object, String> keyOf,
+            Envelopes envelopes, Duration ackTimeout) {
+        return new KafkaOutbox(List.of(payload -> Optional.of(new Outgoing(channel, keyOf.apply(payload), null))),
+                envelopes, ackTimeout);
     }
 
     @EventHandler
     public void publish(Object payload, EventMessage<?> event) {
-        EventEnvelope envelope = envelopes.of(event, keyOf);
-        String key = keyOf.apply(payload);
-        pendingAcknowledgements().add(send(envelope, key));
+        for (Route route : routes) {
+            route.apply(payload).ifPresent(outgoing -> {
+                EventEnvelope envelope = outgoing.message() == null
+                        ? envelopes.of(event, p -> outgoing.key())
+                        : envelopes.of(event.getIdentifier(), outgoing.message(), outgoing.key(), event.getMetaData(),
+                                event.getTimestamp());
+                pendingAcknowledgements().add(send(outgoing.channel(), envelope, outgoing.key()));
+            });
+        }
     }
 
-    private CompletableFuture<Void> send(EventEnvelope envelope, String key) {
+    private CompletableFuture<Void> send(Consumer<Message<String>> channel, EventEnvelope envelope, String key) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> message = Message.of(envelope.json())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
@@ -69,7 +85,7 @@ public final class KafkaOutbox {
                     acknowledged.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        emitter.accept(message);
+        channel.accept(message);
         return acknowledged;
     }
 

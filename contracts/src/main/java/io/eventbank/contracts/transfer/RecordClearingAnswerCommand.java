@@ -1,0 +1,8 @@
+package io.eventbank.contracts.transfer;
+
+import io.eventbank.contracts.clearing.PaymentStatusReport;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The receiving bank answered (pacs.002). */
+public record RecordClearingAnswerCommand(@TargetAggregateIdentifier String transferId, PaymentStatusReport report) {
+}

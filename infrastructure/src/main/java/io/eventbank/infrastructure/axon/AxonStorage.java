@@ -1,0 +1,59 @@
+package io.eventbank.infrastructure.axon;
+
+import java.time.Duration;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * The storage under Axon, the same in every Axon service: the JDBC event store on the service's schema (JSON
+ * payloads in text columns, Axon's default table names), and the token store beside it.
+ */
+public final class AxonStorage {
+
+    private AxonStorage() {
+    }
+
+    /**
+     * The global index is a sequence with increment 1: gaps come only from rolled-back appends, which the gap-aware
+     * tokens skip after {@code gapTimeout} without holding up later events.
+     */
+    public static EventStorageEngine eventStorageEngine(ConnectionProvider connections,
+            TransactionManager transactions, Serializer serializer) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .dataType(String.class)
+                .batchSize(200)
+                .gapTimeout(60_000)
+                .gapCleaningThreshold(250)
+                .build();
+    }
+
+    /** Events appended in this JVM wake the processors at once; another JVM's are polled for twice a second. */
+    public static EventStore eventStore(EventStorageEngine storageEngine) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(500)
+                .build();
+    }
+
+    /** Tokens owned by {@code nodeId}: a restarted node takes its own tokens back at once; another after 10 s. */
+    public static TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, String nodeId) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .nodeId(nodeId)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+}

@@ -1,0 +1,146 @@
+package io.eventbank.transfer.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.eventbank.contracts.Iban;
+import io.eventbank.contracts.Money;
+import io.eventbank.contracts.transfer.RequestTransferCommand;
+import io.eventbank.infrastructure.axon.RequestCorrelation;
+import io.eventbank.infrastructure.banks.Bank;
+import io.eventbank.infrastructure.banks.HostedBanks;
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.transfer.config.TransferConfig;
+import io.eventbank.transfer.view.TransferView;
+import io.eventbank.transfer.view.TransferViews;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * Requesting transfers, once per idempotency key: the key, the transfer id and a hash of the request are stored in
+ * {@code transfer_request} in the same transaction as the transfer's first events, so that a retry (even a
+ * concurrent one, which waits on the key's unique index) finds the transfer it made, and the same key with another
+ * request is refused.
+ */
+@ApplicationScoped
+public class Transfers {
+
+    @Inject
+    CommandGateway commands;
+    @Inject
+    TransferViews views;
+    @Inject
+    TransferConfig config;
+    @Inject
+    DataSource dataSource;
+
+    private volatile HostedBanks banks;
+
+    /** A transfer a request made, and whether this request made it (false: an earlier one with the same key). */
+    public record Requested(TransferView transfer, boolean created) {
+    }
+
+    public HostedBanks banks() {
+        if (banks == null) {
+            banks = HostedBanks.parse(config.banks());
+        }
+        return banks;
+    }
+
+    @Transactional
+    public Requested request(String debtorIban, String creditorIban, Money amount, String reference,
+            String idempotencyKey, String correlation) {
+        Bank debtorBank = banks().bankOf(debtorIban).orElseThrow(() -> refused("UNKNOWN_BANK", "debtorIban",
+                "the platform does not host the bank of " + Iban.printable(debtorIban)));
+        Bank creditorBank = banks().bankOf(creditorIban).orElseThrow(() -> refused("UNKNOWN_BANK", "creditorIban",
+                "the platform does not host the bank of " + Iban.printable(creditorIban)));
+        if (debtorIban.equals(creditorIban)) {
+            throw refused("SAME_ACCOUNT", "creditorIban", "debtor and creditor are the same account");
+        }
+        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        String hash = hash(debtorIban, creditorIban, amount, reference);
+        String transferId = UUID.randomUUID().toString();
+        Optional<String> earlier = claim(key, transferId, hash);
+        if (earlier.isPresent()) {
+            return new Requested(view(earlier.get()), false);
+        }
+        boolean interbank = !debtorBank.code().equals(creditorBank.code());
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestTransferCommand(transferId, key,
+                        debtorIban, creditorIban, amount, reference, interbank, debtorBank.bic(), creditorBank.bic(),
+                        config.clearingTimeout()))
+                .andMetaData(Map.of(RequestCorrelation.CORRELATION_ID,
+                        correlation != null ? correlation : transferId)));
+        return new Requested(view(transferId), true);
+    }
+
+    public TransferView view(String transferId) {
+        return views.find(transferId).orElseThrow(() -> new ProblemException(
+                Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + transferId)));
+    }
+
+    public Optional<TransferView> find(String transferId) {
+        return views.find(transferId);
+    }
+
+    /** Stores the key for this transfer; if the key is taken, the transfer it names (same request) or a refusal. */
+    private Optional<String> claim(String key, String transferId, String hash) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into transfer_request (idempotency_key, transfer_id, request_hash, created_at)"
+                            + " values (?, ?, ?, now()) on conflict (idempotency_key) do nothing")) {
+                insert.setString(1, key);
+                insert.setString(2, transferId);
+                insert.setString(3, hash);
+                if (insert.executeUpdate() == 1) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select transfer_id, request_hash from transfer_request where idempotency_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    if (!row.getString(2).equals(hash)) {
+                        throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED",
+                                "Idempotency key used for another request",
+                                "the key " + key + " was used for a different transfer request"));
+                    }
+                    return Optional.of(row.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the transfer request", e);
+        }
+    }
+
+    private static String hash(String debtorIban, String creditorIban, Money amount, String reference) {
+        String canonical = String.join("\n", debtorIban, creditorIban, Long.toString(amount.minorUnits()),
+                amount.currency(), reference == null ? "" : reference);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException refused(String code, String field, String detail) {
+        return new ProblemException(Problem.of(422, code, "Transfer refused", detail).withField(field));
+    }
+}

@@ -1,0 +1,2 @@
+/** Use cases: requesting a transfer once per idempotency key, reading a transfer. */
+package io.eventbank.transfer.application;

@@ -1,0 +1,176 @@
+package io.eventbank.transfer.config;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.eventbank.infrastructure.axon.Envelopes;
+import io.eventbank.infrastructure.axon.KafkaOutbox;
+import io.eventbank.infrastructure.axon.RequestCorrelation;
+import io.eventbank.infrastructure.axon.Retries;
+import io.eventbank.transfer.domain.MoneyTransfer;
+import io.eventbank.transfer.messaging.OutboxRoutes;
+import io.eventbank.transfer.saga.TransferSaga;
+import io.eventbank.transfer.view.TransferViewProjector;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Assembles Axon for transfer-saga: the {@link MoneyTransfer} aggregate, the {@link TransferSaga} (saga store and
+ * persistent deadlines in PostgreSQL, a pooled streaming processor over the event store), the transfer view (in the
+ * command's transaction) and the Kafka outbox. Starts after Flyway and SmallRye, stops with Quarkus.
+ */
+@Singleton
+public class AxonSetup {
+
+    static final String PUBLISHER = "kafka-publisher";
+    static final String VIEW = "transfer-view";
+    static final String SAGA = "TransferSagaProcessor";
+
+    @Inject
+    Serializer serializer;
+    @Inject
+    TransactionManager transactionManager;
+    @Inject
+    EventStore eventStore;
+    @Inject
+    TokenStore tokenStore;
+    @Inject
+    SagaStore<Object> sagaStore;
+    @Inject
+    Scheduler deadlineScheduler;
+    @Inject
+    DbSchedulerDeadlineManagerSupplier deadlineManagers;
+    @Inject
+    TransferConfig config;
+    @Inject
+    TransferViewProjector view;
+    @Inject
+    TransferChannels channels;
+
+    private Configuration configuration;
+    private ScheduledExecutorService retries;
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    @PostConstruct
+    void assemble() {
+        retries = Executors.newScheduledThreadPool(1, runnable -> new Thread(runnable, "command-retry"));
+        KafkaOutbox outbox = new KafkaOutbox(
+                OutboxRoutes.of(channels::transferEvent, channels::accountCommand, channels::clearing),
+                new Envelopes(serializer, "/eventbank/transfer-saga"), config.publisher().ackTimeout());
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactionManager)
+                .configureEventStore(c -> eventStore)
+                .configureCorrelationDataProviders(c -> List.of(new RequestCorrelation()))
+                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+                        .commandBus(c.commandBus())
+                        .retryScheduler(Retries.transientFailures(retries, 5, 50))
+                        .build())
+                .registerComponent(DeadlineManager.class, this::deadlineManager)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(MoneyTransfer.class));
+        configurer.eventProcessing()
+                .registerTokenStore(c -> tokenStore)
+                // a handler that fails fails its transaction (and a streaming processor retries the batch):
+                // Axon's default would log the failure and go on, leaving a view or a saga behind
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerSaga(TransferSaga.class, saga -> saga.configureSagaStore(c -> sagaStore))
+                .registerPooledStreamingEventProcessor(SAGA, Configuration::eventStore,
+                        (c, builder) -> builder
+                                .batchSize(config.saga().batchSize())
+                                .initialSegmentCount(config.saga().segments())
+                                .tokenClaimInterval(1000)
+                                .enableCoordinatorClaimExtension())
+                .registerSubscribingEventProcessor(VIEW)
+                .registerEventHandler(c -> view)
+                .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof TransferViewProjector)
+                .registerPooledStreamingEventProcessor(PUBLISHER, Configuration::eventStore,
+                        (c, builder) -> builder
+                                .batchSize(config.publisher().batchSize())
+                                .initialSegmentCount(config.publisher().segments())
+                                .tokenClaimInterval(1000)
+                                .enableCoordinatorClaimExtension())
+                .registerEventHandler(c -> outbox)
+                .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
+        configuration = configurer.buildConfiguration();
+    }
+
+    private DeadlineManager deadlineManager(Configuration c) {
+        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
+                .scheduler(deadlineScheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .useBinaryPojo(false)
+                .startScheduler(true)
+                .stopScheduler(true)
+                .build();
+        deadlineManagers.set(manager);
+        return manager;
+    }
+
+    /** After SmallRye Reactive Messaging has connected its channels (which happens on start-up too). */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent startup) {
+        // created before start, so that its scheduler starts and stops with Axon
+        configuration.getComponent(DeadlineManager.class);
+        configuration.start();
+        started.countDown();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        configuration.shutdown();
+        retries.shutdownNow();
+    }
+
+    /** Blocks until Axon has started: a Kafka consumer may get its first record before. */
+    public void awaitStarted() {
+        try {
+            if (!started.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Axon did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Axon", e);
+        }
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+}

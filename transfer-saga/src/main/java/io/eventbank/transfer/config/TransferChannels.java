@@ -1,0 +1,45 @@
+package io.eventbank.transfer.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * The outgoing channels of the outbox: {@code bank.transfer.events}, {@code bank.account.commands} and
+ * {@code bank.clearing}. A bean of its own, created on first use, so that Axon can be assembled before SmallRye has
+ * connected its emitters.
+ */
+@ApplicationScoped
+public class TransferChannels {
+
+    @Inject
+    @Channel("transfer-events")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    Emitter<String> transferEvents;
+
+    @Inject
+    @Channel("account-commands")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    Emitter<String> accountCommands;
+
+    @Inject
+    @Channel("clearing-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    Emitter<String> clearing;
+
+    public void transferEvent(Message<String> message) {
+        transferEvents.send(message);
+    }
+
+    public void accountCommand(Message<String> message) {
+        accountCommands.send(message);
+    }
+
+    public void clearing(Message<String> message) {
+        clearing.send(message);
+    }
+}

@@ -1,0 +1,87 @@
+package io.eventbank.transfer.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.eventbank.contracts.account.AccountCreditRejectedEvent;
+import io.eventbank.contracts.account.AccountCreditedEvent;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
+import io.eventbank.contracts.account.AccountDebitedEvent;
+import io.eventbank.contracts.account.DebitRefundedEvent;
+import io.eventbank.infrastructure.axon.Envelopes;
+import io.eventbank.infrastructure.kafka.Attempts;
+import io.eventbank.infrastructure.kafka.CloudEventHeaders;
+import io.eventbank.infrastructure.kafka.EventEnvelope;
+import io.eventbank.transfer.config.AxonSetup;
+import io.eventbank.transfer.config.TransferConfig;
+import io.smallrye.common.annotation.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * The inbox of account events: the results of the legs this service asked for, read from
+ * {@code bank.account.events}. Each is appended to the transfer event store under its own event id, which is unique
+ * there, so a redelivered event is refused by the database and the saga sees every event once. Other account events
+ * (deposits, openings) are skipped.
+ */
+@ApplicationScoped
+public class AccountEventInbox {
+
+    private static final Logger LOG = Logger.getLogger(AccountEventInbox.class);
+
+    @Inject
+    EventStore eventStore;
+    @Inject
+    TransactionManager transactions;
+    @Inject
+    Serializer serializer;
+    @Inject
+    TransferConfig config;
+    @Inject
+    AxonSetup axon;
+
+    private Envelopes envelopes;
+
+    @PostConstruct
+    void init() {
+        envelopes = new Envelopes(serializer, "/eventbank/transfer-saga");
+    }
+
+    @Incoming("account-events")
+    @Blocking
+    public void receive(ConsumerRecord<String, String> record) {
+        axon.awaitStarted();
+        EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
+        if (!isLegResult(envelope.type())) {
+            return;
+        }
+        Object event = envelopes.payloadOf(envelope);
+        new Attempts(config.inbox().attempts(), config.inbox().backoff())
+                .run(envelope.simpleType() + " " + envelope.id(), () -> store(envelope, event));
+    }
+
+    private void store(EventEnvelope envelope, Object event) {
+        var message = new GenericEventMessage<>(envelope.id(), event, Envelopes.metaDataOf(envelope),
+                envelope.timestamp() != null ? envelope.timestamp() : java.time.Instant.now());
+        try {
+            transactions.executeInTransaction(() -> eventStore.publish(message));
+        } catch (ConcurrencyException duplicate) {
+            LOG.debugf("%s %s is in the inbox already", envelope.simpleType(), envelope.id());
+        }
+    }
+
+    static boolean isLegResult(String type) {
+        return type.equals(AccountDebitedEvent.class.getName())
+                || type.equals(AccountDebitRejectedEvent.class.getName())
+                || type.equals(AccountCreditedEvent.class.getName())
+                || type.equals(AccountCreditRejectedEvent.class.getName())
+                || type.equals(DebitRefundedEvent.class.getName());
+    }
+}

@@ -1,0 +1,150 @@
+package io.eventbank.transfer.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.eventbank.contracts.Iban;
+import io.eventbank.contracts.Money;
+import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.transfer.application.Transfers;
+import io.eventbank.transfer.view.TransferView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * transfer-saga's internal API, for the gateway: request a transfer (once per {@code Idempotency-Key}) and read one,
+ * optionally waiting until it is final. {@code X-Correlation-Id} travels into every command and event of the transfer.
+ */
+@Path("/v1/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "transfers")
+public class TransferResource {
+
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Transfers transfers;
+
+    /** A transfer request: amounts are decimal strings with the currency's decimals. */
+    public record TransferRequest(String debtorIban, String creditorIban, String amount, String currency,
+            String reference) {
+    }
+
+    /** A transfer: its status, failure reason and the timeline of its events. */
+    public record TransferResponse(String transferId, String direction, String debtorIban, String creditorIban,
+            String amount, String currency, String reference, boolean interbank, String status, String failureReason,
+            long version, Instant createdAt, Instant updatedAt, List<TransferView.TimelineEntry> timeline) {
+
+        static TransferResponse of(TransferView view) {
+            return new TransferResponse(view.transferId(), view.direction().name(), view.debtorIban(),
+                    view.creditorIban(), Money.format(view.amount(), view.currency()), view.currency(),
+                    view.reference(), view.interbank(), view.status().name(), view.failureReason(), view.version(),
+                    view.createdAt(), view.updatedAt(), view.timeline());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Request a transfer; answers 202 with its id and status")
+    public Response request(TransferRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("X-Correlation-Id") String correlation) {
+        if (request == null) {
+            throw ProblemException.invalid(null, "a body with debtorIban, creditorIban, amount and currency is required");
+        }
+        String debtor = iban(request.debtorIban(), "debtorIban");
+        String creditor = iban(request.creditorIban(), "creditorIban");
+        if (request.currency() == null || !Money.isCurrency(request.currency())) {
+            throw ProblemException.invalid("currency", "an ISO 4217 currency code such as EUR is required");
+        }
+        Money amount = amount(request.amount(), request.currency());
+        if (request.reference() != null && request.reference().length() > 140) {
+            throw ProblemException.invalid("reference", "reference has at most 140 characters");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ProblemException.invalid("Idempotency-Key", "an idempotency key has 1 to 200 characters");
+        }
+        Transfers.Requested requested = transfers.request(debtor, creditor, amount, request.reference(),
+                idempotencyKey, correlation);
+        return Response.accepted(TransferResponse.of(requested.transfer()))
+                .location(URI.create("/v1/transfers/" + requested.transfer().transferId()))
+                .header("X-Transfer-Created", requested.created())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A transfer; with wait (such as 5s) the answer waits until it is final or the time is up")
+    public TransferResponse get(@PathParam("id") String id, @QueryParam("wait") String wait) {
+        if (id == null || id.length() > 100) {
+            throw ProblemException.invalid("id", "not a transfer id");
+        }
+        Duration patience = wait == null ? Duration.ZERO : duration(wait);
+        long deadline = System.nanoTime() + patience.toNanos();
+        TransferView view = transfers.view(id);
+        while (!view.status().isFinal() && System.nanoTime() < deadline) {
+            sleep();
+            view = transfers.view(id);
+        }
+        return TransferResponse.of(view);
+    }
+
+    static Duration duration(String wait) {
+        try {
+            Duration parsed = wait.matches("\\d{1,3}(ms|s)") ? (wait.endsWith("ms")
+                    ? Duration.ofMillis(Long.parseLong(wait.substring(0, wait.length() - 2)))
+                    : Duration.ofSeconds(Long.parseLong(wait.substring(0, wait.length() - 1))))
+                    : Duration.parse(wait);
+            if (parsed.isNegative() || parsed.compareTo(MAX_WAIT) > 0) {
+                throw ProblemException.invalid("wait", "wait is between 0s and " + MAX_WAIT.toSeconds() + "s");
+            }
+            return parsed;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid("wait", "wait is a duration such as 5s or 500ms");
+        }
+    }
+
+    private static String iban(String text, String field) {
+        String iban = Iban.normalize(text);
+        if (iban == null || !Iban.isValid(iban)) {
+            throw ProblemException.invalid(field, field + " is not a valid IBAN: " + text);
+        }
+        return iban;
+    }
+
+    private static Money amount(String decimal, String currency) {
+        if (decimal == null) {
+            throw ProblemException.invalid("amount", "amount is required, as a decimal string such as \"12.50\"");
+        }
+        try {
+            Money money = Money.parse(decimal, currency);
+            if (!money.isPositive()) {
+                throw ProblemException.invalid("amount", "amount must be positive");
+            }
+            return money;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("amount", e.getMessage());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

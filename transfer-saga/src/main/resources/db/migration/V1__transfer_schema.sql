@@ -1,2 +1,0 @@
--- The transfer schema of transfer-saga; Flyway creates the schema itself (quarkus.flyway.schemas).
-select 1;
