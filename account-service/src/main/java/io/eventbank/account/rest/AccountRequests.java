@@ -1,5 +1,11 @@
 package io.eventbank.account.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.eventbank.infrastructure.rest.ProblemException;
+
 /** The bodies the account API takes; amounts are decimal strings in the account's currency. */
 public final class AccountRequests {
 
@@ -16,4 +22,19 @@ public final class AccountRequests {
 
     public record Freeze(String reason) {
     }
+
+    /** The optional body of a freeze: none, or {@code {"reason": "..."}}. */
+    static Freeze freeze(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return READER.readValue(body, Freeze.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid("reason", "the body of a freeze is empty or {\"reason\": \"...\"}");
+        }
+    }
+
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 }

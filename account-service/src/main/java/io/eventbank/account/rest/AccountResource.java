@@ -93,8 +93,9 @@ public class AccountResource {
     @Path("/{iban}/freeze")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Freeze: no more debits")
-    public AccountResponse freeze(@PathParam("iban") String iban, AccountRequests.Freeze request,
+    public AccountResponse freeze(@PathParam("iban") String iban, String body,
             @HeaderParam(CORRELATION) String correlation) {
+        AccountRequests.Freeze request = AccountRequests.freeze(body);
         String reason = request == null ? null : text(request.reason(), "reason", MAX_REFERENCE, false);
         return AccountResponse.of(accounts.freeze(iban(iban), reason, correlation), accounts.banks());
     }

@@ -33,10 +33,29 @@ public final class AxonStorage {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .dataType(String.class)
+                .persistenceExceptionResolver(AxonStorage::isUniqueViolation)
                 .batchSize(200)
                 .gapTimeout(60_000)
                 .gapCleaningThreshold(250)
                 .build();
+    }
+
+    /**
+     * PostgreSQL's unique violation (SQLState 23505) anywhere in the cause chain: a concurrent append to the same
+     * aggregate, a second creation, or an event id that is in the store already (the inbox). Axon's default resolver
+     * only knows SQLIntegrityConstraintViolationException, which the PostgreSQL driver does not throw.
+     */
+    public static boolean isUniqueViolation(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
+                    && "23505".equals(batch.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Events appended in this JVM wake the processors at once; another JVM's are polled for twice a second. */

@@ -20,6 +20,13 @@ public interface TransferConfig {
     @WithDefault("30s")
     Duration clearingTimeout();
 
+    /**
+     * The banks whose incoming credit transfers this node answers; empty means every hosted bank. Each bank's node
+     * can answer for its own bank only, as separate banks would. Status reports on the transfers a node sent are
+     * always its own to handle.
+     */
+    Optional<java.util.List<String>> receivesFor();
+
     /** This node's name as the owner of processor tokens. */
     @WithDefault("transfer-saga")
     String nodeId();

@@ -20,6 +20,7 @@ import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import io.eventbank.transfer.config.AxonSetup;
 import io.eventbank.transfer.config.TransferConfig;
+import io.eventbank.transfer.view.TransferViews;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -49,6 +50,8 @@ public class ClearingConsumer {
     TransferConfig config;
     @Inject
     AxonSetup axon;
+    @Inject
+    TransferViews views;
 
     private Envelopes envelopes;
     private HostedBanks banks;
@@ -67,9 +70,13 @@ public class ClearingConsumer {
         Object message = envelopes.payloadOf(envelope);
         Object command;
         if (message instanceof CreditTransferMessage transfer) {
-            if (banks.byCode(transfer.instructedBank()).isEmpty()) {
+            if (!receivesFor(transfer.instructedBank())) {
                 LOG.debugf("credit transfer %s is for bank %s, not hosted here", transfer.messageId(),
                         transfer.instructedBank());
+                return;
+            }
+            if (views.find("in-" + transfer.messageId()).isPresent()) {
+                LOG.debugf("credit transfer %s was received before", transfer.messageId());
                 return;
             }
             command = new ReceiveCreditTransferCommand("in-" + transfer.messageId(), transfer,
@@ -84,6 +91,11 @@ public class ClearingConsumer {
         }
         new Attempts(config.inbox().attempts(), config.inbox().backoff())
                 .run(envelope.simpleType() + " " + envelope.id(), () -> dispatch(envelope, command));
+    }
+
+    private boolean receivesFor(String bankCode) {
+        return banks.byCode(bankCode).isPresent()
+                && config.receivesFor().map(codes -> codes.contains(bankCode)).orElse(true);
     }
 
     private void dispatch(EventEnvelope envelope, Object command) {

@@ -1,0 +1,295 @@
+package io.eventbank.transfer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.eventbank.contracts.Iban;
+import io.eventbank.devstack.TestStack;
+import io.eventbank.devstack.testing.ServiceUnderTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Transfers end to end: account-service and transfer-saga as real processes on the real broker and database. This
+ * transfer-saga node answers clearing for Berlin only, so that transfers to Hamburg wait for an answer that never
+ * comes and time out (after 10 s plus the grace), as they would with the receiving bank down.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TransferPlatformIT {
+
+    private static final String BERLIN = "10020030";
+    private static final String HAMBURG = "20030040";
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    private static ServiceUnderTest accounts;
+    private static ServiceUnderTest transfers;
+
+    @BeforeAll
+    static void start() {
+        accounts = new ServiceUnderTest("account-service", Map.of()).start(READY);
+        transfers = new ServiceUnderTest("transfer-saga", Map.of(
+                "EVENTBANK_TRANSFER_CLEARING_TIMEOUT", "10s",
+                "EVENTBANK_TRANSFER_RECEIVES_FOR", BERLIN)).start(READY);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (transfers != null) {
+            transfers.close();
+        }
+        if (accounts != null) {
+            accounts.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldCompleteASameBankTransferWithBalancesRightToTheCent() {
+        String alice = open("Alice", BERLIN, "100.00");
+        String bob = open("Bob", BERLIN, "0");
+
+        JsonPath transfer = transferAndWait(alice, bob, "30.01");
+
+        assertThat(transfer.getString("status")).isEqualTo("COMPLETED");
+        assertThat(transfer.getList("timeline.type", String.class)).containsSubsequence(
+                "TransferRequestedEvent", "TransferDebitedEvent", "TransferCreditedEvent", "TransferCompletedEvent");
+        assertThat(balance(alice)).isEqualTo("69.99");
+        assertThat(balance(bob)).isEqualTo("30.01");
+    }
+
+    @Test
+    @Order(2)
+    void shouldCompleteAnInterbankTransferThroughClearing() {
+        String hamburgPayer = open("Hanna", HAMBURG, "50.00");
+        String berlinPayee = open("Bert", BERLIN, "0");
+        String clearingBefore = balance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR"));
+
+        JsonPath transfer = transferAndWait(hamburgPayer, berlinPayee, "12.34");
+
+        assertThat(transfer.getString("status")).isEqualTo("COMPLETED");
+        assertThat(transfer.getList("timeline.type", String.class)).containsSubsequence("TransferDebitedEvent",
+                "TransferSentToClearingEvent", "TransferAcceptedEvent", "TransferCompletedEvent");
+        assertThat(balance(hamburgPayer)).isEqualTo("37.66");
+        assertThat(balance(berlinPayee)).isEqualTo("12.34");
+        assertThat(new java.math.BigDecimal(balance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR")))
+                .subtract(new java.math.BigDecimal(clearingBefore))).isEqualByComparingTo("12.34");
+    }
+
+    @Test
+    @Order(3)
+    void shouldFailWithTheReasonWhenThePayerRefuses() {
+        String poor = open("Poor", BERLIN, "10.00");
+        String frozen = open("Frozen", BERLIN, "10.00");
+        given().baseUri(accounts.baseUrl()).post("/v1/accounts/{iban}/freeze", frozen).then().statusCode(200);
+        String closed = open("Closed", BERLIN, "0");
+        given().baseUri(accounts.baseUrl()).post("/v1/accounts/{iban}/close", closed).then().statusCode(200);
+        String unknown = Iban.german(BERLIN, 8_999_999_990L);
+        String payee = open("Payee", BERLIN, "0");
+
+        assertFailed(transferAndWait(poor, payee, "10.01"), "INSUFFICIENT_FUNDS");
+        assertFailed(transferAndWait(frozen, payee, "1.00"), "ACCOUNT_FROZEN");
+        assertFailed(transferAndWait(closed, payee, "1.00"), "ACCOUNT_CLOSED");
+        assertFailed(transferAndWait(unknown, payee, "1.00"), "UNKNOWN_ACCOUNT");
+        assertThat(balance(poor)).isEqualTo("10.00");
+        assertThat(balance(frozen)).isEqualTo("10.00");
+        assertThat(balance(payee)).isEqualTo("0.00");
+    }
+
+    @Test
+    @Order(4)
+    void shouldRefundThePayerWhenThePayeeRefuses() {
+        String payer = open("Refunded", BERLIN, "40.00");
+        String closed = open("ClosedPayee", BERLIN, "0");
+        given().baseUri(accounts.baseUrl()).post("/v1/accounts/{iban}/close", closed).then().statusCode(200);
+
+        JsonPath transfer = transferAndWait(payer, closed, "15.00");
+
+        assertFailed(transfer, "ACCOUNT_CLOSED");
+        assertThat(transfer.getList("timeline.type", String.class)).contains("TransferRefundingEvent");
+        assertThat(balance(payer)).isEqualTo("40.00");
+    }
+
+    @Test
+    @Order(5)
+    void shouldRefundThePayerWhenTheReceivingBankRejects() {
+        String payer = open("Rejected", HAMBURG, "40.00");
+        String closed = open("ClosedInBerlin", BERLIN, "0");
+        given().baseUri(accounts.baseUrl()).post("/v1/accounts/{iban}/close", closed).then().statusCode(200);
+        String clearingBefore = balance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR"));
+
+        JsonPath transfer = transferAndWait(payer, closed, "15.00");
+
+        assertFailed(transfer, "REJECTED_BY_CLEARING");
+        assertThat(balance(payer)).isEqualTo("40.00");
+        awaitBalance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR"), clearingBefore);
+    }
+
+    @Test
+    @Order(6)
+    void shouldRefundThePayerWhenTheReceivingBankDoesNotAnswerInTime() {
+        String payer = open("TimedOut", BERLIN, "40.00");
+        String hamburgPayee = open("Silent", HAMBURG, "0");
+
+        JsonPath transfer = transferAndWait(payer, hamburgPayee, "15.00");
+
+        assertFailed(transfer, "TIMED_OUT");
+        assertThat(balance(payer)).isEqualTo("40.00");
+        assertThat(balance(hamburgPayee)).isEqualTo("0.00");
+    }
+
+    @Test
+    @Order(7)
+    void shouldReturnTheSameTransferForTheSameIdempotencyKey() {
+        String payer = open("Retrying", BERLIN, "40.00");
+        String payee = open("Once", BERLIN, "0");
+        String key = UUID.randomUUID().toString();
+
+        String first = request(payer, payee, "5.00", key).getString("transferId");
+        String second = request(payer, payee, "5.00", key).getString("transferId");
+        given().baseUri(transfers.baseUrl()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("debtorIban", payer, "creditorIban", payee, "amount", "6.00", "currency", "EUR"))
+                .post("/v1/transfers").then().statusCode(422);
+
+        assertThat(second).isEqualTo(first);
+        await(first);
+        assertThat(balance(payer)).isEqualTo("35.00");
+    }
+
+    @Test
+    @Order(8)
+    void shouldFinishEveryTransferAfterTheSagaIsKilledMidStream() throws Exception {
+        List<String> payers = new ArrayList<>();
+        List<String> payees = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            payers.add(open("Payer" + i, i % 2 == 0 ? BERLIN : HAMBURG, "100.00"));
+            payees.add(open("Payee" + i, i % 3 == 0 ? HAMBURG : BERLIN, "0"));
+        }
+        long moneyBefore = totalMoney();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(request(payers.get(i % 8), payees.get((i * 3) % 8), "7.00", null).getString("transferId"));
+            if (i == 20) {
+                transfers.kill();
+                transfers.start(READY);
+            }
+        }
+        Map<String, String> statuses = new HashMap<>();
+        for (String id : ids) {
+            statuses.put(id, await(id).getString("status"));
+        }
+
+        assertThat(statuses.values()).allMatch(s -> s.equals("COMPLETED") || s.equals("FAILED"));
+        assertThat(statuses.values()).contains("COMPLETED", "FAILED");
+        awaitQuiet();
+        assertThat(totalMoney()).as("the sum of all balances, clearing accounts included").isEqualTo(moneyBefore);
+        assertThat(query("select count(*) from (select aggregateidentifier, payload::json->>'transferId' t,"
+                + " count(*) c from account.domainevententry where payloadtype like '%.AccountDebitedEvent'"
+                + " group by 1, 2 having count(*) > 1) twice")).as("accounts debited twice for a transfer").isZero();
+    }
+
+    private static void assertFailed(JsonPath transfer, String reason) {
+        assertThat(transfer.getString("status")).isEqualTo("FAILED");
+        assertThat(transfer.getString("failureReason")).isEqualTo(reason);
+    }
+
+    private static String open(String owner, String bank, String balance) {
+        String iban = given().baseUri(accounts.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("owner", owner, "currency", "EUR", "bankCode", bank))
+                .post("/v1/accounts").then().statusCode(201).extract().path("iban");
+        if (!balance.equals("0")) {
+            given().baseUri(accounts.baseUrl()).contentType(ContentType.JSON).body(Map.of("amount", balance))
+                    .post("/v1/accounts/{iban}/deposits", iban).then().statusCode(200);
+        }
+        return iban;
+    }
+
+    private static String balance(String iban) {
+        return given().baseUri(accounts.baseUrl()).get("/v1/accounts/{iban}", iban)
+                .then().statusCode(200).extract().path("balance");
+    }
+
+    private static JsonPath request(String debtor, String creditor, String amount, String key) {
+        var request = given().baseUri(transfers.baseUrl()).contentType(ContentType.JSON);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.body(Map.of("debtorIban", debtor, "creditorIban", creditor, "amount", amount,
+                        "currency", "EUR", "reference", "it"))
+                .post("/v1/transfers").then().statusCode(202).extract().jsonPath();
+    }
+
+    private static JsonPath transferAndWait(String debtor, String creditor, String amount) {
+        return await(request(debtor, creditor, amount, null).getString("transferId"));
+    }
+
+    private static JsonPath await(String transferId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonPath transfer;
+        do {
+            transfer = given().baseUri(transfers.baseUrl()).queryParam("wait", "10s")
+                    .get("/v1/transfers/{id}", transferId).then().statusCode(200).extract().jsonPath();
+        } while (!List.of("COMPLETED", "FAILED").contains(transfer.getString("status"))
+                && System.nanoTime() < deadline);
+        return transfer;
+    }
+
+    private static void awaitBalance(String iban, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!balance(iban).equals(expected) && System.nanoTime() < deadline) {
+            sleep(200);
+        }
+        assertThat(balance(iban)).isEqualTo(expected);
+    }
+
+    /** Until no leg is waiting in bank.account.commands: the account views stop changing. */
+    private static void awaitQuiet() {
+        long previous = -1;
+        for (int stable = 0; stable < 3; ) {
+            long now = query("select coalesce(sum(version), 0) from account.account_view");
+            stable = now == previous ? stable + 1 : 0;
+            previous = now;
+            sleep(1000);
+        }
+    }
+
+    private static long totalMoney() {
+        return query("select coalesce(sum(balance), 0) from account.account_view");
+    }
+
+    private static long query(String sql) {
+        var database = TestStack.get().database();
+        try (Connection connection = DriverManager.getConnection(database.url().toString(), database.username(),
+                database.password()); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
