@@ -1,0 +1,43 @@
+package io.eventbank.ledger.model;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A row of the accounts read model (written by AccountsModel, read here). */
+@Entity
+@Table(name = "account")
+@IdClass(GenerationKey.class)
+public class AccountEntity extends PanacheEntityBase {
+
+    @Id
+    public int generation;
+    @Id
+    @Column(name = "iban")
+    public String id;
+    public String owner;
+    @Column(name = "bank_code")
+    public String bankCode;
+    public String currency;
+    public long balance;
+    @Column(name = "overdraft_limit")
+    public long overdraftLimit;
+    public String status;
+    public String type;
+    public long version;
+    @Column(name = "opened_at")
+    public Instant openedAt;
+    @Column(name = "last_event_at")
+    public Instant lastEventAt;
+
+    public static Optional<AccountEntity> find(int generation, String iban) {
+        return findByIdOptional(new GenerationKey(generation, iban));
+    }
+}

@@ -1,0 +1,52 @@
+package io.eventbank.ledger.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A row of the transfers read model. */
+@Entity
+@Table(name = "transfer")
+@IdClass(GenerationKey.class)
+public class TransferEntity extends PanacheEntityBase {
+
+    @Id
+    public int generation;
+    @Id
+    @Column(name = "transfer_id")
+    public String id;
+    public String direction;
+    @Column(name = "debtor_iban")
+    public String debtorIban;
+    @Column(name = "creditor_iban")
+    public String creditorIban;
+    public long amount;
+    public String currency;
+    public String reference;
+    public boolean interbank;
+    public String status;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<TransferEntity> find(int generation, String transferId) {
+        return findByIdOptional(new GenerationKey(generation, transferId));
+    }
+
+    /** The timeline: the transfer's events in order. */
+    public List<TransferEventEntity> timeline() {
+        return TransferEventEntity.list("generation = ?1 and transferId = ?2 order by sequence", generation, id);
+    }
+}

@@ -1,0 +1,64 @@
+package io.eventbank.ledger.projection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * Seeks the live consumer, on every assignment, to the lowest next offset that the live read models reading the
+ * partition's topic have stored (the beginning for one that has none): records before it are applied by every such
+ * model, those after it are filtered per model by the engine.
+ */
+@ApplicationScoped
+@Identifier("ledger-offsets")
+public class StoredOffsets implements KafkaConsumerRebalanceListener {
+
+    private static final Logger LOG = Logger.getLogger(StoredOffsets.class);
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ReadModels models;
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select next_offset from applied_offset"
+                        + " where projection = ? and generation = ? and topic = ? and partition = ?")) {
+            var targets = models.liveTargets(connection);
+            for (TopicPartition partition : partitions) {
+                long lowest = Long.MAX_VALUE;
+                for (ProjectionEngine.Target target : targets) {
+                    if (!target.model().topics().contains(partition.topic())) {
+                        continue;
+                    }
+                    query.setString(1, target.model().name());
+                    query.setInt(2, target.generation());
+                    query.setString(3, partition.topic());
+                    query.setInt(4, partition.partition());
+                    try (ResultSet row = query.executeQuery()) {
+                        lowest = Math.min(lowest, row.next() ? row.getLong(1) : 0);
+                    }
+                }
+                long resumeAt = lowest == Long.MAX_VALUE ? 0 : lowest;
+                consumer.seek(partition, resumeAt);
+                LOG.debugf("live read models resume %s at %d", partition, resumeAt);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the stored offsets", e);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package io.eventbank.ledger.replay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.ledger.projection.ProjectionEngine;
+import io.eventbank.ledger.projection.ReadModel;
+import io.eventbank.ledger.projection.ReadModels;
+import io.quarkus.runtime.StartupEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds read models from the beginning of the topics without stopping them. A replay writes the next generation
+ * of the models beside the live one, which keeps serving queries and taking new events; once the new generation has
+ * applied everything the live one has, it becomes live in one transaction (which waits for the live consumer's
+ * batch: each batch holds a share lock on the state rows) and the old rows are dropped. Its progress is stored with
+ * its offsets, so a replay interrupted by a crash goes on after the restart. One replay runs at a time.
+ */
+@ApplicationScoped
+public class Replays {
+
+    private static final Logger LOG = Logger.getLogger(Replays.class);
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ReadModels models;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "eventbank.ledger.replay.batch-size", defaultValue = "2000") // LedgerConfig.replay()
+    int batchSize;
+
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
+    private volatile boolean stopping;
+
+    /** Starts rebuilding one model, or all of them ({@code all}); refused while a replay runs. */
+    public String start(String name) {
+        List<ReadModel> chosen = name.equals("all") ? models.all()
+                : List.of(models.byName(name).orElseThrow(() -> new ProblemException(Problem.of(404,
+                        "UNKNOWN_PROJECTION", "No such read model", "no read model " + name))));
+        String replayId = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement running = c.prepareStatement(
+                    "select name from projection_state where replay_status = 'REPLAYING' for update");
+                    ResultSet rows = running.executeQuery()) {
+                if (rows.next()) {
+                    c.rollback();
+                    throw new ProblemException(Problem.of(409, "REPLAY_RUNNING", "A replay is running",
+                            "read model " + rows.getString(1) + " is being rebuilt; wait until it is live"));
+                }
+            }
+            for (ReadModel model : chosen) {
+                int next = models.liveGeneration(c, model.name()) + 1;
+                clear(c, model, next);
+                update(c, "update projection_state set replay_generation = ?, replay_id = ?, replay_status = 'REPLAYING',"
+                        + " replay_started_at = now(), replay_finished_at = null, replay_applied = 0, replay_error = null"
+                        + " where name = ?", next, replayId, model.name());
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not start a replay", e);
+        }
+        runner.submit(() -> run(replayId));
+        return replayId;
+    }
+
+    /** A replay that a stop or crash interrupted goes on. */
+    void resume(@Observes StartupEvent startup) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(
+                        "select distinct replay_id from projection_state where replay_status = 'REPLAYING'");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String replayId = rows.getString(1);
+                LOG.infof("resuming replay %s", replayId);
+                runner.submit(() -> run(replayId));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the replays", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        runner.shutdownNow();
+    }
+
+    private void run(String replayId) {
+        try {
+            List<ProjectionEngine.Target> targets = targets(replayId);
+            if (targets.isEmpty()) {
+                return;
+            }
+            ProjectionEngine engine = new ProjectionEngine();
+            try (KafkaConsumer<String, String> consumer = consumer()) {
+                List<TopicPartition> partitions = partitions(consumer, targets);
+                consumer.assign(partitions);
+                seek(consumer, partitions, targets);
+                while (!stopping) {
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        applyBatch(engine, records, targets, replayId);
+                    }
+                    if (records.count() < batchSize && switchOver(targets, replayId)) {
+                        LOG.infof("replay %s is live", replayId);
+                        return;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (stopping) {
+                return;
+            }
+            LOG.errorf(e, "replay %s failed", replayId);
+            try (Connection c = dataSource.getConnection()) {
+                update(c, "update projection_state set replay_status = 'FAILED', replay_error = ?,"
+                        + " replay_finished_at = now() where replay_id = ?", String.valueOf(e.getMessage()), replayId);
+            } catch (SQLException ignored) {
+                LOG.error("could not record the failure of the replay", ignored);
+            }
+        }
+    }
+
+    private void applyBatch(ProjectionEngine engine, ConsumerRecords<String, String> records,
+            List<ProjectionEngine.Target> targets, String replayId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ProjectionEngine.Outcome outcome = engine.apply(records, targets, c);
+                update(c, "update projection_state set replay_applied = replay_applied + ? where replay_id = ?",
+                        records.count(), replayId);
+                c.commit();
+                if (!outcome.poison().isEmpty()) {
+                    LOG.warnf("replay %s passed over %d records that cannot be applied (the live models sent them to"
+                            + " the dead-letter topics)", replayId, outcome.poison().size());
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Makes the new generation live if it has applied at least everything the live one has. Locks the state rows,
+     * so the live consumer is between batches while offsets are compared and the switch is made.
+     */
+    private boolean switchOver(List<ProjectionEngine.Target> targets, String replayId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Map<String, Integer> live = new HashMap<>();
+                try (PreparedStatement lock = c.prepareStatement(
+                        "select name, live_generation from projection_state where replay_id = ? for update")) {
+                    lock.setString(1, replayId);
+                    try (ResultSet rows = lock.executeQuery()) {
+                        while (rows.next()) {
+                            live.put(rows.getString(1), rows.getInt(2));
+                        }
+                    }
+                }
+                for (ProjectionEngine.Target target : targets) {
+                    if (behind(c, target.model().name(), target.generation(), live.get(target.model().name()))) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+                for (ProjectionEngine.Target target : targets) {
+                    update(c, "update projection_state set live_generation = ?, replay_status = 'DONE',"
+                            + " replay_finished_at = now() where name = ?", target.generation(), target.model().name());
+                }
+                c.commit();
+                for (ProjectionEngine.Target target : targets) {
+                    c.setAutoCommit(true);
+                    clear(c, target.model(), live.get(target.model().name()));
+                }
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Whether the replayed generation has applied less than the live one on any partition. */
+    private static boolean behind(Connection c, String model, int replayed, int live) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("select l.topic, l.partition from applied_offset l"
+                + " left join applied_offset r on r.projection = l.projection and r.generation = ?"
+                + " and r.topic = l.topic and r.partition = l.partition"
+                + " where l.projection = ? and l.generation = ? and coalesce(r.next_offset, 0) < l.next_offset")) {
+            query.setInt(1, replayed);
+            query.setString(2, model);
+            query.setInt(3, live);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private List<ProjectionEngine.Target> targets(String replayId) throws SQLException {
+        List<ProjectionEngine.Target> targets = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select name, replay_generation from projection_state where replay_id = ?"
+                        + " and replay_status = 'REPLAYING'")) {
+            query.setString(1, replayId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    int generation = rows.getInt(2);
+                    models.byName(rows.getString(1))
+                            .ifPresent(model -> targets.add(new ProjectionEngine.Target(model, generation)));
+                }
+            }
+        }
+        return targets;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer,
+            List<ProjectionEngine.Target> targets) {
+        Set<String> topics = new LinkedHashSet<>();
+        targets.forEach(t -> topics.addAll(t.model().topics()));
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        return partitions;
+    }
+
+    /** Each partition from the lowest offset the replayed generations have reached (the beginning at first). */
+    private void seek(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+            List<ProjectionEngine.Target> targets) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select next_offset from applied_offset where projection = ? and generation = ? and topic = ?"
+                        + " and partition = ?")) {
+            for (TopicPartition partition : partitions) {
+                long lowest = Long.MAX_VALUE;
+                for (ProjectionEngine.Target target : targets) {
+                    if (!target.model().topics().contains(partition.topic())) {
+                        continue;
+                    }
+                    query.setString(1, target.model().name());
+                    query.setInt(2, target.generation());
+                    query.setString(3, partition.topic());
+                    query.setInt(4, partition.partition());
+                    try (ResultSet row = query.executeQuery()) {
+                        lowest = Math.min(lowest, row.next() ? row.getLong(1) : 0);
+                    }
+                }
+                consumer.seek(partition, lowest == Long.MAX_VALUE ? 0 : lowest);
+            }
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(batchSize));
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-replay");
+        return new KafkaConsumer<>(config);
+    }
+
+    /** Drops a generation of a model: its rows and its offsets. */
+    private static void clear(Connection c, ReadModel model, int generation) throws SQLException {
+        for (String table : model.tables()) {
+            update(c, "delete from " + table + " where generation = ?", generation);
+        }
+        update(c, "delete from applied_offset where projection = ? and generation = ?", model.name(), generation);
+    }
+
+    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}

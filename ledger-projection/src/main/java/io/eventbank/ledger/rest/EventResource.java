@@ -1,0 +1,128 @@
+package io.eventbank.ledger.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.ledger.model.AuditEventEntity;
+import io.quarkus.panache.common.Parameters;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit log: every event with its metadata, in the order the read models applied them. */
+@Path("/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
+public class EventResource {
+
+    private static final int MAX_PAGE = 500;
+
+    @Inject
+    Positions positions;
+
+    /** An event: its id, type, aggregate, sequence, time, correlation and causation ids, and payload. */
+    public record Event(String id, String type, String aggregateId, Long sequence, Instant timestamp,
+            String correlationId, String causationId, String source, String topic, int partition, long offset,
+            long position, JsonNode payload) {
+
+        static Event of(AuditEventEntity e) {
+            try {
+                int dot = e.type.lastIndexOf('.');
+                return new Event(e.id, dot < 0 ? e.type : e.type.substring(dot + 1), e.aggregateId, e.sequence,
+                        e.occurredAt, e.correlationId, e.causationId, e.source, e.topic, e.partition, e.kafkaOffset,
+                        e.position, Json.mapper().readTree(e.payload));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    @GET
+    @Operation(summary = "The audit log, a page at a time; filter by account (IBAN), transfer, type (such as"
+            + " AccountDebitedEvent), correlation id and time (from, to: ISO-8601 instants)")
+    public ReadResource.Page<Event> list(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
+            @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.invalid("limit", "limit is between 1 and " + MAX_PAGE);
+        }
+        StringBuilder query = new StringBuilder("generation = :generation");
+        Parameters parameters = Parameters.with("generation", positions.liveGeneration("audit"));
+        if (account != null) {
+            query.append(" and iban = :iban");
+            parameters.and("iban", ReadResource.iban(account));
+        }
+        if (transfer != null) {
+            query.append(" and transferId = :transfer");
+            parameters.and("transfer", text(transfer, "transfer"));
+        }
+        if (type != null) {
+            query.append(" and (type = :type or type like :simpleType)");
+            parameters.and("type", text(type, "type")).and("simpleType", "%." + text(type, "type"));
+        }
+        if (correlationId != null) {
+            query.append(" and correlationId = :correlation");
+            parameters.and("correlation", text(correlationId, "correlationId"));
+        }
+        if (from != null) {
+            query.append(" and occurredAt >= :from");
+            parameters.and("from", instant(from, "from"));
+        }
+        if (to != null) {
+            query.append(" and occurredAt < :to");
+            parameters.and("to", instant(to, "to"));
+        }
+        if (cursor != null) {
+            query.append(" and position > :after");
+            parameters.and("after", ReadResource.cursor(cursor));
+        }
+        query.append(" order by position");
+        List<AuditEventEntity> rows = AuditEventEntity.find(query.toString(), parameters).page(0, size + 1).list();
+        List<Event> items = new ArrayList<>();
+        rows.stream().limit(size).forEach(row -> items.add(Event.of(row)));
+        String next = rows.size() > size ? Long.toString(items.get(items.size() - 1).position()) : null;
+        return new ReadResource.Page<>(items, next, positions.of("audit"));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One event by its id")
+    public Event get(@PathParam("id") String id) {
+        return AuditEventEntity.<AuditEventEntity>find("generation = ?1 and id = ?2",
+                        positions.liveGeneration("audit"), text(id, "id"))
+                .firstResultOptional().map(Event::of)
+                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_EVENT", "No such event",
+                        "no event " + id + " in the audit log (yet)")));
+    }
+
+    private static String text(String value, String field) {
+        if (value.isBlank() || value.length() > 200) {
+            throw ProblemException.invalid(field, field + " has 1 to 200 characters");
+        }
+        return value;
+    }
+
+    private static Instant instant(String value, String field) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, field + " is an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+        }
+    }
+}

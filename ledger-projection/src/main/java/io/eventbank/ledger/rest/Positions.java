@@ -1,0 +1,124 @@
+package io.eventbank.ledger.rest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+
+/** How far a read model has got, and waiting (bounded) until it has applied an event. */
+@ApplicationScoped
+public class Positions {
+
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource dataSource;
+
+    /** The position of a read model: the time of the last event it applied and its next offset per partition. */
+    public record Position(Instant lastEventAt, Map<String, Long> offsets) {
+    }
+
+    public int liveGeneration(String model) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(
+                        "select live_generation from projection_state where name = ?")) {
+            query.setString(1, model);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Position of(String model) {
+        Map<String, Long> offsets = new TreeMap<>();
+        Instant last = null;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement("select o.topic, o.partition, o.next_offset,"
+                        + " o.last_event_at from applied_offset o join projection_state s on s.name = o.projection"
+                        + " and s.live_generation = o.generation where o.projection = ?")) {
+            query.setString(1, model);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    offsets.put(rows.getString(1) + "-" + rows.getInt(2), rows.getLong(3));
+                    var at = rows.getTimestamp(4);
+                    if (at != null && (last == null || at.toInstant().isAfter(last))) {
+                        last = at.toInstant();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Position(last, offsets);
+    }
+
+    /** Waits until the live audit log has the event (all live read models apply an event together). */
+    public void awaitEvent(String eventId, Duration patience) {
+        if (eventId == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!applied(eventId)) {
+            if (System.nanoTime() > deadline) {
+                throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
+                        "the read models have not applied event " + eventId + " within " + patience.toMillis()
+                                + " ms; ask again"));
+            }
+            pause();
+        }
+    }
+
+    private boolean applied(String eventId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement("select 1 from audit_event a join projection_state s"
+                        + " on s.name = 'audit' and s.live_generation = a.generation where a.event_id = ?")) {
+            query.setString(1, eventId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bounded wait: {@code 5s}, {@code 500ms} or an ISO-8601 duration, at most 30 s. */
+    public static Duration patience(String wait) {
+        if (wait == null) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration parsed = wait.matches("\\d{1,5}ms") ? Duration.ofMillis(Long.parseLong(wait.replace("ms", "")))
+                    : wait.matches("\\d{1,3}s") ? Duration.ofSeconds(Long.parseLong(wait.replace("s", "")))
+                    : Duration.parse(wait);
+            if (parsed.isNegative() || parsed.compareTo(MAX_WAIT) > 0) {
+                throw ProblemException.invalid("wait", "wait is between 0s and 30s");
+            }
+            return parsed;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid("wait", "wait is a duration such as 5s or 500ms");
+        }
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.eventbank.ledger.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.eventbank.contracts.Iban;
+import io.eventbank.contracts.Money;
+import io.eventbank.infrastructure.banks.HostedBanks;
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.ledger.config.LedgerConfig;
+import io.eventbank.ledger.model.AccountEntity;
+import io.eventbank.ledger.model.StatementLineEntity;
+import io.eventbank.ledger.model.TransferEntity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Accounts, statements and transfers as the read models have them. Every answer says how far its read model has got
+ * ({@code position}); {@code waitForEvent} (with {@code wait}) holds the answer until the given event is applied.
+ */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "read models")
+public class ReadResource {
+
+    private static final int MAX_PAGE = 200;
+
+    @Inject
+    Positions positions;
+    @Inject
+    LedgerConfig config;
+
+    private volatile HostedBanks banks;
+
+    public record AccountRead(String iban, String owner, String bankCode, String bic, String currency, String balance,
+            String overdraftLimit, String status, String type, long version, Instant openedAt, Instant lastEventAt,
+            Positions.Position position) {
+    }
+
+    public record StatementLine(long sequence, String eventId, String kind, String amount, String balanceAfter,
+            String currency, String counterparty, String reference, String transferId, Instant at) {
+    }
+
+    public record Page<T>(List<T> items, String next, Positions.Position position) {
+    }
+
+    public record TimelineEntry(String type, Instant at, String eventId) {
+    }
+
+    public record TransferRead(String transferId, String direction, String debtorIban, String creditorIban,
+            String amount, String currency, String reference, boolean interbank, String status, String failureReason,
+            long version, Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline,
+            Positions.Position position) {
+    }
+
+    @GET
+    @Path("/accounts/{iban}")
+    @Operation(summary = "An account as the read model has it")
+    public AccountRead account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
+            @QueryParam("wait") String wait) {
+        String valid = iban(iban);
+        positions.awaitEvent(eventId, Positions.patience(wait == null && eventId != null ? "5s" : wait));
+        AccountEntity a = AccountEntity.find(positions.liveGeneration("accounts"), valid)
+                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
+                        "no account " + valid)));
+        return new AccountRead(a.id, a.owner, a.bankCode, banks().byCode(a.bankCode).map(b -> b.bic()).orElse(null),
+                a.currency, Money.format(a.balance, a.currency), Money.format(a.overdraftLimit, a.currency), a.status,
+                a.type, a.version, a.openedAt, a.lastEventAt, positions.of("accounts"));
+    }
+
+    @GET
+    @Path("/accounts/{iban}/transactions")
+    @Operation(summary = "The statement of an account, newest first, a page at a time (cursor: next)")
+    public Page<StatementLine> transactions(@PathParam("iban") String iban, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        String valid = iban(iban);
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.invalid("limit", "limit is between 1 and " + MAX_PAGE);
+        }
+        Long before = cursor == null ? null : cursor(cursor);
+        int generation = positions.liveGeneration("statements");
+        List<StatementLineEntity> lines = StatementLineEntity.page(generation, valid, before, size + 1);
+        boolean more = lines.size() > size;
+        List<StatementLine> items = lines.stream().limit(size).map(l -> new StatementLine(l.sequence, l.eventId,
+                l.kind, Money.format(l.amount, l.currency), Money.format(l.balanceAfter, l.currency), l.currency,
+                l.counterparty, l.reference, l.transferId, l.at)).toList();
+        String next = more ? Long.toString(items.get(items.size() - 1).sequence()) : null;
+        return new Page<>(items, next, positions.of("statements"));
+    }
+
+    @GET
+    @Path("/transfers/{id}")
+    @Operation(summary = "A transfer and its timeline; wait (such as 5s) holds the answer until it is final")
+    public TransferRead transfer(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @QueryParam("waitForEvent") String eventId) {
+        if (id == null || id.length() > 100) {
+            throw ProblemException.invalid("id", "not a transfer id");
+        }
+        var patience = Positions.patience(wait);
+        positions.awaitEvent(eventId, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience);
+        long deadline = System.nanoTime() + patience.toNanos();
+        TransferEntity t = find(id);
+        while ((t == null || !List.of("COMPLETED", "FAILED").contains(t.status)) && System.nanoTime() < deadline) {
+            Positions.pause();
+            t = find(id);
+        }
+        if (t == null) {
+            throw new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + id));
+        }
+        List<TimelineEntry> timeline = t.timeline().stream()
+                .map(e -> new TimelineEntry(e.type, e.at, e.eventId)).toList();
+        return new TransferRead(t.id, t.direction, t.debtorIban, t.creditorIban, Money.format(t.amount, t.currency),
+                t.currency, t.reference, t.interbank, t.status, t.failureReason, t.version, t.createdAt, t.updatedAt,
+                timeline, positions.of("transfers"));
+    }
+
+    private TransferEntity find(String id) {
+        return TransferEntity.find(positions.liveGeneration("transfers"), id).orElse(null);
+    }
+
+    private HostedBanks banks() {
+        if (banks == null) {
+            banks = HostedBanks.parse(config.banks());
+        }
+        return banks;
+    }
+
+    static long cursor(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "not a cursor of this list: " + cursor);
+        }
+    }
+
+    static String iban(String text) {
+        String iban = Iban.normalize(text);
+        if (!Iban.isValid(iban)) {
+            throw ProblemException.invalid("iban", "not a valid IBAN: " + text);
+        }
+        return iban;
+    }
+}
