@@ -1,2 +1,2 @@
-/** The audit log and its live Server-Sent Events stream. */
+/** The audit log for clients: JSON pages and the live Server-Sent Events stream. */
 package io.eventbank.gateway.audit;

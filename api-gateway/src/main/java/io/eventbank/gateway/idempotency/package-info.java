@@ -1,2 +1,2 @@
-/** Idempotency keys of creating POST requests. */
+/** Idempotency keys of creating POSTs, stored in the gateway's schema. */
 package io.eventbank.gateway.idempotency;

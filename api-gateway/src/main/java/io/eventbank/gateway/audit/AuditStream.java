@@ -1,0 +1,117 @@
+package io.eventbank.gateway.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.infrastructure.json.Json;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * The live audit stream: the audit log's events, in the order the ledger applied them, as Server-Sent Events whose
+ * id is the event id. A client that reconnects with {@code Last-Event-ID} continues right after that event: the
+ * audit log gives every event one position, so nothing is skipped or sent twice. Without it the stream starts now.
+ */
+@ApplicationScoped
+public class AuditStream {
+
+    private static final Logger LOG = Logger.getLogger(AuditStream.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    @Inject
+    @RestClient
+    LedgerClient ledger;
+
+    private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "audit-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The filters of the JSON API. */
+    public record Filter(String account, String transfer, String type, String correlationId) {
+    }
+
+    public void open(SseEventSink sink, Sse sse, String lastEventId, Filter filter) {
+        streams.submit(() -> run(sink, sse, lastEventId, filter));
+    }
+
+    @PreDestroy
+    void stop() {
+        streams.shutdownNow();
+    }
+
+    private void run(SseEventSink sink, Sse sse, String lastEventId, Filter filter) {
+        try (sink) {
+            String cursor = lastEventId == null ? null : positionOf(lastEventId);
+            String from = cursor == null ? Instant.now().toString() : null;
+            long lastSent = System.nanoTime();
+            while (!sink.isClosed() && !Thread.currentThread().isInterrupted()) {
+                JsonNode page = page(filter, cursor, from);
+                JsonNode items = page == null ? null : page.path("items");
+                if (items != null && items.size() > 0) {
+                    for (JsonNode event : items) {
+                        OutboundSseEvent outbound = sse.newEventBuilder()
+                                .id(event.path("id").asText())
+                                .name(event.path("type").asText())
+                                .data(Json.mapper().writeValueAsString(event))
+                                .build();
+                        sink.send(outbound).toCompletableFuture().join();
+                        cursor = event.path("position").asText();
+                        from = null;
+                    }
+                    lastSent = System.nanoTime();
+                    continue;
+                }
+                if (System.nanoTime() - lastSent > KEEP_ALIVE.toNanos()) {
+                    sink.send(sse.newEventBuilder().comment("keep-alive").build()).toCompletableFuture().join();
+                    lastSent = System.nanoTime();
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debugf("audit stream closed: %s", e.toString());
+        }
+    }
+
+    private JsonNode page(Filter filter, String cursor, String from) {
+        try (Response response = ledger.events(filter.account(), filter.transfer(), filter.type(),
+                filter.correlationId(), from, null, cursor, "200")) {
+            if (response.getStatus() != 200) {
+                return null;
+            }
+            return Json.mapper().readTree(response.readEntity(String.class));
+        } catch (Exception e) {
+            return null; // the ledger is down for a moment: try again
+        }
+    }
+
+    /** The audit position of an event, to resume after it; unknown ids resume from now. */
+    private String positionOf(String eventId) {
+        try (Response response = ledger.event(eventId)) {
+            if (response.getStatus() != 200) {
+                return null;
+            }
+            return Json.mapper().readTree(response.readEntity(String.class)).path("position").asText();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.eventbank.gateway.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** account-service's internal API. Answers come back as they are (problems included), never as exceptions. */
+@RegisterRestClient(configKey = "account-service")
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface AccountServiceClient {
+
+    @GET
+    @Path("/banks")
+    Response banks();
+
+    @POST
+    @Path("/accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response open(JsonNode body, @HeaderParam("X-Correlation-Id") String correlation);
+
+    @GET
+    @Path("/accounts/{iban}")
+    Response get(@PathParam("iban") String iban);
+
+    @POST
+    @Path("/accounts/{iban}/{operation}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response command(@PathParam("iban") String iban, @PathParam("operation") String operation, JsonNode body,
+            @HeaderParam("X-Correlation-Id") String correlation);
+}

@@ -1,0 +1,66 @@
+package io.eventbank.gateway.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** ledger-projection's internal API: the read models. */
+@RegisterRestClient(configKey = "ledger-projection")
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface LedgerClient {
+
+    @GET
+    @Path("/accounts/{iban}")
+    Response account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
+            @QueryParam("wait") String wait);
+
+    @GET
+    @Path("/accounts/{iban}/transactions")
+    Response transactions(@PathParam("iban") String iban, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit);
+
+    @GET
+    @Path("/transfers/{id}")
+    Response transfer(@PathParam("id") String id, @QueryParam("wait") String wait);
+
+    @GET
+    @Path("/events")
+    Response events(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
+            @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit);
+
+    @GET
+    @Path("/events/{id}")
+    Response event(@PathParam("id") String id);
+
+    @GET
+    @Path("/projections")
+    Response projections();
+
+    @GET
+    @Path("/projections/{name}")
+    Response projection(@PathParam("name") String name);
+
+    @POST
+    @Path("/projections/{name}/replay")
+    @Consumes(MediaType.WILDCARD)
+    Response replay(@PathParam("name") String name);
+
+    @GET
+    @Path("/settlements")
+    Response settlements();
+
+    @GET
+    @Path("/verification")
+    Response verification();
+}

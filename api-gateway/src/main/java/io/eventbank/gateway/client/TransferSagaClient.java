@@ -1,0 +1,32 @@
+package io.eventbank.gateway.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** transfer-saga's internal API. */
+@RegisterRestClient(configKey = "transfer-saga")
+@Path("/v1/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+public interface TransferSagaClient {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response request(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("X-Correlation-Id") String correlation);
+
+    @GET
+    @Path("/{id}")
+    Response get(@PathParam("id") String id, @QueryParam("wait") String wait);
+}

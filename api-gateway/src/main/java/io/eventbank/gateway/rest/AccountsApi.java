@@ -1,0 +1,162 @@
+package io.eventbank.gateway.rest;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.eventbank.gateway.client.AccountServiceClient;
+import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.infrastructure.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Accounts: opened and moved by account-service, read from ledger-projection's read models (which say how current
+ * they are). Creating POSTs take an {@code Idempotency-Key}.
+ */
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "accounts", description = "Open accounts, move money in and out, freeze, close, read statements")
+public class AccountsApi {
+
+    private static final String ACCOUNT_SERVICE = "account-service";
+    private static final String LEDGER = "ledger-projection";
+
+    @Inject
+    @RestClient
+    AccountServiceClient accounts;
+    @Inject
+    @RestClient
+    LedgerClient ledger;
+    @Inject
+    Idempotent idempotent;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open an account: {\"owner\",\"currency\",\"bankCode\"?,\"overdraftLimit\"?}; 201 with the"
+            + " account, whose iban is its id")
+    public Response open(JsonNode body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(Correlation.HEADER) String correlation) {
+        ObjectNode request = Bodies.object(body, Set.of("owner", "currency"), Set.of("bankCode", "overdraftLimit"));
+        return idempotent.run("POST /api/v1/accounts", key, Bodies.hash("/api/v1/accounts", request),
+                () -> publicLocation(Downstream.call(ACCOUNT_SERVICE, () -> accounts.open(request, correlation))));
+    }
+
+    @GET
+    @Path("/{iban}")
+    @Operation(summary = "The account: owner, bank, currency, balance, status, last event sequence, and how current"
+            + " the read model is")
+    public Response get(@PathParam("iban") String iban,
+            @Parameter(description = "wait (such as 5s) until the read model has applied this event")
+            @QueryParam("waitForEvent") String eventId, @QueryParam("wait") String wait) {
+        Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, eventId, wait), 3);
+        if (read.status() == 404 && eventId == null) {
+            // not projected yet (just opened): the command side knows it already
+            Downstream.Answer fresh = Downstream.call(ACCOUNT_SERVICE, () -> accounts.get(iban), 3);
+            if (fresh.ok()) {
+                return Response.fromResponse(fresh.toResponse()).header("X-Read-Source", ACCOUNT_SERVICE).build();
+            }
+        }
+        return read.toResponse();
+    }
+
+    @GET
+    @Path("/{iban}/transactions")
+    @Operation(summary = "The statement, newest first, a page at a time: pass next as cursor")
+    public Response transactions(@PathParam("iban") String iban, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        return Downstream.call(LEDGER, () -> ledger.transactions(iban, cursor, limit), 3).toResponse();
+    }
+
+    @POST
+    @Path("/{iban}/deposits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Deposit: {\"amount\",\"reference\"?}")
+    public Response deposit(@PathParam("iban") String iban, JsonNode body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(Correlation.HEADER) String correlation) {
+        return movement(iban, "deposits", body, key, correlation);
+    }
+
+    @POST
+    @Path("/{iban}/withdrawals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Withdraw: {\"amount\",\"reference\"?}; refused with a problem when funds are short")
+    public Response withdraw(@PathParam("iban") String iban, JsonNode body,
+            @HeaderParam("Idempotency-Key") String key, @HeaderParam(Correlation.HEADER) String correlation) {
+        return movement(iban, "withdrawals", body, key, correlation);
+    }
+
+    @POST
+    @Path("/{iban}/freeze")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Freeze: no more debits; optional body {\"reason\"}")
+    public Response freeze(@PathParam("iban") String iban, String body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(Correlation.HEADER) String correlation) {
+        ObjectNode request = Json.mapper().createObjectNode();
+        if (body != null && !body.isBlank()) {
+            try {
+                request = Bodies.object(Json.mapper().readTree(body), Set.of(), Set.of("reason"));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw io.eventbank.infrastructure.rest.ProblemException.invalid(null, "the body is empty or JSON");
+            }
+        }
+        return lifecycle(iban, "freeze", request, key, correlation);
+    }
+
+    @POST
+    @Path("/{iban}/unfreeze")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Unfreeze: debits again")
+    public Response unfreeze(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(Correlation.HEADER) String correlation) {
+        return lifecycle(iban, "unfreeze", Json.mapper().createObjectNode(), key, correlation);
+    }
+
+    @POST
+    @Path("/{iban}/close")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Close an account whose balance is zero")
+    public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(Correlation.HEADER) String correlation) {
+        return lifecycle(iban, "close", Json.mapper().createObjectNode(), key, correlation);
+    }
+
+    private Response movement(String iban, String operation, JsonNode body, String key, String correlation) {
+        ObjectNode request = Bodies.object(body, Set.of("amount"), Set.of("reference"));
+        String path = "/api/v1/accounts/" + iban + "/" + operation;
+        ObjectNode forwarded = request.deepCopy();
+        if (key != null) {
+            // the service counts a retried movement once by this id, also when the gateway's answer got lost
+            forwarded.put("operationId", Bodies.digest(path + "\n" + key).substring(0, 40));
+        }
+        return idempotent.run("POST " + path, key, Bodies.hash(path, request),
+                () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, forwarded, correlation),
+                        key != null ? 3 : 1));
+    }
+
+    private Response lifecycle(String iban, String operation, ObjectNode body, String key, String correlation) {
+        String path = "/api/v1/accounts/" + iban + "/" + operation;
+        return idempotent.run("POST " + path, key, Bodies.hash(path, body),
+                () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, body, correlation)));
+    }
+
+    private static Downstream.Answer publicLocation(Downstream.Answer answer) {
+        String location = answer.location() == null ? null : "/api" + answer.location();
+        return new Downstream.Answer(answer.status(), answer.body(), answer.contentType(), location);
+    }
+}

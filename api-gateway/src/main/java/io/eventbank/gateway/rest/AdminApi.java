@@ -1,0 +1,75 @@
+package io.eventbank.gateway.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.infrastructure.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Operators: the read models and their replay, settlement positions, and the invariants check. */
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Replay read models, watch their progress, check the invariants")
+public class AdminApi {
+
+    private static final String LEDGER = "ledger-projection";
+
+    @Inject
+    @RestClient
+    LedgerClient ledger;
+    @Inject
+    Idempotent idempotent;
+
+    @GET
+    @Path("/projections")
+    @Operation(summary = "The read models that can be replayed, with their state")
+    public Response projections() {
+        return Downstream.call(LEDGER, ledger::projections, 3).toResponse();
+    }
+
+    @GET
+    @Path("/projections/{name}")
+    @Operation(summary = "A read model's state: live or replaying, progress (applied, remaining, rate), position")
+    public Response projection(@PathParam("name") String name) {
+        return Downstream.call(LEDGER, () -> ledger.projection(name), 3).toResponse();
+    }
+
+    @POST
+    @Path("/projections/{name}/replay")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rebuild a read model (a name, or all) from the events while the current one keeps serving;"
+            + " 202 with a replay id; 409 while a replay runs")
+    public Response replay(@PathParam("name") String name, @HeaderParam("Idempotency-Key") String key) {
+        String path = "/api/v1/admin/projections/" + name + "/replay";
+        return idempotent.run("POST " + path, key, Bodies.hash(path, Json.mapper().createObjectNode()), () -> {
+            Downstream.Answer answer = Downstream.call(LEDGER, () -> ledger.replay(name));
+            return new Downstream.Answer(answer.status(), answer.body(), answer.contentType(),
+                    answer.ok() ? "/api/v1/admin/projections/" + name : null);
+        });
+    }
+
+    @GET
+    @Path("/settlements")
+    @Operation(summary = "Settlement positions between the hosted banks")
+    public Response settlements() {
+        return Downstream.call(LEDGER, ledger::settlements, 3).toResponse();
+    }
+
+    @GET
+    @Path("/verification")
+    @Operation(summary = "Checks the invariants on the read models")
+    public Response verification() {
+        return Downstream.call(LEDGER, ledger::verification, 3).toResponse();
+    }
+}

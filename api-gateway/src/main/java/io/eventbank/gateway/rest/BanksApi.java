@@ -1,0 +1,30 @@
+package io.eventbank.gateway.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.eventbank.gateway.client.AccountServiceClient;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The banks the platform hosts. */
+@Path("/api/v1/banks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "banks")
+public class BanksApi {
+
+    @Inject
+    @RestClient
+    AccountServiceClient accounts;
+
+    @GET
+    @Operation(summary = "The hosted banks: bank code, BIC, name")
+    public Response banks() {
+        return Downstream.call("account-service", accounts::banks, 3).toResponse();
+    }
+}

@@ -1,0 +1,60 @@
+package io.eventbank.gateway.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import io.eventbank.gateway.audit.AuditStream;
+import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.infrastructure.rest.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The audit log: JSON pages, and the same as a live Server-Sent Events stream. */
+@Path("/api/v1/events")
+@Tag(name = "audit", description = "Every event with its correlation and causation ids")
+public class EventsApi {
+
+    @Inject
+    @RestClient
+    LedgerClient ledger;
+    @Inject
+    AuditStream stream;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The audit log, a page at a time (cursor: next); filters: account (IBAN), transfer, type,"
+            + " correlationId, from and to (ISO-8601 instants)")
+    public Response list(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
+            @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        return Downstream.call("ledger-projection",
+                () -> ledger.events(account, transfer, type, correlationId, from, to, cursor, limit), 3).toResponse();
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The audit log live, as Server-Sent Events (id: the event id, event: its type); resume with"
+            + " Last-Event-ID; the filters of the JSON API")
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("account") String account, @QueryParam("transfer") String transfer,
+            @QueryParam("type") String type, @QueryParam("correlationId") String correlationId) {
+        for (String value : new String[] {lastEventId, account, transfer, type, correlationId}) {
+            if (value != null && (value.isBlank() || value.length() > 200)) {
+                throw ProblemException.invalid(null, "filters and Last-Event-ID have 1 to 200 characters");
+            }
+        }
+        stream.open(sink, sse, lastEventId, new AuditStream.Filter(account, transfer, type, correlationId));
+    }
+}

@@ -1,0 +1,71 @@
+package io.eventbank.gateway.rest;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import io.eventbank.gateway.idempotency.IdempotencyStore;
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+
+/**
+ * A creating POST under its {@code Idempotency-Key}: the same key with the same body answers what the first request
+ * answered ({@code Idempotency-Replayed: true}); with another body 422; while the first still runs 409. An answer
+ * of 5xx, or none, releases the key for a retry.
+ */
+@ApplicationScoped
+public class Idempotent {
+
+    @Inject
+    IdempotencyStore store;
+
+    Response run(String scope, String key, String requestHash, Supplier<Downstream.Answer> action) {
+        if (key == null) {
+            return action.get().toResponse();
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "an idempotency key has 1 to 200 characters");
+        }
+        IdempotencyStore.Claim claim = store.claim(scope, key, requestHash);
+        if (claim instanceof IdempotencyStore.Replay replay) {
+            return replayed(replay);
+        }
+        if (claim instanceof IdempotencyStore.Mismatch) {
+            throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency key used for another request",
+                    "the Idempotency-Key " + key + " was used with a different body").withField("Idempotency-Key"));
+        }
+        if (claim instanceof IdempotencyStore.InProgress) {
+            throw new ProblemException(Problem.of(409, "IDEMPOTENCY_KEY_IN_USE", "Request in progress",
+                    "a request with the Idempotency-Key " + key + " is still running; retry later"));
+        }
+        Downstream.Answer answer;
+        try {
+            answer = action.get();
+        } catch (RuntimeException e) {
+            store.release(scope, key);
+            throw e;
+        }
+        if (answer.status() >= 500) {
+            store.release(scope, key);
+        } else {
+            store.complete(scope, key, answer.status(), answer.body(), answer.location());
+        }
+        return answer.toResponse();
+    }
+
+    private static Response replayed(IdempotencyStore.Replay replay) {
+        Response.ResponseBuilder builder = Response.status(replay.status())
+                .type(replay.status() >= 400 ? Problem.MEDIA_TYPE.toString() : "application/json")
+                .header("Idempotency-Replayed", "true");
+        if (replay.body() != null) {
+            builder.entity(replay.body());
+        }
+        if (replay.location() != null) {
+            builder.header("Location", replay.location());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,123 @@
+package io.eventbank.gateway.rest;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.eventbank.contracts.Iban;
+import io.eventbank.gateway.client.AccountServiceClient;
+import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.gateway.client.TransferSagaClient;
+import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Transfers: requested from transfer-saga (which makes one transfer per Idempotency-Key), read from ledger-projection.
+ * A transfer whose currency is not the accounts' is refused up front.
+ */
+@Path("/api/v1/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "transfers", description = "Send money within a bank and to the other hosted bank")
+public class TransfersApi {
+
+    private static final String TRANSFER_SAGA = "transfer-saga";
+
+    @Inject
+    @RestClient
+    TransferSagaClient transfers;
+    @Inject
+    @RestClient
+    AccountServiceClient accounts;
+    @Inject
+    @RestClient
+    LedgerClient ledger;
+    @Inject
+    Idempotent idempotent;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a transfer: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
+            + " 202 with transferId, status and a Location; wait (such as 5s) answers once it is final or the time"
+            + " is up")
+    public Response request(JsonNode body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(Correlation.HEADER) String correlation, @QueryParam("wait") String wait) {
+        ObjectNode request = Bodies.object(body, Set.of("debtorIban", "creditorIban", "amount", "currency"),
+                Set.of("reference"));
+        refuseForeignCurrency(request, "debtorIban");
+        refuseForeignCurrency(request, "creditorIban");
+        return idempotent.run("POST /api/v1/transfers", key, Bodies.hash("/api/v1/transfers", request), () -> {
+            Downstream.Answer requested = Downstream.call(TRANSFER_SAGA,
+                    () -> transfers.request(request, key, correlation), key != null ? 3 : 1);
+            if (!requested.ok()) {
+                return requested;
+            }
+            String id = transferId(requested.body());
+            Downstream.Answer current = wait == null ? requested
+                    : Downstream.call(TRANSFER_SAGA, () -> transfers.get(id, wait), 3);
+            return new Downstream.Answer(202, current.ok() ? current.body() : requested.body(),
+                    MediaType.APPLICATION_JSON, "/api/v1/transfers/" + id);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A transfer: status, failure reason and the timeline of its events; wait (such as 5s)"
+            + " answers once it is final or the time is up")
+    public Response get(@PathParam("id") String id, @QueryParam("wait") String wait) {
+        Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait), 3);
+        if (read.status() == 404) {
+            // not projected yet: transfer-saga knows it already
+            Downstream.Answer fresh = Downstream.call(TRANSFER_SAGA, () -> transfers.get(id, null), 3);
+            if (fresh.ok()) {
+                return Response.fromResponse(fresh.toResponse()).header("X-Read-Source", TRANSFER_SAGA).build();
+            }
+        }
+        return read.toResponse();
+    }
+
+    /** An account that exists in another currency can never take part: refused before anything happens. */
+    private void refuseForeignCurrency(ObjectNode request, String field) {
+        String iban = Iban.normalize(request.get(field).asText());
+        if (!Iban.isValid(iban)) {
+            return; // transfer-saga names the invalid field
+        }
+        Downstream.Answer account = Downstream.call("account-service", () -> accounts.get(iban), 3);
+        if (!account.ok()) {
+            return; // an unknown account fails the transfer with UNKNOWN_ACCOUNT, as the design has it
+        }
+        try {
+            String currency = Json.mapper().readTree(account.body()).path("currency").asText();
+            if (!currency.equals(request.path("currency").asText())) {
+                throw new ProblemException(Problem.of(422, "CURRENCY_MISMATCH", "Currency not accepted",
+                        "the account " + iban + " is in " + currency).withField(field));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String transferId(String body) {
+        try {
+            return Json.mapper().readTree(body).path("transferId").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
