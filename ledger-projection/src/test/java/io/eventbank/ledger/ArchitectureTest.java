@@ -9,4 +9,14 @@ class ArchitectureTest {
     void shouldNotDependOnAnyOtherService() {
         ArchitectureRules.assertServiceIsIndependent("io.eventbank.ledger");
     }
+
+    @Test
+    void shouldBuildTheQuerySideWithoutAxon() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .should().dependOnClassesThat().resideInAPackage("org.axonframework..")
+                .because("the read side is plain Kafka, SQL and Panache")
+                .check(new com.tngtech.archunit.core.importer.ClassFileImporter()
+                        .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.eventbank.ledger"));
+    }
 }

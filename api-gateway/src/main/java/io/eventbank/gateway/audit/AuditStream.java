@@ -59,7 +59,9 @@ public class AuditStream {
     private void run(SseEventSink sink, Sse sse, String lastEventId, Filter filter) {
         try (sink) {
             String cursor = lastEventId == null ? null : positionOf(lastEventId);
+            // without a known event to resume after, the stream starts now
             String from = cursor == null ? Instant.now().toString() : null;
+            cursor = cursor == null ? "0" : cursor;
             long lastSent = System.nanoTime();
             while (!sink.isClosed() && !Thread.currentThread().isInterrupted()) {
                 JsonNode page = page(filter, cursor, from);
@@ -93,7 +95,7 @@ public class AuditStream {
 
     private JsonNode page(Filter filter, String cursor, String from) {
         try (Response response = ledger.events(filter.account(), filter.transfer(), filter.type(),
-                filter.correlationId(), from, null, cursor, "200")) {
+                filter.correlationId(), from, null, null, cursor, "200")) {
             if (response.getStatus() != 200) {
                 return null;
             }

@@ -37,7 +37,7 @@ public interface LedgerClient {
     Response events(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
             @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit);
+            @QueryParam("after") String after, @QueryParam("limit") String limit);
 
     @GET
     @Path("/events/{id}")

@@ -39,7 +39,7 @@ public class EventsApi {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         return Downstream.call("ledger-projection",
-                () -> ledger.events(account, transfer, type, correlationId, from, to, cursor, limit), 3).toResponse();
+                () -> ledger.events(account, transfer, type, correlationId, from, to, cursor, null, limit), 3).toResponse();
     }
 
     @GET

@@ -52,12 +52,13 @@ public class EventResource {
     }
 
     @GET
-    @Operation(summary = "The audit log, a page at a time; filter by account (IBAN), transfer, type (such as"
-            + " AccountDebitedEvent), correlation id and time (from, to: ISO-8601 instants)")
+    @Operation(summary = "The audit log in time order, a page at a time (cursor: next); filter by account (IBAN),"
+            + " transfer, type (such as AccountDebitedEvent), correlation id and time (from, to: ISO-8601 instants);"
+            + " after=<position> lists in the order the events were applied instead (for live streams)")
     public ReadResource.Page<Event> list(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
             @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX_PAGE) {
             throw ProblemException.invalid("limit", "limit is between 1 and " + MAX_PAGE);
@@ -88,15 +89,27 @@ public class EventResource {
             query.append(" and occurredAt < :to");
             parameters.and("to", instant(to, "to"));
         }
-        if (cursor != null) {
-            query.append(" and position > :after");
-            parameters.and("after", ReadResource.cursor(cursor));
+        if (after != null) {
+            // the order the ledger applied events in: what the live stream follows (Last-Event-ID resumes here)
+            query.append(" and position > :after order by position");
+            parameters.and("after", ReadResource.cursor(after));
+        } else {
+            // by time, then id: the same order after any replay
+            if (cursor != null) {
+                Cursor at = Cursor.parse(cursor);
+                query.append(" and (occurredAt > :at or (occurredAt = :at and id > :atId))");
+                parameters.and("at", at.occurredAt()).and("atId", at.eventId());
+            }
+            query.append(" order by occurredAt, id");
         }
-        query.append(" order by position");
         List<AuditEventEntity> rows = AuditEventEntity.find(query.toString(), parameters).page(0, size + 1).list();
         List<Event> items = new ArrayList<>();
         rows.stream().limit(size).forEach(row -> items.add(Event.of(row)));
-        String next = rows.size() > size ? Long.toString(items.get(items.size() - 1).position()) : null;
+        String next = null;
+        if (rows.size() > size) {
+            Event last = items.get(items.size() - 1);
+            next = after != null ? Long.toString(last.position()) : new Cursor(last.timestamp(), last.id()).toString();
+        }
         return new ReadResource.Page<>(items, next, positions.of("audit"));
     }
 
@@ -109,6 +122,29 @@ public class EventResource {
                 .firstResultOptional().map(Event::of)
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_EVENT", "No such event",
                         "no event " + id + " in the audit log (yet)")));
+    }
+
+    /** A page's end in time order: the time and id of its last event. */
+    record Cursor(Instant occurredAt, String eventId) {
+
+        static Cursor parse(String text) {
+            int bar = text.indexOf('_');
+            try {
+                if (bar < 1) {
+                    throw new IllegalArgumentException();
+                }
+                long micros = Long.parseLong(text.substring(0, bar));
+                return new Cursor(Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS),
+                        text.substring(bar + 1));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("cursor", "not a cursor of this list: " + text);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt) + "_" + eventId;
+        }
     }
 
     private static String text(String value, String field) {
