@@ -236,8 +236,8 @@ class PlatformIT {
     void shouldRefuseThousandsOfMalformedRequestsWithProblemsAndChangeNothing() {
         String payer = open("Fuzzed", "10020030", "10.00");
         String before = given().get(api + "/accounts/{iban}", payer).then().extract().path("balance");
-        int eventsBefore = given().queryParam("limit", "500").get(api + "/events").jsonPath()
-                .getList("items").size();
+        int eventsBefore = eventsOf(payer);
+        int openedBefore = opened();
         Random random = new Random(42);
         List<String> paths = List.of("/accounts", "/accounts/" + payer + "/deposits",
                 "/accounts/" + payer + "/withdrawals", "/transfers");
@@ -264,8 +264,18 @@ class PlatformIT {
         assertThat(requests).isGreaterThan(2000);
         assertThat((String) given().get(api + "/accounts/{iban}", payer).then().extract().path("balance"))
                 .isEqualTo(before);
-        assertThat(given().queryParam("limit", "500").get(api + "/events").jsonPath().getList("items").size())
-                .isEqualTo(eventsBefore);
+        assertThat(eventsOf(payer)).as("events of the fuzzed account").isEqualTo(eventsBefore);
+        assertThat(opened()).as("accounts opened").isEqualTo(openedBefore);
+    }
+
+    private static int eventsOf(String iban) {
+        return given().queryParam("account", iban).queryParam("limit", "500").get(api + "/events").jsonPath()
+                .getList("items").size();
+    }
+
+    private static int opened() {
+        return given().queryParam("type", "AccountOpenedEvent").queryParam("limit", "500").get(api + "/events")
+                .jsonPath().getList("items").size();
     }
 
     private static String stable(String json) {
