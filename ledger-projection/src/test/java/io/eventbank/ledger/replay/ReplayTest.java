@@ -98,11 +98,10 @@ class ReplayTest {
     }
 
     /**
-     * Positions (offsets, and the audit positions, which record the order events were applied in) differ between
-     * generations; everything else must not.
+     * The read models' positions (offsets per generation) differ; everything else must not, the audit positions of
+     * events included (a live stream resumes by them across a replay).
      */
     private static String stable(String json) {
-        return json.replaceAll(",\"position\":\\{\"lastEventAt\":[^}]*\\}\\}", "")
-                .replaceAll("\"position\":[0-9]+,", "");
+        return json.replaceAll(",\"position\":\\{\"lastEventAt\":[^}]*\\}\\}", "");
     }
 }
