@@ -1,8 +1,5 @@
 package io.eventbank.account;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,18 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.account.DebitAccountCommand;
 import io.eventbank.devstack.TestStack;
+import io.eventbank.devstack.testing.KafkaTopics;
 import io.eventbank.devstack.testing.Latencies;
 import io.eventbank.devstack.testing.ServiceUnderTest;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +43,6 @@ class AccountBenchmark {
     private static final int THREADS = Integer.getInteger("bench.threads", 8);
     private static final int LEGS = Integer.getInteger("bench.legs", 4000);
     private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100);
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void measure() throws Exception {
@@ -78,7 +72,7 @@ class AccountBenchmark {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     String iban = accounts.get(i % accounts.size());
                     long sent = System.nanoTime();
-                    HttpResponse<String> response = post(service, "/v1/accounts/" + iban + "/deposits",
+                    HttpResponse<String> response = service.postJson("/v1/accounts/" + iban + "/deposits",
                             "{\"amount\":\"10.00\"}");
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("deposit answered " + response.statusCode());
@@ -98,7 +92,8 @@ class AccountBenchmark {
     private void legs(List<String> accounts, int count, String label) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Latencies latencies = new Latencies();
-        try (KafkaConsumer<String, String> consumer = consumer(); KafkaProducer<String, String> producer = producer()) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers());
+                KafkaConsumer<String, String> consumer = topics.consumer(); KafkaProducer<String, String> producer = producer()) {
             List<TopicPartition> partitions = consumer.partitionsFor("bank.account.events").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -138,24 +133,10 @@ class AccountBenchmark {
     }
 
     private String open(ServiceUnderTest service) throws Exception {
-        HttpResponse<String> response = post(service, "/v1/accounts", "{\"owner\":\"Bench\",\"currency\":\"EUR\"}");
+        HttpResponse<String> response = service.postJson("/v1/accounts", "{\"owner\":\"Bench\",\"currency\":\"EUR\"}");
         String iban = Json.mapper().readTree(response.body()).get("iban").asText();
-        post(service, "/v1/accounts/" + iban + "/deposits", "{\"amount\":\"1000000.00\"}");
+        service.postJson("/v1/accounts/" + iban + "/deposits", "{\"amount\":\"1000000.00\"}");
         return iban;
-    }
-
-    private HttpResponse<String> post(ServiceUnderTest service, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(config);
     }
 
     private static KafkaProducer<String, String> producer() {

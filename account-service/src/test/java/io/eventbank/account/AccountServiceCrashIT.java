@@ -2,17 +2,15 @@ package io.eventbank.account;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,6 +19,7 @@ import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.devstack.TestStack;
 import io.eventbank.devstack.testing.KafkaTopics;
 import io.eventbank.devstack.testing.ServiceUnderTest;
+import io.eventbank.devstack.testing.StackDatabase;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.restassured.http.ContentType;
@@ -103,15 +102,12 @@ class AccountServiceCrashIT {
     }
 
     private static long countEvents(String iban, String type) {
-        return query("select count(*) from account.domainevententry where aggregateidentifier = '" + iban
-                + "' and payloadtype like '%." + type + "'", rows -> {
-                    rows.next();
-                    return rows.getLong(1);
-                });
+        return StackDatabase.queryLong("select count(*) from account.domainevententry where aggregateidentifier = '"
+                + iban + "' and payloadtype like '%." + type + "'");
     }
 
     private static Set<String> storedOperations(String iban) {
-        return query("select payload from account.domainevententry where aggregateidentifier = '" + iban
+        return StackDatabase.query("select payload from account.domainevententry where aggregateidentifier = '" + iban
                 + "' and payloadtype like '%.MoneyDepositedEvent'", rows -> {
                     Set<String> operations = new HashSet<>();
                     while (rows.next()) {
@@ -122,7 +118,7 @@ class AccountServiceCrashIT {
     }
 
     private static Set<String> storedEventIds(String iban) {
-        return query("select eventidentifier from account.domainevententry where aggregateidentifier = '" + iban
+        return StackDatabase.query("select eventidentifier from account.domainevententry where aggregateidentifier = '" + iban
                 + "'", rows -> {
                     Set<String> ids = new HashSet<>();
                     while (rows.next()) {
@@ -132,25 +128,7 @@ class AccountServiceCrashIT {
                 });
     }
 
-    interface RowReader<T> {
-        T read(ResultSet rows) throws Exception;
-    }
-
-    private static <T> T query(String sql, RowReader<T> reader) {
-        var database = TestStack.get().database();
-        try (Connection connection = DriverManager.getConnection(database.url().toString(), database.username(),
-                database.password()); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return reader.read(rows);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+    private static void waitUntil(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 }

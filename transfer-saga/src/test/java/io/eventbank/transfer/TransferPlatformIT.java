@@ -3,10 +3,6 @@ package io.eventbank.transfer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.eventbank.contracts.Iban;
-import io.eventbank.devstack.TestStack;
 import io.eventbank.devstack.testing.ServiceUnderTest;
+import io.eventbank.devstack.testing.StackDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -274,15 +270,7 @@ class TransferPlatformIT {
     }
 
     private static long query(String sql) {
-        var database = TestStack.get().database();
-        try (Connection connection = DriverManager.getConnection(database.url().toString(), database.username(),
-                database.password()); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StackDatabase.queryLong(sql);
     }
 
     private static void sleep(long millis) {

@@ -1,7 +1,5 @@
 package io.eventbank.account.config;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,21 +16,18 @@ import jakarta.interceptor.Interceptor;
 import io.eventbank.account.domain.BankAccount;
 import io.eventbank.account.view.AccountViewProjector;
 import io.eventbank.contracts.account.AccountEvent;
+import io.eventbank.infrastructure.axon.AxonConfigurers;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
-import io.eventbank.infrastructure.axon.RequestCorrelation;
-import io.eventbank.infrastructure.axon.Retries;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -75,32 +70,13 @@ public class AxonSetup {
         KafkaOutbox outbox = KafkaOutbox.allTo(accountEvents::send, payload -> ((AccountEvent) payload).iban(),
                 new Envelopes(serializer, "/eventbank/account-service"), config.publisher().ackTimeout());
 
-        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
-                .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
-                .configureMessageSerializer(c -> serializer)
-                .configureTransactionManager(c -> transactionManager)
-                .configureEventStore(c -> eventStore)
-                .configureCorrelationDataProviders(c -> List.of(new RequestCorrelation()))
-                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
-                        .commandBus(c.commandBus())
-                        .retryScheduler(Retries.transientFailures(retries, 5, 50))
-                        .build())
-                .configureAggregate(aggregate());
-        configurer.eventProcessing()
-                .registerTokenStore(c -> tokenStore)
-                // a handler that fails fails its transaction (and a streaming processor retries the batch):
-                // Axon's default would log the failure and go on, leaving a view or a saga behind
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+        Configurer configurer = AxonConfigurers.configurer(serializer, transactionManager, eventStore, tokenStore,
+                retries).configureAggregate(aggregate());
+        EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerSubscribingEventProcessor(VIEW)
                 .registerEventHandler(c -> view)
-                .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof AccountViewProjector)
-                .registerPooledStreamingEventProcessor(PUBLISHER, Configuration::eventStore,
-                        (c, builder) -> builder
-                                .batchSize(config.publisher().batchSize())
-                                .initialSegmentCount(config.publisher().segments())
-                                .tokenClaimInterval(Duration.ofSeconds(1).toMillis())
-                                .enableCoordinatorClaimExtension())
+                .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof AccountViewProjector);
+        AxonConfigurers.pooled(processing, PUBLISHER, config.publisher().batchSize(), config.publisher().segments())
                 .registerEventHandler(c -> outbox)
                 .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
         configuration = configurer.buildConfiguration();

@@ -95,7 +95,8 @@ public final class KafkaTopics implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private KafkaConsumer<String, String> consumer() {
+    /** A consumer in a group of its own that commits nothing, for a test to assign partitions and seek. */
+    public KafkaConsumer<String, String> consumer() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());

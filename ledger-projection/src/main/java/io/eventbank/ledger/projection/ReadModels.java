@@ -43,6 +43,31 @@ public class ReadModels {
         return targets;
     }
 
+    /**
+     * Where to read a partition from for these targets: the lowest next offset any of them that reads the topic has
+     * stored (0, the beginning, for one that has none).
+     */
+    public static long lowestNextOffset(Connection c, List<ProjectionEngine.Target> targets, String topic,
+            int partition) throws SQLException {
+        long lowest = Long.MAX_VALUE;
+        try (PreparedStatement query = c.prepareStatement("select next_offset from applied_offset"
+                + " where projection = ? and generation = ? and topic = ? and partition = ?")) {
+            for (ProjectionEngine.Target target : targets) {
+                if (!target.model().topics().contains(topic)) {
+                    continue;
+                }
+                query.setString(1, target.model().name());
+                query.setInt(2, target.generation());
+                query.setString(3, topic);
+                query.setInt(4, partition);
+                try (ResultSet row = query.executeQuery()) {
+                    lowest = Math.min(lowest, row.next() ? row.getLong(1) : 0);
+                }
+            }
+        }
+        return lowest == Long.MAX_VALUE ? 0 : lowest;
+    }
+
     /** The live generation of one model (no lock). */
     public int liveGeneration(Connection c, String name) throws SQLException {
         try (PreparedStatement query = c.prepareStatement(

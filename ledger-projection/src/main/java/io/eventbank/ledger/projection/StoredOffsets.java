@@ -1,8 +1,6 @@
 package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -35,25 +33,11 @@ public class StoredOffsets implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select next_offset from applied_offset"
-                        + " where projection = ? and generation = ? and topic = ? and partition = ?")) {
+        try (Connection connection = dataSource.getConnection()) {
             var targets = models.liveTargets(connection);
             for (TopicPartition partition : partitions) {
-                long lowest = Long.MAX_VALUE;
-                for (ProjectionEngine.Target target : targets) {
-                    if (!target.model().topics().contains(partition.topic())) {
-                        continue;
-                    }
-                    query.setString(1, target.model().name());
-                    query.setInt(2, target.generation());
-                    query.setString(3, partition.topic());
-                    query.setInt(4, partition.partition());
-                    try (ResultSet row = query.executeQuery()) {
-                        lowest = Math.min(lowest, row.next() ? row.getLong(1) : 0);
-                    }
-                }
-                long resumeAt = lowest == Long.MAX_VALUE ? 0 : lowest;
+                long resumeAt = ReadModels.lowestNextOffset(connection, targets, partition.topic(),
+                        partition.partition());
                 consumer.seek(partition, resumeAt);
                 LOG.debugf("live read models resume %s at %d", partition, resumeAt);
             }

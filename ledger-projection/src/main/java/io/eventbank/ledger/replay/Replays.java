@@ -259,24 +259,10 @@ public class Replays {
     /** Each partition from the lowest offset the replayed generations have reached (the beginning at first). */
     private void seek(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
             List<ProjectionEngine.Target> targets) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
-                "select next_offset from applied_offset where projection = ? and generation = ? and topic = ?"
-                        + " and partition = ?")) {
+        try (Connection c = dataSource.getConnection()) {
             for (TopicPartition partition : partitions) {
-                long lowest = Long.MAX_VALUE;
-                for (ProjectionEngine.Target target : targets) {
-                    if (!target.model().topics().contains(partition.topic())) {
-                        continue;
-                    }
-                    query.setString(1, target.model().name());
-                    query.setInt(2, target.generation());
-                    query.setString(3, partition.topic());
-                    query.setInt(4, partition.partition());
-                    try (ResultSet row = query.executeQuery()) {
-                        lowest = Math.min(lowest, row.next() ? row.getLong(1) : 0);
-                    }
-                }
-                consumer.seek(partition, lowest == Long.MAX_VALUE ? 0 : lowest);
+                consumer.seek(partition, ReadModels.lowestNextOffset(c, targets, partition.topic(),
+                        partition.partition()));
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.eventbank.transfer.config;
 
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,10 +14,9 @@ import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.eventbank.infrastructure.axon.AxonConfigurers;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
-import io.eventbank.infrastructure.axon.RequestCorrelation;
-import io.eventbank.infrastructure.axon.Retries;
 import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.messaging.OutboxRoutes;
 import io.eventbank.transfer.saga.TransferSaga;
@@ -26,17 +24,16 @@ import io.eventbank.transfer.view.TransferViewProjector;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
-import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -86,40 +83,21 @@ public class AxonSetup {
                 OutboxRoutes.of(channels::transferEvent, channels::accountCommand, channels::clearing),
                 new Envelopes(serializer, "/eventbank/transfer-saga"), config.publisher().ackTimeout());
 
-        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
-                .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
-                .configureMessageSerializer(c -> serializer)
-                .configureTransactionManager(c -> transactionManager)
-                .configureEventStore(c -> eventStore)
-                .configureCorrelationDataProviders(c -> List.of(new RequestCorrelation()))
-                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
-                        .commandBus(c.commandBus())
-                        .retryScheduler(Retries.transientFailures(retries, 5, 50))
-                        .build())
+        Configurer configurer = AxonConfigurers.configurer(serializer, transactionManager, eventStore, tokenStore,
+                        retries)
                 .registerComponent(DeadlineManager.class, this::deadlineManager)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(MoneyTransfer.class));
-        configurer.eventProcessing()
-                .registerTokenStore(c -> tokenStore)
-                // a handler that fails fails its transaction (and a streaming processor retries the batch):
-                // Axon's default would log the failure and go on, leaving a view or a saga behind
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerSaga(TransferSaga.class, saga -> saga.configureSagaStore(c -> sagaStore))
-                .registerPooledStreamingEventProcessor(SAGA, Configuration::eventStore,
-                        (c, builder) -> builder
-                                .batchSize(config.saga().batchSize())
-                                .initialSegmentCount(config.saga().segments())
-                                .tokenClaimInterval(1000)
-                                .enableCoordinatorClaimExtension())
+                // one node handles a transfer's commands: the aggregate can stay in memory between them
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(MoneyTransfer.class)
+                        .configureCache(c -> new WeakReferenceCache()));
+        // no CachingSagaStore: its association cache races between segments (one segment caches "no saga" while
+        // another creates it), and the saga then misses its events; measured: transfers stuck in REQUESTED
+        EventProcessingConfigurer processing = configurer.eventProcessing()
+                .registerSaga(TransferSaga.class, saga -> saga.configureSagaStore(c -> sagaStore));
+        AxonConfigurers.pooled(processing, SAGA, config.saga().batchSize(), config.saga().segments())
                 .registerSubscribingEventProcessor(VIEW)
                 .registerEventHandler(c -> view)
-                .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof TransferViewProjector)
-                .registerPooledStreamingEventProcessor(PUBLISHER, Configuration::eventStore,
-                        (c, builder) -> builder
-                                .batchSize(config.publisher().batchSize())
-                                .initialSegmentCount(config.publisher().segments())
-                                .tokenClaimInterval(1000)
-                                .enableCoordinatorClaimExtension())
+                .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof TransferViewProjector);
+        AxonConfigurers.pooled(processing, PUBLISHER, config.publisher().batchSize(), config.publisher().segments())
                 .registerEventHandler(c -> outbox)
                 .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
         configuration = configurer.buildConfiguration();

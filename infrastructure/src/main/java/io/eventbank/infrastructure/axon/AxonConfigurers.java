@@ -1,0 +1,58 @@
+package io.eventbank.infrastructure.axon;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+
+/** What every Axon service of the platform configures the same way. */
+public final class AxonConfigurers {
+
+    private AxonConfigurers() {
+    }
+
+    /**
+     * A configurer with Jackson everywhere, JTA transactions, the given event store, correlation and causation ids,
+     * a command gateway that retries transient failures only, the token store, and handlers whose failures fail
+     * their transaction (Axon's default would log them and go on, leaving a view or a saga behind). No update checker.
+     */
+    public static Configurer configurer(Serializer serializer, TransactionManager transactions, EventStore eventStore,
+            TokenStore tokenStore, ScheduledExecutorService retries) {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEventStore(c -> eventStore)
+                .configureCorrelationDataProviders(c -> List.of(new RequestCorrelation()))
+                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+                        .commandBus(c.commandBus())
+                        .retryScheduler(Retries.transientFailures(retries, 5, 50))
+                        .build());
+        configurer.eventProcessing()
+                .registerTokenStore(c -> tokenStore)
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        return configurer;
+    }
+
+    /** A pooled streaming processor over the event store, with its batch size and segments chosen on purpose. */
+    public static EventProcessingConfigurer pooled(EventProcessingConfigurer processing, String name, int batchSize,
+            int segments) {
+        return processing.registerPooledStreamingEventProcessor(name,
+                org.axonframework.config.Configuration::eventStore,
+                (c, builder) -> builder
+                        .batchSize(batchSize)
+                        .initialSegmentCount(segments)
+                        .tokenClaimInterval(1000)
+                        .enableCoordinatorClaimExtension());
+    }
+}
