@@ -29,12 +29,16 @@ import org.junit.jupiter.api.Test;
  * Prints completed transfers per second and request-to-completion latency (from the POST to the
  * TransferCompletedEvent on bank.transfer.events) for same-bank and interbank transfers, with account-service and
  * transfer-saga as real processes. Not a test: {@code ./mvnw -pl transfer-saga -am verify -Pbenchmark}
- * (sizes: -Dbench.transfers=2000 -Dbench.threads=8 -Dbench.accounts=100). Figures are in docs/benchmarks.md.
+ * (sizes: -Dbench.transfers=2000 -Dbench.threads=8 -Dbench.accounts=100). Without {@code -Dbench.rate} the client
+ * threads send as fast as the service answers (a burst: latency is mostly queueing); with {@code -Dbench.rate=20}
+ * they send 20 transfers per second, to see the latency of a transfer on a platform that keeps up. Figures are in
+ * docs/benchmarks.md.
  */
 class TransferBenchmark {
 
     private static final int TRANSFERS = Integer.getInteger("bench.transfers", 2000);
     private static final int THREADS = Integer.getInteger("bench.threads", 8);
+    private static final int RATE = Integer.getInteger("bench.rate", 0);
     private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100);
 
     @Test
@@ -48,7 +52,8 @@ class TransferBenchmark {
                 berlin.add(open(accounts, "10020030"));
                 hamburg.add(open(accounts, "20030040"));
             }
-            System.out.printf("%ntransfer-saga benchmark: %d client threads, %d accounts per bank, %d CPUs%n", THREADS,
+            System.out.printf("%ntransfer-saga benchmark: %d client threads, %s, %d accounts per bank, %d CPUs%n",
+                    THREADS, RATE > 0 ? RATE + " transfers/s sent" : "as fast as answered",
                     ACCOUNTS, Runtime.getRuntime().availableProcessors());
             run(transfers, berlin, berlin, TRANSFERS / 10, null);
             run(transfers, berlin, berlin, TRANSFERS, "same-bank transfers (to COMPLETED)");
@@ -79,6 +84,13 @@ class TransferBenchmark {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         String debtor = from.get(i % from.size());
                         String creditor = to.get((i + 1) % to.size());
+                        if (RATE > 0) {
+                            long due = start + i * 1_000_000_000L / RATE;
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
                         long sent = System.nanoTime();
                         try {
                             HttpResponse<String> response = transfers.postJson("/v1/transfers", "{\"debtorIban\":\""

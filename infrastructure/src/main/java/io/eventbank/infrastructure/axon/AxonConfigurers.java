@@ -44,7 +44,10 @@ public final class AxonConfigurers {
         return configurer;
     }
 
-    /** A pooled streaming processor over the event store, with its batch size and segments chosen on purpose. */
+    /**
+     * A pooled streaming processor over the event store, with its batch size and segments chosen on purpose. Over a
+     * {@link PromptEventStore} it takes an event as soon as its transaction commits.
+     */
     public static EventProcessingConfigurer pooled(EventProcessingConfigurer processing, String name, int batchSize,
             int segments) {
         return processing.registerPooledStreamingEventProcessor(name,

@@ -58,12 +58,14 @@ public final class AxonStorage {
         return false;
     }
 
-    /** Events appended in this JVM wake the processors at once; another JVM's are polled for twice a second. */
-    public static EventStore eventStore(EventStorageEngine storageEngine) {
-        return EmbeddedEventStore.builder()
+    /**
+     * Events appended in this JVM reach the processors as soon as their transaction commits; another JVM's are polled
+     * for twice a second.
+     */
+    public static EventStore eventStore(EventStorageEngine storageEngine, jakarta.transaction.TransactionManager jta) {
+        return new PromptEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(500)
-                .build();
+                .fetchDelay(500), jta);
     }
 
     /** Tokens owned by {@code nodeId}: a restarted node takes its own tokens back at once; another after 10 s. */

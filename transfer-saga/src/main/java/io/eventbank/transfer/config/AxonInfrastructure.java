@@ -59,8 +59,8 @@ public class AxonInfrastructure {
 
     @Produces
     @Singleton
-    EventStore eventStore(EventStorageEngine storageEngine) {
-        return AxonStorage.eventStore(storageEngine);
+    EventStore eventStore(EventStorageEngine storageEngine, jakarta.transaction.TransactionManager jta) {
+        return AxonStorage.eventStore(storageEngine, jta);
     }
 
     @Produces
