@@ -235,13 +235,15 @@ class PlatformIT {
     @Order(8)
     void shouldRefuseThousandsOfMalformedRequestsWithProblemsAndChangeNothing() throws InterruptedException {
         String payer = open("Fuzzed", "10020030", "10.00");
-        String before = given().get(api + "/accounts/{iban}", payer).then().extract().path("balance");
         long settled = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (eventsOf(payer) < 2 && System.nanoTime() < settled) {
             Thread.onSpinWait();
         }
         int eventsBefore = eventsOf(payer);
         assertThat(eventsBefore).as("the opening and the deposit are in the audit log").isEqualTo(2);
+        // read once the deposit is projected (reads are eventually consistent: before, it could still say 0.00)
+        String before = given().get(api + "/accounts/{iban}", payer).then().extract().path("balance");
+        assertThat(before).isEqualTo("10.00");
         int openedBefore = opened();
         Random random = new Random(42);
         List<String> paths = List.of("/accounts", "/accounts/" + payer + "/deposits",
