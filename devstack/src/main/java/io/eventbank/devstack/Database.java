@@ -2,9 +2,11 @@ package io.eventbank.devstack;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,10 @@ import java.util.regex.Pattern;
 public record Database(JdbcUrl url, String username, String password) {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** One row at most: a second log never binds, because it gets a database of its own. */
+    private static final String KAFKA_LOG_TABLE = "create table if not exists public.eventbank_kafka_log ("
+            + "singleton boolean primary key default true check (singleton), cluster_id text not null,"
+            + " bound_at timestamptz not null default now())";
 
     /** Whether a server answers at this URL (its {@code postgres} database), within a few seconds. */
     public boolean serverAnswers() {
@@ -47,6 +53,61 @@ public record Database(JdbcUrl url, String username, String password) {
             if (!"42P04".equals(e.getSQLState())) { // created meanwhile by someone else
                 throw new IllegalStateException("could not create database " + name + " at " + url, e);
             }
+        }
+    }
+
+    /**
+     * The database that keeps the state belonging to one Kafka log, named by its cluster id. The services' state
+     * (event stores' publishing tokens, the ledger's offsets, the saga's inbox) only makes sense with the Kafka log
+     * it was built with: with another log the ledger would skip records and the outboxes would never publish again
+     * what they published before. So a database records the log it serves; this database is used when it serves
+     * {@code clusterId} or nothing yet, and otherwise a database of its own for that log ({@code <name>_<id>}), which
+     * leaves the other log's state as it was.
+     */
+    public Database forKafkaLog(String clusterId) {
+        Optional<String> owner = kafkaLog();
+        if (owner.isEmpty()) {
+            bindTo(clusterId);
+            return this;
+        }
+        if (owner.get().equals(clusterId)) {
+            return this;
+        }
+        String suffix = clusterId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String name = url.database();
+        Database own = withName(name.substring(0, Math.min(name.length(), 50)) + "_"
+                + suffix.substring(0, Math.min(suffix.length(), 12)));
+        own.createIfMissing();
+        Optional<String> ownOwner = own.kafkaLog();
+        if (ownOwner.isEmpty()) {
+            own.bindTo(clusterId);
+        } else if (!ownOwner.get().equals(clusterId)) {
+            throw new IllegalStateException("database " + own.url() + " serves another Kafka log ("
+                    + ownOwner.get() + "); set EVENTBANK_DB_URL to a database of its own");
+        }
+        return own;
+    }
+
+    /** The cluster id of the Kafka log whose state this database keeps, if it was bound to one. */
+    public Optional<String> kafkaLog() {
+        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+            statement.execute(KAFKA_LOG_TABLE);
+            try (ResultSet row = statement.executeQuery("select cluster_id from public.eventbank_kafka_log")) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read which Kafka log " + url + " serves", e);
+        }
+    }
+
+    private void bindTo(String clusterId) {
+        try (Connection connection = connect(url);
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into public.eventbank_kafka_log (cluster_id) values (?) on conflict do nothing")) {
+            insert.setString(1, clusterId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not bind " + url + " to the Kafka log " + clusterId, e);
         }
     }
 

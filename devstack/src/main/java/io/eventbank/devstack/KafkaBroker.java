@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one JVM) run from Maven Central's jars by
@@ -91,6 +92,22 @@ public final class KafkaBroker {
 
     public ProcessHandle process() {
         return process;
+    }
+
+    /** The id the log was formatted with: it stays the same across restarts and changes when the data is new. */
+    public String clusterId() {
+        Path meta = directory.resolve("data").resolve("meta.properties");
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(meta)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the Kafka log's " + meta, e);
+        }
+        String id = properties.getProperty("cluster.id");
+        if (id == null || id.isBlank()) {
+            throw new IllegalStateException(meta + " names no cluster.id");
+        }
+        return id;
     }
 
     public Path directory() {

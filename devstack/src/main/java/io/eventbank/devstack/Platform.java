@@ -43,9 +43,9 @@ public final class Platform {
             throw new UncheckedIOException(e);
         }
         try {
-            Database database = startDatabase();
+            Database server = startDatabase();
             KafkaBroker broker = startBroker();
-            startServices(database, broker, readyTimeout);
+            startServices(bindToLog(server, broker), broker, readyTimeout);
         } catch (RuntimeException e) {
             out.line("Stopping what was started.");
             stop();
@@ -76,6 +76,19 @@ public final class Platform {
         state.setProperty("user", database.username());
         writeState("postgres.properties", state);
         return database;
+    }
+
+    /** The database that keeps the state of this broker's log (see {@link Database#forKafkaLog}). */
+    private Database bindToLog(Database database, KafkaBroker broker) {
+        Database bound = database.forKafkaLog(broker.clusterId());
+        if (!bound.url().equals(database.url())) {
+            out.line("PostgreSQL   database " + database.url().database() + " keeps the state of another Kafka log"
+                    + " (another copy of the project, or deleted data); this one uses " + bound.url().database());
+            Properties state = readState("postgres.properties");
+            state.setProperty("url", bound.url().toString());
+            writeState("postgres.properties", state);
+        }
+        return bound;
     }
 
     private KafkaBroker startBroker() {
