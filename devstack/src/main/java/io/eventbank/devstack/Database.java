@@ -88,7 +88,7 @@ public record Database(JdbcUrl url, String username, String password) {
         return own;
     }
 
-    /** The cluster id of the Kafka log whose state this database keeps, if it was bound to one. */
+    /** The cluster id of the Kafka log whose state this database keeps, if bound (creates the record's table). */
     public Optional<String> kafkaLog() {
         try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
             statement.execute(KAFKA_LOG_TABLE);

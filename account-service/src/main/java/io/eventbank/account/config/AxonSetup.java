@@ -1,9 +1,7 @@
 package io.eventbank.account.config;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -19,6 +17,7 @@ import io.eventbank.contracts.account.AccountEvent;
 import io.eventbank.infrastructure.axon.AxonConfigurers;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
+import io.eventbank.infrastructure.axon.StartGate;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -62,7 +61,7 @@ public class AxonSetup {
 
     private Configuration configuration;
     private ScheduledExecutorService retries;
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final StartGate started = new StartGate();
 
     @PostConstruct
     void assemble() {
@@ -100,19 +99,12 @@ public class AxonSetup {
     /** After SmallRye Reactive Messaging has connected its channels (which happens on start-up too). */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent startup) {
         configuration.start();
-        started.countDown();
+        started.open();
     }
 
     /** Blocks until Axon has started: a Kafka consumer may get its first record before. */
     public void awaitStarted() {
-        try {
-            if (!started.await(2, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("Axon did not start");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Axon", e);
-        }
+        started.await();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -1,9 +1,7 @@
 package io.eventbank.transfer.config;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -17,6 +15,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import io.eventbank.infrastructure.axon.AxonConfigurers;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
+import io.eventbank.infrastructure.axon.StartGate;
 import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.messaging.OutboxRoutes;
 import io.eventbank.transfer.saga.TransferSaga;
@@ -74,7 +73,7 @@ public class AxonSetup {
 
     private Configuration configuration;
     private ScheduledExecutorService retries;
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final StartGate started = new StartGate();
 
     @PostConstruct
     void assemble() {
@@ -122,7 +121,7 @@ public class AxonSetup {
         // created before start, so that its scheduler starts and stops with Axon
         configuration.getComponent(DeadlineManager.class);
         configuration.start();
-        started.countDown();
+        started.open();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -132,14 +131,7 @@ public class AxonSetup {
 
     /** Blocks until Axon has started: a Kafka consumer may get its first record before. */
     public void awaitStarted() {
-        try {
-            if (!started.await(2, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("Axon did not start");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Axon", e);
-        }
+        started.await();
     }
 
     @Produces
