@@ -18,12 +18,20 @@ public final class AccountTestSupport {
     private AccountTestSupport() {
     }
 
-    /** Opens an EUR account with the given balance (deposited) and overdraft limit; returns its IBAN. */
+    /**
+     * Opens an EUR account with the given balance (deposited) and overdraft limit (set as an operator does); returns
+     * its IBAN.
+     */
     public static String openAccount(String owner, String balance, String overdraftLimit) {
         String iban = given().contentType(ContentType.JSON)
-                .body(Map.of("owner", owner, "currency", "EUR", "overdraftLimit", overdraftLimit))
+                .body(Map.of("owner", owner, "currency", "EUR"))
                 .post("/v1/accounts")
                 .then().statusCode(201).extract().path("iban");
+        if (Money.parse(overdraftLimit, "EUR").isPositive()) {
+            given().contentType(ContentType.JSON).body(Map.of("limit", overdraftLimit))
+                    .put("/v1/accounts/{iban}/overdraft-limit", iban)
+                    .then().statusCode(200);
+        }
         if (Money.parse(balance, "EUR").isPositive()) {
             given().contentType(ContentType.JSON).body(Map.of("amount", balance))
                     .post("/v1/accounts/{iban}/deposits", iban)

@@ -19,6 +19,7 @@ import io.eventbank.contracts.account.CloseAccountCommand;
 import io.eventbank.contracts.account.DepositMoneyCommand;
 import io.eventbank.contracts.account.FreezeAccountCommand;
 import io.eventbank.contracts.account.OpenAccountCommand;
+import io.eventbank.contracts.account.SetOverdraftLimitCommand;
 import io.eventbank.contracts.account.UnfreezeAccountCommand;
 import io.eventbank.contracts.account.WithdrawMoneyCommand;
 import io.eventbank.infrastructure.axon.RequestCorrelation;
@@ -52,7 +53,7 @@ public class Accounts {
     }
 
     /** Opens a customer account with a new IBAN of the bank (the first hosted bank when none is named). */
-    public AccountView open(String owner, String currency, String bankCode, long overdraftLimit, String correlation) {
+    public AccountView open(String owner, String currency, String bankCode, String correlation) {
         Bank bank = bankCode == null ? banks().defaultBank() : banks().byCode(bankCode).orElseThrow(
                 () -> new IllegalArgumentException("the platform does not host bank " + bankCode));
         if (!config.currencies().contains(currency)) {
@@ -60,8 +61,7 @@ public class Accounts {
                     "accounts are opened in " + String.join(", ", config.currencies()) + ", not " + currency);
         }
         String iban = Iban.german(bank.code(), views.nextAccountNumber());
-        send(new OpenAccountCommand(iban, owner, currency, bank.code(), overdraftLimit, AccountType.CUSTOMER),
-                correlation);
+        send(new OpenAccountCommand(iban, owner, currency, bank.code(), AccountType.CUSTOMER), correlation);
         return view(iban);
     }
 
@@ -82,6 +82,13 @@ public class Accounts {
 
     public AccountView unfreeze(String iban, String correlation) {
         send(new UnfreezeAccountCommand(iban), correlation);
+        return view(iban);
+    }
+
+    /** An operator's command: the limit may not exceed the platform's cap ({@code eventbank.account.max-overdraft-limit}). */
+    public AccountView setOverdraftLimit(String iban, Money limit, String correlation) {
+        Money maximum = Money.parse(config.maxOverdraftLimit(), limit.currency());
+        send(new SetOverdraftLimitCommand(iban, limit, maximum), correlation);
         return view(iban);
     }
 

@@ -48,7 +48,7 @@ public class ClearingAccounts {
                 }
                 try {
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenAccountCommand(iban,
-                                    bank.name() + " clearing " + currency, currency, bank.code(), 0,
+                                    bank.name() + " clearing " + currency, currency, bank.code(),
                                     AccountType.CLEARING))
                             .andMetaData(Map.of(RequestCorrelation.CORRELATION_ID, "startup-clearing-accounts")));
                     LOG.infof("opened the clearing account %s of %s in %s", iban, bank.name(), currency);

@@ -18,6 +18,13 @@ public interface AccountConfig {
     @WithDefault("EUR,USD,GBP,CHF")
     List<String> currencies();
 
+    /**
+     * The highest overdraft limit an operator may give an account, in the account's currency (a decimal such as
+     * {@code 10000.00}). Customers never choose their own.
+     */
+    @WithDefault("10000.00")
+    String maxOverdraftLimit();
+
     /** A snapshot of an account after this many events. */
     @WithDefault("50")
     int snapshotThreshold();

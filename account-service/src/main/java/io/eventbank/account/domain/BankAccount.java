@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.Texts;
 import io.eventbank.contracts.account.AccountClosedEvent;
 import io.eventbank.contracts.account.AccountCreditRejectedEvent;
 import io.eventbank.contracts.account.AccountCreditedEvent;
@@ -25,7 +26,9 @@ import io.eventbank.contracts.account.FreezeAccountCommand;
 import io.eventbank.contracts.account.MoneyDepositedEvent;
 import io.eventbank.contracts.account.MoneyWithdrawnEvent;
 import io.eventbank.contracts.account.OpenAccountCommand;
+import io.eventbank.contracts.account.OverdraftLimitSetEvent;
 import io.eventbank.contracts.account.RefundDebitCommand;
+import io.eventbank.contracts.account.SetOverdraftLimitCommand;
 import io.eventbank.contracts.account.UnfreezeAccountCommand;
 import io.eventbank.contracts.account.WithdrawMoneyCommand;
 import org.axonframework.commandhandling.CommandHandler;
@@ -56,17 +59,30 @@ public class BankAccount {
 
     @CommandHandler
     public BankAccount(OpenAccountCommand command) {
-        if (command.owner() == null || command.owner().isBlank()) {
-            throw new IllegalArgumentException("an account needs an owner");
-        }
+        refuseIf(command.owner() == null || command.owner().isBlank(), AccountRefusal.INVALID_TEXT,
+                "an account needs an owner");
+        refuseText(command.owner(), "owner");
         if (!Money.isCurrency(command.currency())) {
             throw new IllegalArgumentException("not an ISO 4217 currency: " + command.currency());
         }
-        if (command.overdraftLimit() < 0) {
-            throw new IllegalArgumentException("the overdraft limit cannot be negative");
+        apply(new AccountOpenedEvent(command.iban(), command.owner(), command.currency(), command.bankCode(), 0,
+                command.type()));
+    }
+
+    /** Only an operator sets a limit, within the platform's cap; a clearing account has none (it has no floor). */
+    @CommandHandler
+    public void handle(SetOverdraftLimitCommand command) {
+        refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts have no limit");
+        refuseIf(status == AccountStatus.CLOSED, AccountRefusal.ACCOUNT_CLOSED, "the account is closed");
+        Money limit = command.limit();
+        refuseIf(limit == null || !limit.currency().equals(currency), AccountRefusal.CURRENCY_MISMATCH,
+                "the account is in " + currency);
+        refuseIf(limit.minorUnits() < 0, AccountRefusal.INVALID_AMOUNT, "an overdraft limit is zero or more");
+        refuseIf(command.maximum() != null && limit.minorUnits() > command.maximum().minorUnits(),
+                AccountRefusal.OVERDRAFT_LIMIT_TOO_HIGH, "an overdraft limit is at most " + command.maximum());
+        if (limit.minorUnits() != overdraftLimit) {
+            apply(new OverdraftLimitSetEvent(iban, limit, Money.of(overdraftLimit, currency)));
         }
-        apply(new AccountOpenedEvent(command.iban(), command.owner(), command.currency(), command.bankCode(),
-                command.type() == AccountType.CLEARING ? 0 : command.overdraftLimit(), command.type()));
     }
 
     @CommandHandler
@@ -79,6 +95,7 @@ public class BankAccount {
         refuseIf(status == AccountStatus.CLOSED, AccountRefusal.ACCOUNT_CLOSED, "the account is closed");
         AccountRefusal refusal = amountRefusal(command.amount());
         refuseIf(refusal != null, refusal, "the amount does not fit the account: " + command.amount());
+        refuseText(command.reference(), "reference");
         long after = addOrRefuse(balance, command.amount().minorUnits());
         apply(new MoneyDepositedEvent(iban, command.operationId(), command.amount(), command.reference(), after));
         return Outcome.accepted(balance);
@@ -93,6 +110,7 @@ public class BankAccount {
         refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts take no withdrawals");
         AccountRefusal refusal = debitRefusal(command.amount());
         refuseIf(refusal != null, refusal, describe(refusal, command.amount()));
+        refuseText(command.reference(), "reference");
         apply(new MoneyWithdrawnEvent(iban, command.operationId(), command.amount(), command.reference(),
                 balance - command.amount().minorUnits()));
         return Outcome.accepted(balance);
@@ -199,6 +217,11 @@ public class BankAccount {
     }
 
     @EventSourcingHandler
+    void on(OverdraftLimitSetEvent event) {
+        overdraftLimit = event.limit().minorUnits();
+    }
+
+    @EventSourcingHandler
     void on(AccountFrozenEvent event) {
         status = AccountStatus.FROZEN;
     }
@@ -290,6 +313,12 @@ public class BankAccount {
         } catch (ArithmeticException e) {
             throw new AccountRefusedException(AccountRefusal.INVALID_AMOUNT, "the balance would overflow");
         }
+    }
+
+    private static void refuseText(String text, String field) {
+        Texts.refusal(text, Texts.MAX_LENGTH).ifPresent(reason -> {
+            throw new AccountRefusedException(AccountRefusal.INVALID_TEXT, field + " " + reason);
+        });
     }
 
     private static void refuseIf(boolean condition, AccountRefusal refusal, String message) {

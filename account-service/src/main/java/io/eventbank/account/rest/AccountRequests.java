@@ -12,8 +12,15 @@ public final class AccountRequests {
     private AccountRequests() {
     }
 
-    /** {@code overdraftLimit} is a decimal string, "0" when absent; {@code bankCode} the first bank when absent. */
+    /**
+     * {@code bankCode} is the first bank when absent. {@code overdraftLimit} is named only to refuse it clearly: an
+     * account opens without one, and only an operator sets one ({@link OverdraftLimit}).
+     */
     public record OpenAccount(String owner, String currency, String bankCode, String overdraftLimit) {
+    }
+
+    /** An operator's overdraft limit for an account: a decimal string in the account's currency, zero or more. */
+    public record OverdraftLimit(String limit) {
     }
 
     /** A deposit or withdrawal; a retry with the same {@code operationId} counts once. */

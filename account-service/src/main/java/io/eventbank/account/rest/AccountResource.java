@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,9 @@ import io.eventbank.account.application.Accounts;
 import io.eventbank.account.view.AccountView;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
+import io.eventbank.infrastructure.rest.CorrelationFilter;
+import io.eventbank.infrastructure.rest.CorrelationIds;
+import io.eventbank.infrastructure.rest.FreeText;
 import io.eventbank.infrastructure.rest.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,9 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "accounts")
 public class AccountResource {
 
-    static final String CORRELATION = "X-Correlation-Id";
-    private static final int MAX_OWNER = 140;
-    private static final int MAX_REFERENCE = 140;
+    static final String CORRELATION = CorrelationFilter.HEADER;
 
     @Inject
     Accounts accounts;
@@ -44,16 +46,18 @@ public class AccountResource {
         if (request == null) {
             throw ProblemException.invalid(null, "a body with owner and currency is required");
         }
-        String owner = text(request.owner(), "owner", MAX_OWNER, true);
+        String owner = FreeText.required(request.owner(), "owner");
         if (request.currency() == null || !Money.isCurrency(request.currency())) {
             throw ProblemException.invalid("currency", "an ISO 4217 currency code such as EUR is required");
         }
-        long overdraft = request.overdraftLimit() == null ? 0
-                : amount(request.overdraftLimit(), request.currency(), "overdraftLimit", true);
+        if (request.overdraftLimit() != null) {
+            throw ProblemException.invalid("overdraftLimit", "an account opens without an overdraft; only an operator"
+                    + " sets one (PUT /accounts/{iban}/overdraft-limit)");
+        }
         if (request.bankCode() != null && accounts.banks().byCode(request.bankCode()).isEmpty()) {
             throw ProblemException.invalid("bankCode", "the platform does not host bank " + request.bankCode());
         }
-        AccountView view = accounts.open(owner, request.currency(), request.bankCode(), overdraft, correlation);
+        AccountView view = accounts.open(owner, request.currency(), request.bankCode(), correlation);
         return Response.created(URI.create("/v1/accounts/" + view.iban()))
                 .entity(AccountResponse.of(view, accounts.banks())).build();
     }
@@ -73,7 +77,7 @@ public class AccountResource {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
         return AccountResponse.of(accounts.deposit(account.iban(), amount,
-                text(request.reference(), "reference", MAX_REFERENCE, false), request.operationId(), correlation),
+                FreeText.optional(request.reference(), "reference"), request.operationId(), correlation),
                 accounts.banks());
     }
 
@@ -85,7 +89,7 @@ public class AccountResource {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
         return AccountResponse.of(accounts.withdraw(account.iban(), amount,
-                text(request.reference(), "reference", MAX_REFERENCE, false), request.operationId(), correlation),
+                FreeText.optional(request.reference(), "reference"), request.operationId(), correlation),
                 accounts.banks());
     }
 
@@ -96,7 +100,7 @@ public class AccountResource {
     public AccountResponse freeze(@PathParam("iban") String iban, String body,
             @HeaderParam(CORRELATION) String correlation) {
         AccountRequests.Freeze request = AccountRequests.freeze(body);
-        String reason = request == null ? null : text(request.reason(), "reason", MAX_REFERENCE, false);
+        String reason = request == null ? null : FreeText.optional(request.reason(), "reason");
         return AccountResponse.of(accounts.freeze(iban(iban), reason, correlation), accounts.banks());
     }
 
@@ -106,6 +110,20 @@ public class AccountResource {
     @Operation(summary = "Unfreeze: debits again")
     public AccountResponse unfreeze(@PathParam("iban") String iban, @HeaderParam(CORRELATION) String correlation) {
         return AccountResponse.of(accounts.unfreeze(iban(iban), correlation), accounts.banks());
+    }
+
+    @PUT
+    @Path("/{iban}/overdraft-limit")
+    @Operation(summary = "Set the overdraft limit (an operator's command, up to the platform's cap)")
+    public AccountResponse setOverdraftLimit(@PathParam("iban") String iban, AccountRequests.OverdraftLimit request,
+            @HeaderParam(CORRELATION) String correlation) {
+        AccountView account = accounts.view(iban(iban));
+        if (request == null) {
+            throw ProblemException.invalid(null, "a body {\"limit\": \"100.00\"} is required");
+        }
+        long limit = amount(request.limit(), account.currency(), "limit", true);
+        return AccountResponse.of(accounts.setOverdraftLimit(account.iban(), Money.of(limit, account.currency()),
+                correlation), accounts.banks());
     }
 
     @POST
@@ -120,8 +138,9 @@ public class AccountResource {
         if (request == null) {
             throw ProblemException.invalid(null, "a body with an amount is required");
         }
-        if (request.operationId() != null && (request.operationId().isBlank() || request.operationId().length() > 100)) {
-            throw ProblemException.invalid("operationId", "an operation id has 1 to 100 characters");
+        if (request.operationId() != null && !CorrelationIds.isSensible(request.operationId())) {
+            throw ProblemException.invalid("operationId",
+                    "an operation id has 1 to 100 letters, digits and the characters . _ : -");
         }
         return Money.of(amount(request.amount(), account.currency(), "amount", false), account.currency());
     }
@@ -148,18 +167,5 @@ public class AccountResource {
             throw ProblemException.invalid("iban", "not a valid IBAN: " + text);
         }
         return iban;
-    }
-
-    private static String text(String value, String field, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw ProblemException.invalid(field, field + " is required");
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            throw ProblemException.invalid(field, field + " has at most " + max + " characters");
-        }
-        return value.strip();
     }
 }

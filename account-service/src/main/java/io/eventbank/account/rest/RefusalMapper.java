@@ -31,6 +31,8 @@ public class RefusalMapper implements ExceptionMapper<AccountRefusedException> {
             case BALANCE_NOT_ZERO -> Problem.of(409, refusal.name(), "Balance not zero", detail);
             case ACCOUNT_EXISTS -> Problem.of(409, refusal.name(), "Account exists", detail);
             case NOT_DEBITED -> Problem.of(409, refusal.name(), "Nothing to refund", detail);
+            case OVERDRAFT_LIMIT_TOO_HIGH -> Problem.of(422, refusal.name(), "Overdraft limit too high", detail);
+            case INVALID_TEXT -> Problem.of(400, "VALIDATION_FAILED", "The request is not valid", detail);
         };
     }
 }

@@ -23,6 +23,7 @@ import io.eventbank.contracts.account.AccountUnfrozenEvent;
 import io.eventbank.contracts.account.DebitRefundedEvent;
 import io.eventbank.contracts.account.MoneyDepositedEvent;
 import io.eventbank.contracts.account.MoneyWithdrawnEvent;
+import io.eventbank.contracts.account.OverdraftLimitSetEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -65,6 +66,12 @@ public class AccountViewProjector {
     @EventHandler
     void on(DebitRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         balance(event, event.balanceAfter(), sequence, at);
+    }
+
+    @EventHandler
+    void on(OverdraftLimitSetEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update("update account_view set overdraft_limit = ?, version = ?, updated_at = ? where iban = ?",
+                event.limit().minorUnits(), sequence, java.sql.Timestamp.from(at), event.iban());
     }
 
     @EventHandler

@@ -32,7 +32,9 @@ import io.eventbank.contracts.account.FreezeAccountCommand;
 import io.eventbank.contracts.account.MoneyDepositedEvent;
 import io.eventbank.contracts.account.MoneyWithdrawnEvent;
 import io.eventbank.contracts.account.OpenAccountCommand;
+import io.eventbank.contracts.account.OverdraftLimitSetEvent;
 import io.eventbank.contracts.account.RefundDebitCommand;
+import io.eventbank.contracts.account.SetOverdraftLimitCommand;
 import io.eventbank.contracts.account.UnfreezeAccountCommand;
 import io.eventbank.contracts.account.WithdrawMoneyCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -54,33 +56,90 @@ class BankAccountTest {
     class Opening {
 
         @Test
-        void shouldOpenAnAccountWithAZeroBalance() {
+        void shouldOpenAnAccountWithAZeroBalanceAndNoOverdraft() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(ALICE, "Alice", "EUR", "10020030", 5000, AccountType.CUSTOMER))
+                    .when(new OpenAccountCommand(ALICE, "Alice", "EUR", "10020030", AccountType.CUSTOMER))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new AccountOpenedEvent(ALICE, "Alice", "EUR", "10020030", 5000,
+                    .expectEvents(new AccountOpenedEvent(ALICE, "Alice", "EUR", "10020030", 0,
                             AccountType.CUSTOMER));
         }
 
         @Test
-        void shouldGiveAClearingAccountNoOverdraftLimitOfItsOwn() {
+        void shouldOpenAClearingAccount() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(CLEARING, "clearing", "EUR", "10020030", 999, AccountType.CLEARING))
+                    .when(new OpenAccountCommand(CLEARING, "clearing", "EUR", "10020030", AccountType.CLEARING))
                     .expectEvents(new AccountOpenedEvent(CLEARING, "clearing", "EUR", "10020030", 0,
                             AccountType.CLEARING));
         }
 
         @Test
-        void shouldRefuseAnAccountWithoutOwnerOrWithANegativeLimitOrUnknownCurrency() {
+        void shouldRefuseAnAccountWithoutOwnerOrWithAnUnknownCurrency() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(ALICE, " ", "EUR", "10020030", 0, AccountType.CUSTOMER))
-                    .expectException(IllegalArgumentException.class).expectNoEvents();
+                    .when(new OpenAccountCommand(ALICE, " ", "EUR", "10020030", AccountType.CUSTOMER))
+                    .expectException(AccountRefusedException.class).expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(ALICE, "Alice", "EUR", "10020030", -1, AccountType.CUSTOMER))
+                    .when(new OpenAccountCommand(ALICE, "Alice", "EURO", "10020030", AccountType.CUSTOMER))
                     .expectException(IllegalArgumentException.class).expectNoEvents();
-            fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(ALICE, "Alice", "EURO", "10020030", 0, AccountType.CUSTOMER))
-                    .expectException(IllegalArgumentException.class).expectNoEvents();
+        }
+
+        @Test
+        void shouldRefuseAnOwnerWithControlOrBidirectionalCharacters() {
+            for (String owner : new String[] {"Al\u0000ice", "Alice\nBob", "\u202Eecila", "Al\u2066ice", "x".repeat(141)}) {
+                fixture.givenNoPriorActivity()
+                        .when(new OpenAccountCommand(ALICE, owner, "EUR", "10020030", AccountType.CUSTOMER))
+                        .expectException(AccountRefusedException.class)
+                        .expectExceptionMessage(org.hamcrest.Matchers.startsWith("owner "))
+                        .expectNoEvents();
+            }
+        }
+    }
+
+    @Nested
+    class OverdraftLimits {
+
+        @Test
+        void shouldSetALimitWithinTheCapAsAnEvent() {
+            fixture.given(opened(ALICE))
+                    .when(new SetOverdraftLimitCommand(ALICE, eur("500.00"), eur("10000.00")))
+                    .expectEvents(new OverdraftLimitSetEvent(ALICE, eur("500.00"), eur("0.00")));
+        }
+
+        @Test
+        void shouldChangeNothingWhenTheLimitIsTheSame() {
+            fixture.given(opened(ALICE), new OverdraftLimitSetEvent(ALICE, eur("500.00"), eur("0.00")))
+                    .when(new SetOverdraftLimitCommand(ALICE, eur("500.00"), eur("10000.00")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void shouldRefuseALimitAboveTheCapNegativeOrInAnotherCurrency() {
+            fixture.given(opened(ALICE))
+                    .when(new SetOverdraftLimitCommand(ALICE, eur("10000.01"), eur("10000.00")))
+                    .expectException(refusal(AccountRefusal.OVERDRAFT_LIMIT_TOO_HIGH)).expectNoEvents();
+            fixture.given(opened(ALICE))
+                    .when(new SetOverdraftLimitCommand(ALICE, eur("-1.00"), eur("10000.00")))
+                    .expectException(refusal(AccountRefusal.INVALID_AMOUNT)).expectNoEvents();
+            fixture.given(opened(ALICE))
+                    .when(new SetOverdraftLimitCommand(ALICE, Money.of(100, "USD"), eur("10000.00")))
+                    .expectException(refusal(AccountRefusal.CURRENCY_MISMATCH)).expectNoEvents();
+        }
+
+        @Test
+        void shouldRefuseALimitOnAClearingAccount() {
+            fixture.given(clearingOpened())
+                    .when(new SetOverdraftLimitCommand(CLEARING, eur("1.00"), eur("10000.00")))
+                    .expectException(refusal(AccountRefusal.CLEARING_ACCOUNT)).expectNoEvents();
+        }
+
+        @Test
+        void shouldLetTheAccountGoBelowZeroOnlyDownToItsLimit() {
+            fixture.given(opened(ALICE), new OverdraftLimitSetEvent(ALICE, eur("50.00"), eur("0.00")))
+                    .when(new WithdrawMoneyCommand(ALICE, "op-1", eur("50.01"), null))
+                    .expectException(refusal(AccountRefusal.INSUFFICIENT_FUNDS));
+            fixture.given(opened(ALICE), new OverdraftLimitSetEvent(ALICE, eur("50.00"), eur("0.00")))
+                    .when(new WithdrawMoneyCommand(ALICE, "op-1", eur("50.00"), null))
+                    .expectEvents(new MoneyWithdrawnEvent(ALICE, "op-1", eur("50.00"), null, -5000));
         }
     }
 

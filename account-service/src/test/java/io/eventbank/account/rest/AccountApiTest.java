@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import io.eventbank.contracts.Clearing;
@@ -39,13 +40,68 @@ class AccountApiTest {
     }
 
     @Test
-    void shouldOpenInTheOtherHostedBankWithAnOverdraftLimit() {
+    void shouldOpenInTheOtherHostedBankWithoutAnOverdraftThatOnlyAnOperatorSets() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("owner", "Bob", "currency", "EUR", "bankCode", "20030040", "overdraftLimit", "100"))
                 .post("/v1/accounts")
+                .then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("field", equalTo("overdraftLimit"));
+        String iban = given().contentType(ContentType.JSON)
+                .body(Map.of("owner", "Bob", "currency", "EUR", "bankCode", "20030040"))
+                .post("/v1/accounts")
                 .then().statusCode(201)
                 .body("bic", equalTo("EVBKDEHHXXX"))
+                .body("overdraftLimit", equalTo("0.00"))
+                .extract().path("iban");
+        given().contentType(ContentType.JSON).body(Map.of("limit", "100"))
+                .put("/v1/accounts/{iban}/overdraft-limit", iban)
+                .then().statusCode(200).body("overdraftLimit", equalTo("100.00"));
+        given().contentType(ContentType.JSON).body(Map.of("limit", "90000000000000000.00"))
+                .put("/v1/accounts/{iban}/overdraft-limit", iban)
+                .then().statusCode(422)
+                .body("type", equalTo("https://eventbank.io/problems/overdraft-limit-too-high"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "100.01"))
+                .post("/v1/accounts/{iban}/withdrawals", iban)
+                .then().statusCode(422).body("code", equalTo("INSUFFICIENT_FUNDS"));
+        given().get("/v1/accounts/{iban}", iban).then().body("balance", equalTo("0.00"))
                 .body("overdraftLimit", equalTo("100.00"));
+    }
+
+    @Test
+    void shouldRefuseHostileTextAndIdsAndChangeNothing() {
+        for (String owner : List.of("Eve\u0000", "Eve\u202E", "\u2067Eve", "Eve\r\nX-Injected: 1", "e".repeat(141))) {
+            given().contentType(ContentType.JSON).body(Map.of("owner", owner, "currency", "EUR"))
+                    .post("/v1/accounts")
+                    .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("owner"));
+        }
+        String iban = openAccount("Eve", "10.00", "0");
+        for (String reference : List.of("\u0000", "rent\u001b[31m", "\u202Erent")) {
+            given().contentType(ContentType.JSON).body(Map.of("amount", "1.00", "reference", reference))
+                    .post("/v1/accounts/{iban}/withdrawals", iban)
+                    .then().statusCode(400).body("field", equalTo("reference"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00", "operationId", "op\u0000"))
+                .post("/v1/accounts/{iban}/deposits", iban)
+                .then().statusCode(400).body("field", equalTo("operationId"));
+        given().contentType(ContentType.JSON).header("X-Correlation-Id", "bad id\u0007")
+                .body(Map.of("amount", "1.00")).post("/v1/accounts/{iban}/deposits", iban)
+                .then().statusCode(200).header("X-Correlation-Id", matchesPattern("[0-9a-f-]{36}"));
+        assertThat(balanceOf(iban)).isEqualTo("11.00");
+    }
+
+    @Test
+    void shouldRefuseDepositsWithdrawalsAndLimitsOfAClearingAccount() {
+        String clearing = Clearing.accountOf("10020030", "EUR");
+        given().contentType(ContentType.JSON).body(Map.of("limit", "100.00"))
+                .put("/v1/accounts/{iban}/overdraft-limit", clearing)
+                .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post("/v1/accounts/{iban}/withdrawals", clearing)
+                .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post("/v1/accounts/{iban}/deposits", clearing)
+                .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT"));
     }
 
     @Test

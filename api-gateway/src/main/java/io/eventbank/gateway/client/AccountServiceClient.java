@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,12 @@ public interface AccountServiceClient {
     @GET
     @Path("/accounts/{iban}")
     Response get(@PathParam("iban") String iban);
+
+    @PUT
+    @Path("/accounts/{iban}/overdraft-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response setOverdraftLimit(@PathParam("iban") String iban, JsonNode body,
+            @HeaderParam("X-Correlation-Id") String correlation);
 
     @POST
     @Path("/accounts/{iban}/{operation}")

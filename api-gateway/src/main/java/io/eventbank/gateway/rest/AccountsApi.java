@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.rest.CorrelationFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,8 +53,9 @@ public class AccountsApi {
     @Operation(summary = "Open an account: {\"owner\",\"currency\",\"bankCode\"?,\"overdraftLimit\"?}; 201 with the"
             + " account, whose iban is its id")
     public Response open(JsonNode body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Correlation.HEADER) String correlation) {
-        ObjectNode request = Bodies.object(body, Set.of("owner", "currency"), Set.of("bankCode", "overdraftLimit"));
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
+        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("owner", "currency"),
+                Set.of("bankCode", "overdraftLimit")));
         return idempotent.run("POST /api/v1/accounts", key, Bodies.hash("/api/v1/accounts", request),
                 () -> publicLocation(Downstream.call(ACCOUNT_SERVICE, () -> accounts.open(request, correlation))));
     }
@@ -88,7 +91,7 @@ public class AccountsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deposit: {\"amount\",\"reference\"?}")
     public Response deposit(@PathParam("iban") String iban, JsonNode body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Correlation.HEADER) String correlation) {
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return movement(iban, "deposits", body, key, correlation);
     }
 
@@ -97,7 +100,7 @@ public class AccountsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw: {\"amount\",\"reference\"?}; refused with a problem when funds are short")
     public Response withdraw(@PathParam("iban") String iban, JsonNode body,
-            @HeaderParam("Idempotency-Key") String key, @HeaderParam(Correlation.HEADER) String correlation) {
+            @HeaderParam("Idempotency-Key") String key, @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return movement(iban, "withdrawals", body, key, correlation);
     }
 
@@ -106,11 +109,11 @@ public class AccountsApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Freeze: no more debits; optional body {\"reason\"}")
     public Response freeze(@PathParam("iban") String iban, String body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Correlation.HEADER) String correlation) {
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         ObjectNode request = Json.mapper().createObjectNode();
         if (body != null && !body.isBlank()) {
             try {
-                request = Bodies.object(Json.mapper().readTree(body), Set.of(), Set.of("reason"));
+                request = Bodies.canonical(Bodies.object(Json.mapper().readTree(body), Set.of(), Set.of("reason")));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw io.eventbank.infrastructure.rest.ProblemException.invalid(null, "the body is empty or JSON");
             }
@@ -123,8 +126,19 @@ public class AccountsApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Unfreeze: debits again")
     public Response unfreeze(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Correlation.HEADER) String correlation) {
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return lifecycle(iban, "unfreeze", Json.mapper().createObjectNode(), key, correlation);
+    }
+
+    @PUT
+    @Path("/{iban}/overdraft-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the overdraft limit: {\"limit\"}; an operator's command, up to the platform's cap")
+    public Response setOverdraftLimit(@PathParam("iban") String iban, JsonNode body,
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
+        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("limit"), Set.of()));
+        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.setOverdraftLimit(Bodies.iban(iban), request,
+                correlation), 3).toResponse();
     }
 
     @POST
@@ -132,12 +146,13 @@ public class AccountsApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close an account whose balance is zero")
     public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Correlation.HEADER) String correlation) {
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return lifecycle(iban, "close", Json.mapper().createObjectNode(), key, correlation);
     }
 
-    private Response movement(String iban, String operation, JsonNode body, String key, String correlation) {
-        ObjectNode request = Bodies.object(body, Set.of("amount"), Set.of("reference"));
+    private Response movement(String pathIban, String operation, JsonNode body, String key, String correlation) {
+        String iban = Bodies.iban(pathIban);
+        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("amount"), Set.of("reference")));
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         ObjectNode forwarded = request.deepCopy();
         if (key != null) {
@@ -149,7 +164,8 @@ public class AccountsApi {
                         key != null ? 3 : 1));
     }
 
-    private Response lifecycle(String iban, String operation, ObjectNode body, String key, String correlation) {
+    private Response lifecycle(String pathIban, String operation, ObjectNode body, String key, String correlation) {
+        String iban = Bodies.iban(pathIban);
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         return idempotent.run("POST " + path, key, Bodies.hash(path, body),
                 () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, body, correlation)));

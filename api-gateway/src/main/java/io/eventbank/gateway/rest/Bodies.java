@@ -1,16 +1,20 @@
 package io.eventbank.gateway.rest;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.eventbank.contracts.Iban;
 import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.rest.FreeText;
 import io.eventbank.infrastructure.rest.ProblemException;
 
 /**
@@ -20,6 +24,9 @@ import io.eventbank.infrastructure.rest.ProblemException;
 final class Bodies {
 
     private static final int MAX_TEXT = 400;
+    private static final Set<String> TEXT_FIELDS = Set.of("owner", "reference", "reason");
+    private static final Set<String> AMOUNT_FIELDS = Set.of("amount", "limit", "overdraftLimit");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,19}(\\.\\d{1,19})?");
 
     private Bodies() {
     }
@@ -37,8 +44,8 @@ final class Bodies {
             }
             JsonNode value = object.get(name);
             if (!value.isNull() && !value.isTextual()) {
-                throw ProblemException.invalid(name, name + " is a string" + (name.equals("amount")
-                        || name.equals("overdraftLimit") ? " such as \"12.50\"" : ""));
+                throw ProblemException.invalid(name, name + " is a string" + (AMOUNT_FIELDS.contains(name)
+                        ? " such as \"12.50\"" : ""));
             }
             if (value.isTextual() && value.asText().length() > MAX_TEXT) {
                 throw ProblemException.invalid(name, name + " is too long");
@@ -52,15 +59,60 @@ final class Bodies {
         return object;
     }
 
-    /** A hash of what a request asks for, to tell a retry from another request with the same key. */
-    static String hash(String path, ObjectNode body) {
+    /**
+     * Checks the free-text fields by the platform's rules ({@link FreeText}) and answers the body in its canonical
+     * form: IBANs electronic (no spaces, upper case), amounts as plain decimals without trailing zeros, texts composed
+     * and stripped, absent and null fields alike. Two spellings of one request have one canonical form, so a retry is
+     * recognised however the client spelled it, and the services get one spelling.
+     */
+    static ObjectNode canonical(ObjectNode body) {
+        ObjectNode canonical = Json.mapper().createObjectNode();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            JsonNode value = body.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            String text = value.asText();
+            String form;
+            if (TEXT_FIELDS.contains(name)) {
+                form = FreeText.optional(text, name);
+            } else if (name.endsWith("Iban")) {
+                form = Iban.normalize(text);
+            } else if (AMOUNT_FIELDS.contains(name)) {
+                form = plainDecimal(text);
+            } else {
+                form = text.strip();
+            }
+            if (form != null) {
+                canonical.put(name, form);
+            }
+        }
+        return canonical;
+    }
+
+    /** A hash of what a canonical request asks for, to tell a retry from another request with the same key. */
+    static String hash(String path, ObjectNode canonicalBody) {
         try {
             return digest(path + "\n" + Json.mapper().writer()
                     .with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .writeValueAsString(Json.mapper().convertValue(body, java.util.TreeMap.class)));
+                    .writeValueAsString(Json.mapper().convertValue(canonicalBody, java.util.TreeMap.class)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An IBAN of a path in its electronic form, so that {@code de89...} and {@code DE89...} are one account. */
+    static String iban(String pathIban) {
+        return Iban.normalize(pathIban);
+    }
+
+    private static String plainDecimal(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            return text; // the service says what is wrong with it
+        }
+        BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
     }
 
     static String digest(String text) {

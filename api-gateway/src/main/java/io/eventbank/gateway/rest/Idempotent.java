@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.gateway.idempotency.IdempotencyStore;
+import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
 
@@ -25,9 +26,7 @@ public class Idempotent {
         if (key == null) {
             return action.get().toResponse();
         }
-        if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalid("Idempotency-Key", "an idempotency key has 1 to 200 characters");
-        }
+        IdempotencyKeys.check(key);
         IdempotencyStore.Claim claim = store.claim(scope, key, requestHash);
         if (claim instanceof IdempotencyStore.Replay replay) {
             return replayed(replay);

@@ -17,11 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,9 +59,11 @@ public class TransfersApi {
             + " 202 with transferId, status and a Location; wait (such as 5s) answers once it is final or the time"
             + " is up")
     public Response request(JsonNode body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Correlation.HEADER) String correlation, @QueryParam("wait") String wait) {
-        ObjectNode request = Bodies.object(body, Set.of("debtorIban", "creditorIban", "amount", "currency"),
-                Set.of("reference"));
+            @HeaderParam(CorrelationFilter.HEADER) String correlation, @QueryParam("wait") String wait) {
+        ObjectNode request = Bodies.canonical(Bodies.object(body,
+                Set.of("debtorIban", "creditorIban", "amount", "currency"), Set.of("reference")));
+        refuseClearingAccount(request, "debtorIban");
+        refuseClearingAccount(request, "creditorIban");
         refuseForeignCurrency(request, "debtorIban");
         refuseForeignCurrency(request, "creditorIban");
         return idempotent.run("POST /api/v1/transfers", key, Bodies.hash("/api/v1/transfers", request), () -> {
@@ -90,6 +94,16 @@ public class TransfersApi {
             }
         }
         return read.toResponse();
+    }
+
+    /** A bank's clearing account moves only through the clearing protocol: refused before anything happens. */
+    private static void refuseClearingAccount(ObjectNode request, String field) {
+        String iban = request.get(field).asText();
+        if (Iban.isValid(iban) && Clearing.isClearingAccount(iban)) {
+            throw new ProblemException(Problem.of(403, "CLEARING_ACCOUNT", "A bank's clearing account",
+                    Iban.printable(iban) + " is a bank's clearing account: it takes no part in customers' transfers")
+                    .withField(field));
+        }
     }
 
     /** An account that exists in another currency can never take part: refused before anything happens. */

@@ -13,5 +13,7 @@ public enum AccountRefusal {
     NOT_FROZEN,
     CLEARING_ACCOUNT,
     INVALID_AMOUNT,
-    NOT_DEBITED
+    NOT_DEBITED,
+    OVERDRAFT_LIMIT_TOO_HIGH,
+    INVALID_TEXT
 }

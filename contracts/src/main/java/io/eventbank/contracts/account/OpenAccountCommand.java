@@ -2,6 +2,9 @@ package io.eventbank.contracts.account;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Opens an account with a platform-issued IBAN; the overdraft limit is in minor units. */
-public record OpenAccountCommand(@TargetAggregateIdentifier String iban, String owner, String currency, String bankCode, long overdraftLimit, AccountType type) implements AccountCommand {
+/**
+ * Opens an account with a platform-issued IBAN. An account opens without an overdraft: only an operator gives it one
+ * ({@link SetOverdraftLimitCommand}).
+ */
+public record OpenAccountCommand(@TargetAggregateIdentifier String iban, String owner, String currency, String bankCode, AccountType type) implements AccountCommand {
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import io.eventbank.infrastructure.rest.CorrelationIds;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -46,7 +47,8 @@ public final class CloudEventHeaders {
     }
 
     /**
-     * Reads an envelope from a record's headers and value.
+     * Reads an envelope from a record's headers and value. A correlation or causation id that is not sensible
+     * ({@link CorrelationIds}) is left out, as if the record had none.
      *
      * @throws MalformedMessageException when the record lacks the id, the type or a value, or a header is unreadable
      */
@@ -56,13 +58,18 @@ public final class CloudEventHeaders {
         if (id == null || type == null || value == null || value.isBlank()) {
             throw new MalformedMessageException("a record needs the headers " + ID + " and " + TYPE + " and a value");
         }
+        if (!CorrelationIds.isSensible(id) || type.length() > 200) {
+            throw new MalformedMessageException("a record's " + ID + " is at most 100 letters, digits and . _ : -,"
+                    + " its " + TYPE + " at most 200 characters");
+        }
         try {
             String sequence = text(headers, SEQUENCE);
             String time = text(headers, TIME);
             return new EventEnvelope(id, type, text(headers, REVISION), text(headers, SOURCE),
                     text(headers, AGGREGATE_ID), sequence == null ? null : Long.valueOf(sequence),
-                    time == null ? null : Instant.parse(time), text(headers, CORRELATION_ID),
-                    text(headers, CAUSATION_ID), value);
+                    time == null ? null : Instant.parse(time),
+                    CorrelationIds.orElse(text(headers, CORRELATION_ID), null),
+                    CorrelationIds.orElse(text(headers, CAUSATION_ID), null), value);
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new MalformedMessageException("unreadable CloudEvents header: " + e.getMessage());
         }

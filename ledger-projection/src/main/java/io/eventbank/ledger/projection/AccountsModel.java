@@ -43,6 +43,10 @@ public final class AccountsModel implements ReadModel {
                     "DebitRefundedEvent" -> Sql.update(c, "update account set balance = ?, version = ?,"
                             + " last_event_at = ? where generation = ? and iban = ? and version < ?",
                     r.number("balanceAfter"), sequence, r.envelope().timestamp(), generation, iban, sequence);
+            case "OverdraftLimitSetEvent" -> Sql.update(c, "update account set overdraft_limit = ?, version = ?,"
+                            + " last_event_at = ? where generation = ? and iban = ? and version < ?",
+                    r.payload().path("limit").path("minorUnits").asLong(), sequence, r.envelope().timestamp(),
+                    generation, iban, sequence);
             case "AccountFrozenEvent" -> status(c, r, generation, "FROZEN");
             case "AccountUnfrozenEvent" -> status(c, r, generation, "OPEN");
             case "AccountClosedEvent" -> status(c, r, generation, "CLOSED");

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.transfer.RequestTransferCommand;
@@ -73,6 +74,8 @@ public class Transfers {
         if (debtorIban.equals(creditorIban)) {
             throw refused("SAME_ACCOUNT", "creditorIban", "debtor and creditor are the same account");
         }
+        refuseClearingAccount(debtorIban, "debtorIban");
+        refuseClearingAccount(creditorIban, "creditorIban");
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         String hash = hash(debtorIban, creditorIban, amount, reference);
         String transferId = UUID.randomUUID().toString();
@@ -137,6 +140,15 @@ public class Transfers {
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bank's clearing account moves only through the clearing protocol, never in a customer's transfer. */
+    private static void refuseClearingAccount(String iban, String field) {
+        if (Clearing.isClearingAccount(iban)) {
+            throw new ProblemException(Problem.of(403, "CLEARING_ACCOUNT", "A bank's clearing account",
+                    Iban.printable(iban) + " is a bank's clearing account: it takes no part in customers' transfers")
+                    .withField(field));
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.Texts;
 import io.eventbank.contracts.clearing.ClearingStatus;
 import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
@@ -76,6 +77,9 @@ public class MoneyTransfer {
         require(Iban.isValid(command.debtorIban()) && Iban.isValid(command.creditorIban()), "invalid IBAN");
         require(!command.debtorIban().equals(command.creditorIban()), "a transfer needs two different accounts");
         require(command.amount() != null && command.amount().isPositive(), "a transfer moves a positive amount");
+        require(!Clearing.isClearingAccount(command.debtorIban()) && !Clearing.isClearingAccount(command.creditorIban()),
+                "a bank's clearing account takes no part in a customer's transfer");
+        require(Texts.isAcceptable(command.reference(), Texts.MAX_LENGTH), "the reference is not acceptable text");
         apply(new TransferRequestedEvent(command.transferId(), command.idempotencyKey(), command.debtorIban(),
                 command.creditorIban(), command.amount(), command.reference(), command.interbank(),
                 command.debtorBic(), command.creditorBic(), command.clearingTimeout()));

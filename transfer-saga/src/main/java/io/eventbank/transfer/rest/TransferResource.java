@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
+import io.eventbank.infrastructure.rest.CorrelationFilter;
+import io.eventbank.infrastructure.rest.FreeText;
+import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.transfer.application.Transfers;
 import io.eventbank.transfer.view.TransferView;
@@ -60,8 +63,8 @@ public class TransferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a transfer; answers 202 with its id and status")
-    public Response request(TransferRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("X-Correlation-Id") String correlation) {
+    public Response request(TransferRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         if (request == null) {
             throw ProblemException.invalid(null, "a body with debtorIban, creditorIban, amount and currency is required");
         }
@@ -71,14 +74,10 @@ public class TransferResource {
             throw ProblemException.invalid("currency", "an ISO 4217 currency code such as EUR is required");
         }
         Money amount = amount(request.amount(), request.currency());
-        if (request.reference() != null && request.reference().length() > 140) {
-            throw ProblemException.invalid("reference", "reference has at most 140 characters");
-        }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw ProblemException.invalid("Idempotency-Key", "an idempotency key has 1 to 200 characters");
-        }
-        Transfers.Requested requested = transfers.request(debtor, creditor, amount, request.reference(),
-                idempotencyKey, correlation);
+        String reference = FreeText.optional(request.reference(), "reference");
+        IdempotencyKeys.check(idempotencyKey);
+        Transfers.Requested requested = transfers.request(debtor, creditor, amount, reference, idempotencyKey,
+                correlation);
         return Response.accepted(TransferResponse.of(requested.transfer()))
                 .location(URI.create("/v1/transfers/" + requested.transfer().transferId()))
                 .header("X-Transfer-Created", requested.created())

@@ -67,6 +67,43 @@ class TransferApiTest {
     }
 
     @Test
+    void shouldRefuseATransferFromOrToAClearingAccount() {
+        String clearing = io.eventbank.contracts.Clearing.accountOf("10020030", "EUR");
+        given().contentType(ContentType.JSON).body(body(clearing, ALICE, "1000000.00", "EUR")).post("/v1/transfers")
+                .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT")).body("field", equalTo("debtorIban"));
+        given().contentType(ContentType.JSON).body(body(ALICE, clearing, "1.00", "EUR")).post("/v1/transfers")
+                .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT")).body("field", equalTo("creditorIban"));
+    }
+
+    @Test
+    void shouldRefuseHostileReferencesAndKeys() {
+        for (String reference : List.of("\u0000", "rent\u202E", "a\nb", "r".repeat(141))) {
+            Map<String, Object> request = body(ALICE, BOB, "1.00", "EUR");
+            request.put("reference", reference);
+            given().contentType(ContentType.JSON).body(request).post("/v1/transfers")
+                    .then().statusCode(400).body("field", equalTo("reference"));
+        }
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "key with spaces")
+                .body(body(ALICE, BOB, "1.00", "EUR")).post("/v1/transfers")
+                .then().statusCode(400).body("field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void shouldRecogniseARetrySpelledDifferently() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = body(ALICE, BOB, "1.50", "EUR");
+        first.put("reference", "rent");
+        Map<String, Object> second = body(Iban.printable(ALICE).toLowerCase(), BOB, "1.50", "EUR");
+        second.put("reference", " rent ");
+        String a = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(first)
+                .post("/v1/transfers").then().statusCode(202).extract().path("transferId");
+        String b = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(second)
+                .post("/v1/transfers").then().statusCode(202).header("X-Transfer-Created", "false")
+                .extract().path("transferId");
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
     void shouldRefuseMalformedRequestsWithAProblemNamingTheField() {
         Map<String, Object> brokenIban = body(ALICE, BOB, "1.00", "EUR");
         brokenIban.put("creditorIban", Iban.german("10020030", 1).replace("DE", "DX"));

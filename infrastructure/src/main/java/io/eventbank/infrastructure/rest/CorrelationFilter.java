@@ -1,7 +1,6 @@
-package io.eventbank.gateway.rest;
+package io.eventbank.infrastructure.rest;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,19 +9,18 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Every request has a correlation id: the client's {@code X-Correlation-Id} when it is a sensible one, a new UUID
- * otherwise. It travels into every command and event the request causes, and comes back in the answer's header.
+ * Every request to every service has a correlation id: the caller's {@code X-Correlation-Id} when it is a sensible one
+ * ({@link CorrelationIds}), a new UUID otherwise. It travels into every command and event the request causes, and
+ * comes back in the answer's header.
  */
 @Provider
-public class Correlation implements ContainerRequestFilter, ContainerResponseFilter {
+public class CorrelationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String HEADER = "X-Correlation-Id";
-    private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    public static final String HEADER = "X-Correlation-Id";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        if (given == null || !SENSIBLE.matcher(given).matches()) {
+        if (!CorrelationIds.isSensible(request.getHeaderString(HEADER))) {
             request.getHeaders().putSingle(HEADER, UUID.randomUUID().toString());
         }
     }
