@@ -97,6 +97,10 @@ public class Accounts {
         return view(iban);
     }
 
+    public java.util.List<AccountView> page(String after, int limit) {
+        return views.page(after, limit);
+    }
+
     public AccountView view(String iban) {
         return views.find(iban).orElseThrow(() -> new AccountRefusedException(AccountRefusal.UNKNOWN_ACCOUNT,
                 "no account " + iban));

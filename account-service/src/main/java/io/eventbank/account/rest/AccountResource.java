@@ -1,6 +1,7 @@
 package io.eventbank.account.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +62,31 @@ public class AccountResource {
         AccountView view = accounts.open(owner, request.currency(), request.bankCode(), correlation);
         return Response.created(URI.create("/v1/accounts/" + view.iban()))
                 .entity(AccountResponse.of(view, accounts.banks())).build();
+    }
+
+    /** A page of accounts with their balances, in IBAN order: what the ledger's verification compares with. */
+    public record Balances(List<Balance> items, String next) {
+    }
+
+    public record Balance(String iban, String currency, String balance, long version) {
+    }
+
+    @GET
+    @Operation(summary = "Every account's balance and version, a page at a time (IBAN order; pass next as after)")
+    public Balances balances(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        int size;
+        try {
+            size = limit == null ? 1000 : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("limit", "limit is a number from 1 to 5000");
+        }
+        if (size < 1 || size > 5000) {
+            throw ProblemException.invalid("limit", "limit is a number from 1 to 5000");
+        }
+        List<AccountView> page = accounts.page(after == null ? null : Iban.normalize(after), size);
+        List<Balance> items = page.stream().map(view -> new Balance(view.iban(), view.currency(),
+                Money.format(view.balance(), view.currency()), view.version())).toList();
+        return new Balances(items, page.size() < size ? null : page.get(page.size() - 1).iban());
     }
 
     @GET

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -31,14 +33,38 @@ public class AccountViews {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new AccountView(row.getString(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getLong(5), row.getLong(6), AccountStatus.valueOf(row.getString(7)),
-                        AccountType.valueOf(row.getString(8)), row.getLong(9), row.getTimestamp(10).toInstant(),
-                        row.getTimestamp(11).toInstant()));
+                return Optional.of(viewOf(row));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read account " + iban, e);
         }
+    }
+
+    /** A page of accounts in IBAN order, after the given IBAN (from the first when null). */
+    public List<AccountView> page(String after, int limit) {
+        List<AccountView> page = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select iban, owner, bank_code, currency, balance, overdraft_limit, status, type, version,"
+                                + " opened_at, updated_at from account_view where iban > ? order by iban limit ?")) {
+            query.setString(1, after == null ? "" : after);
+            query.setInt(2, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    page.add(viewOf(row));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the accounts", e);
+        }
+        return page;
+    }
+
+    private static AccountView viewOf(ResultSet row) throws SQLException {
+        return new AccountView(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getLong(5), row.getLong(6), AccountStatus.valueOf(row.getString(7)),
+                AccountType.valueOf(row.getString(8)), row.getLong(9), row.getTimestamp(10).toInstant(),
+                row.getTimestamp(11).toInstant());
     }
 
     /** The next free customer account number. */

@@ -57,6 +57,20 @@ public interface LedgerClient {
     Response replay(@PathParam("name") String name);
 
     @GET
+    @Path("/dead-letters")
+    Response deadLetters();
+
+    @POST
+    @Path("/dead-letters/{id}/redrive")
+    @Consumes(MediaType.WILDCARD)
+    Response redriveDeadLetter(@PathParam("id") String id);
+
+    @POST
+    @Path("/dead-letters/redrive")
+    @Consumes(MediaType.WILDCARD)
+    Response redriveAllDeadLetters();
+
+    @GET
     @Path("/settlements")
     Response settlements();
 

@@ -60,6 +60,30 @@ public class AdminApi {
     }
 
     @GET
+    @Path("/dead-letters")
+    @Operation(summary = "The dead letters: records no consumer could read (dead-letter topics) and records a read"
+            + " model could not apply (parked)")
+    public Response deadLetters() {
+        return Downstream.call(LEDGER, ledger::deadLetters, 3).toResponse();
+    }
+
+    @POST
+    @Path("/dead-letters/{id}/redrive")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Re-drive one dead letter: back to its topic, or applied to its read model again")
+    public Response redriveDeadLetter(@PathParam("id") String id) {
+        return Downstream.call(LEDGER, () -> ledger.redriveDeadLetter(id)).toResponse();
+    }
+
+    @POST
+    @Path("/dead-letters/redrive")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Re-drive every dead letter not re-driven yet")
+    public Response redriveAllDeadLetters() {
+        return Downstream.call(LEDGER, ledger::redriveAllDeadLetters).toResponse();
+    }
+
+    @GET
     @Path("/settlements")
     @Operation(summary = "Settlement positions between the hosted banks")
     public Response settlements() {

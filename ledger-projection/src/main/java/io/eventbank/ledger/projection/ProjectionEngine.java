@@ -22,9 +22,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Applies records to read models with exactly-once effect: inside one transaction it applies each record that a
  * model has not applied yet (its offset is at or past the model's next offset for that partition), then moves the
- * offsets, so a redelivered or replayed record never counts twice. Records of one partition come in order. A record
- * that cannot be read or applied is rolled back to a savepoint, reported as poison (for the dead-letter topic) and
- * passed over, so the partition goes on.
+ * offsets, so a redelivered or replayed record never counts twice. Records of one partition come in order.
+ *
+ * <p>A batch is first applied straight through. If anything fails, the caller rolls the transaction back and applies
+ * the batch again carefully: each (record, model) behind a savepoint. A failure that may pass (the database went away,
+ * a deadlock) fails the careful pass too, and the caller retries the batch later. Any other failure parks the record
+ * for that model ({@link ParkedRecords}): the model's offset moves past it, and the record stays visible as parked
+ * until it is re-driven or the model is rebuilt. A model never skips a record silently.
  */
 public final class ProjectionEngine {
 
@@ -32,23 +36,36 @@ public final class ProjectionEngine {
     public record Target(ReadModel model, int generation) {
     }
 
-    /** A record that could not be applied, and why. */
-    public record Poison(ConsumerRecord<String, String> record, String reason) {
+    /** A record that a model could not apply, and why. */
+    public record Parked(ConsumerRecord<String, String> record, String model, int generation, String reason,
+            boolean malformed) {
     }
 
     private record Position(String projection, int generation, String topic, int partition) {
     }
 
-    /** What a batch did: how many (record, model) applications and which records were poison. */
-    public record Outcome(int applied, List<Poison> poison) {
+    /** What a batch did: how many (record, model) applications, and what was parked. */
+    public record Outcome(int applied, List<Parked> parked) {
     }
 
+    /** Applies the batch straight through; any failure is thrown and the caller applies it again carefully. */
     public Outcome apply(Iterable<ConsumerRecord<String, String>> records, List<Target> targets, Connection c)
             throws SQLException {
+        return apply(records, targets, c, false);
+    }
+
+    /** Applies the batch with a savepoint per record and model, parking what cannot be applied. */
+    public Outcome applyCarefully(Iterable<ConsumerRecord<String, String>> records, List<Target> targets,
+            Connection c) throws SQLException {
+        return apply(records, targets, c, true);
+    }
+
+    private Outcome apply(Iterable<ConsumerRecord<String, String>> records, List<Target> targets, Connection c,
+            boolean careful) throws SQLException {
         Map<Position, Long> next = load(targets, c);
         Map<Position, Instant> lastEventAt = new HashMap<>();
         Map<Position, Long> moved = new HashMap<>();
-        List<Poison> poison = new ArrayList<>();
+        List<Parked> parked = new ArrayList<>();
         int applied = 0;
         for (ConsumerRecord<String, String> record : records) {
             List<Position> due = new ArrayList<>();
@@ -65,19 +82,41 @@ public final class ProjectionEngine {
             if (due.isEmpty()) {
                 continue; // applied before, by every model that reads this topic
             }
-            // one savepoint per record: every model applies it, or none does and it is poison
-            Savepoint savepoint = c.setSavepoint();
+            ProjectedRecord projected = null;
             try {
-                ProjectedRecord projected = read(record);
+                projected = read(record);
+            } catch (MalformedMessageException e) {
+                if (!careful) {
+                    throw e;
+                }
                 for (Target target : dueTargets) {
+                    parked.add(park(c, record, target, e.getMessage(), true));
+                }
+            }
+            for (int i = 0; projected != null && i < dueTargets.size(); i++) {
+                Target target = dueTargets.get(i);
+                if (!careful) {
                     target.model().apply(projected, target.generation(), c);
                     applied++;
+                    lastEventAt.put(due.get(i), projected.envelope().timestamp());
+                    continue;
                 }
-                c.releaseSavepoint(savepoint);
-                due.forEach(position -> lastEventAt.put(position, projected.envelope().timestamp()));
-            } catch (SQLException | RuntimeException e) {
-                c.rollback(savepoint);
-                poison.add(new Poison(record, e.getMessage()));
+                Savepoint savepoint = c.setSavepoint();
+                try {
+                    target.model().apply(projected, target.generation(), c);
+                    c.releaseSavepoint(savepoint);
+                    applied++;
+                    lastEventAt.put(due.get(i), projected.envelope().timestamp());
+                } catch (SQLException e) {
+                    if (mayPass(e)) {
+                        throw e;
+                    }
+                    c.rollback(savepoint);
+                    parked.add(park(c, record, target, describe(e), false));
+                } catch (RuntimeException e) {
+                    c.rollback(savepoint);
+                    parked.add(park(c, record, target, describe(e), false));
+                }
             }
             for (Position position : due) {
                 next.put(position, record.offset() + 1);
@@ -85,7 +124,22 @@ public final class ProjectionEngine {
             }
         }
         store(moved, lastEventAt, c);
-        return new Outcome(applied, poison);
+        return new Outcome(applied, parked);
+    }
+
+    /**
+     * Whether a database failure may pass by itself: the connection broke (class 08), the transaction was rolled back
+     * for a conflict (40), resources ran out (53), the server is shutting down (57) or failed (58, XX).
+     */
+    public static boolean mayPass(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() < 2) {
+            return true;
+        }
+        return switch (state.substring(0, 2)) {
+            case "08", "40", "53", "57", "58", "XX" -> true;
+            default -> false;
+        };
     }
 
     public static ProjectedRecord read(ConsumerRecord<String, String> record) {
@@ -102,6 +156,39 @@ public final class ProjectionEngine {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedMessageException("the value is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static Parked park(Connection c, ConsumerRecord<String, String> record, Target target, String reason,
+            boolean malformed) throws SQLException {
+        String id = CloudEventHeaders.text(record.headers(), CloudEventHeaders.ID);
+        String type = CloudEventHeaders.text(record.headers(), CloudEventHeaders.TYPE);
+        Sql.update(c, "insert into parked_record (projection, generation, topic, partition, kafka_offset, event_id,"
+                        + " type, aggregate_id, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                target.model().name(), target.generation(), record.topic(), record.partition(), record.offset(),
+                printable(id, 100), printable(type, 200), printable(record.key(), 100), printable(reason, 2000));
+        return new Parked(record, target.model().name(), target.generation(), printable(reason, 2000), malformed);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** What is stored and logged of a hostile text: no control characters, bounded. */
+    static String printable(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max));
+        text.codePoints().limit(max).forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.SURROGATE) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 
     private static Map<Position, Long> load(List<Target> targets, Connection c) throws SQLException {

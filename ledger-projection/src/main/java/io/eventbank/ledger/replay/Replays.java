@@ -18,13 +18,17 @@ import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.eventbank.infrastructure.health.HeldRecords;
+import io.eventbank.infrastructure.kafka.Retrying;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.ledger.projection.ParkedRecords;
 import io.eventbank.ledger.projection.ProjectionEngine;
 import io.eventbank.ledger.projection.ReadModel;
 import io.eventbank.ledger.projection.ReadModels;
@@ -58,6 +62,12 @@ public class Replays {
     @ConfigProperty(name = "eventbank.ledger.replay.batch-size", defaultValue = "2000") // LedgerConfig.replay()
     int batchSize;
 
+    @Inject
+    ParkedRecords parkedRecords;
+    @Inject
+    HeldRecords held;
+
+    private Retrying retrying;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
     private volatile boolean stopping;
 
@@ -93,6 +103,11 @@ public class Replays {
         return replayId;
     }
 
+    @PostConstruct
+    void init() {
+        retrying = new Retrying("ledger-replay", Duration.ofMillis(200), Duration.ofSeconds(5), held);
+    }
+
     /** A replay that a stop or crash interrupted goes on. */
     void resume(@Observes StartupEvent startup) {
         try (Connection c = dataSource.getConnection();
@@ -112,6 +127,7 @@ public class Replays {
     @PreDestroy
     void stop() {
         stopping = true;
+        retrying.stop();
         runner.shutdownNow();
     }
 
@@ -129,9 +145,10 @@ public class Replays {
                 while (!stopping) {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
-                        applyBatch(engine, records, targets, replayId);
+                        retrying.run("a batch of replay " + replayId,
+                                () -> applyBatch(engine, records, targets, replayId));
                     }
-                    if (records.count() < batchSize && switchOver(targets, replayId)) {
+                    if (records.count() < batchSize && switchOverOrWait(targets, replayId)) {
                         LOG.infof("replay %s is live", replayId);
                         return;
                     }
@@ -151,23 +168,45 @@ public class Replays {
         }
     }
 
+    /** Applies a batch to the replayed generations, straight through or else carefully (parking what fails). */
     private void applyBatch(ProjectionEngine engine, ConsumerRecords<String, String> records,
-            List<ProjectionEngine.Target> targets, String replayId) throws SQLException {
+            List<ProjectionEngine.Target> targets, String replayId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                ProjectionEngine.Outcome outcome = engine.apply(records, targets, c);
-                update(c, "update projection_state set replay_applied = replay_applied + ? where replay_id = ?",
-                        records.count(), replayId);
+                engine.apply(records, targets, c);
+                progress(c, records.count(), replayId);
                 c.commit();
-                if (!outcome.poison().isEmpty()) {
-                    LOG.warnf("replay %s passed over %d records that cannot be applied (the live models sent them to"
-                            + " the dead-letter topics)", replayId, outcome.poison().size());
-                }
+                return;
+            } catch (SQLException | RuntimeException fast) {
+                c.rollback();
+            }
+            try {
+                ProjectionEngine.Outcome outcome = engine.applyCarefully(records, targets, c);
+                progress(c, records.count(), replayId);
+                c.commit();
+                parkedRecords.report(outcome.parked());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not apply a batch of the replay: " + e.getMessage(), e);
+        }
+    }
+
+    private static void progress(Connection c, int records, String replayId) throws SQLException {
+        update(c, "update projection_state set replay_applied = replay_applied + ? where replay_id = ?", records,
+                replayId);
+    }
+
+    /** Switches over if it can; a database that is away only delays it. */
+    private boolean switchOverOrWait(List<ProjectionEngine.Target> targets, String replayId) {
+        try {
+            return switchOver(targets, replayId);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("replay %s cannot switch over yet: %s", replayId, e.toString());
+            return false;
         }
     }
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * and waits for the broker, so that the record is in the dead-letter topic before its offset moves on.
  */
 @ApplicationScoped
-public class DeadLetters {
+public class DeadLetterPublisher {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -32,13 +32,23 @@ public class DeadLetters {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<String> deadLetters;
 
-    public void send(ProjectionEngine.Poison poison) {
-        var record = poison.record();
+    /** Sends each record that could not be read to its dead-letter topic, once (whatever models parked it). */
+    public void sendMalformed(java.util.List<ProjectionEngine.Parked> parked) {
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        for (ProjectionEngine.Parked p : parked) {
+            var record = p.record();
+            if (p.malformed() && sent.add(record.topic() + "-" + record.partition() + "@" + record.offset())) {
+                send(record, p.reason());
+            }
+        }
+    }
+
+    public void send(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String reason) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             headers.add(header);
         }
-        headers.add(text("dead-letter-reason", poison.reason() == null ? "unknown" : poison.reason()));
+        headers.add(text("dead-letter-reason", reason == null ? "unknown" : reason));
         headers.add(text("dead-letter-topic", record.topic()));
         headers.add(text("dead-letter-partition", Integer.toString(record.partition())));
         headers.add(text("dead-letter-offset", Long.toString(record.offset())));

@@ -1,0 +1,2 @@
+/** Health checks and metrics every service shares. */
+package io.eventbank.infrastructure.health;
