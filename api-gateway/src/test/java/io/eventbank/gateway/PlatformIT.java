@@ -49,7 +49,8 @@ class PlatformIT {
     static void start() {
         ServiceUnderTest accounts = new ServiceUnderTest("account-service", Map.of());
         ServiceUnderTest transfers = new ServiceUnderTest("transfer-saga", Map.of());
-        ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of());
+        ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of(
+                "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl()));
         ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", Map.of(
                 "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
                 "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),

@@ -57,11 +57,16 @@ public interface AccountConfig {
     /** Transfer legs consumed from {@code bank.account.commands}. */
     interface Commands {
 
-        /** Attempts at a command that fails for a technical reason before it goes to the dead-letter topic. */
-        @WithDefault("8")
-        int attempts();
-
+        /** The first pause before a leg that failed for a technical reason is tried again; it doubles each time. */
         @WithDefault("250ms")
         Duration backoff();
+
+        /** The longest pause between tries of a leg: it is tried until it succeeds. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** A leg that comes again this long after it was handled gets its outcome published again. */
+        @WithDefault("5s")
+        Duration republishAfter();
     }
 }

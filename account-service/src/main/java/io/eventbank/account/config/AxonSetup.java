@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
+import io.eventbank.account.application.ProcessedCommands;
 import io.eventbank.account.domain.BankAccount;
 import io.eventbank.account.view.AccountViewProjector;
 import io.eventbank.contracts.account.AccountEvent;
@@ -58,15 +59,18 @@ public class AxonSetup {
 
     @Inject
     AccountEventsChannel accountEvents;
+    @Inject
+    ProcessedCommands processedCommands;
 
     private Configuration configuration;
+    private KafkaOutbox outbox;
     private ScheduledExecutorService retries;
     private final StartGate started = new StartGate();
 
     @PostConstruct
     void assemble() {
         retries = Executors.newScheduledThreadPool(1, runnable -> new Thread(runnable, "command-retry"));
-        KafkaOutbox outbox = KafkaOutbox.allTo(accountEvents::send, payload -> ((AccountEvent) payload).iban(),
+        outbox = KafkaOutbox.allTo(accountEvents::send, payload -> ((AccountEvent) payload).iban(),
                 new Envelopes(serializer, "/eventbank/account-service"), config.publisher().ackTimeout());
 
         Configurer configurer = AxonConfigurers.configurer(serializer, transactionManager, eventStore, tokenStore,
@@ -79,6 +83,7 @@ public class AxonSetup {
                 .registerEventHandler(c -> outbox)
                 .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
         configuration = configurer.buildConfiguration();
+        configuration.commandBus().registerHandlerInterceptor(processedCommands);
     }
 
     /**
@@ -116,6 +121,11 @@ public class AxonSetup {
     @Singleton
     CommandGateway commandGateway() {
         return configuration.commandGateway();
+    }
+
+    /** The outbox that publishes the event store to {@code bank.account.events}. */
+    public KafkaOutbox outbox() {
+        return outbox;
     }
 
     public Configuration configuration() {

@@ -2,8 +2,6 @@ package io.eventbank.account.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Instant;
-
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.Texts;
 import io.eventbank.contracts.account.AccountClosedEvent;
@@ -32,15 +30,17 @@ import io.eventbank.contracts.account.SetOverdraftLimitCommand;
 import io.eventbank.contracts.account.UnfreezeAccountCommand;
 import io.eventbank.contracts.account.WithdrawMoneyCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
  * A bank account, identified by its IBAN. It decides in its command handlers and changes state only in its
  * event-sourcing handlers. Commands from the API that it refuses throw {@link AccountRefusedException}; the legs of a
- * transfer (from the saga) never throw for a business reason: a refusal is an event the saga reacts to. Each leg
- * and operation counts once per id.
+ * transfer (from the saga) never throw for a business reason: a refusal is an event the saga reacts to. That each leg
+ * and operation counts once per id is not the aggregate's to remember (its state would grow without end): the
+ * service records every one in {@code processed_command}, in the transaction of its effect, and never hands the
+ * aggregate a command twice (see {@code io.eventbank.account.application.ProcessedCommands}).
  */
 public class BankAccount {
 
@@ -51,7 +51,6 @@ public class BankAccount {
     private AccountStatus status;
     private long balance;
     private long overdraftLimit;
-    private RecentOperations recent = new RecentOperations();
 
     protected BankAccount() {
         // for Axon
@@ -87,10 +86,6 @@ public class BankAccount {
 
     @CommandHandler
     public Outcome handle(DepositMoneyCommand command) {
-        var earlier = recent.find(operationKey(command.operationId()));
-        if (earlier.isPresent()) {
-            return earlier.get().asRepeat();
-        }
         refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts take no deposits");
         refuseIf(status == AccountStatus.CLOSED, AccountRefusal.ACCOUNT_CLOSED, "the account is closed");
         AccountRefusal refusal = amountRefusal(command.amount());
@@ -98,22 +93,18 @@ public class BankAccount {
         refuseText(command.reference(), "reference");
         long after = addOrRefuse(balance, command.amount().minorUnits());
         apply(new MoneyDepositedEvent(iban, command.operationId(), command.amount(), command.reference(), after));
-        return Outcome.accepted(balance);
+        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
     public Outcome handle(WithdrawMoneyCommand command) {
-        var earlier = recent.find(operationKey(command.operationId()));
-        if (earlier.isPresent()) {
-            return earlier.get().asRepeat();
-        }
         refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts take no withdrawals");
         AccountRefusal refusal = debitRefusal(command.amount());
         refuseIf(refusal != null, refusal, describe(refusal, command.amount()));
         refuseText(command.reference(), "reference");
         apply(new MoneyWithdrawnEvent(iban, command.operationId(), command.amount(), command.reference(),
                 balance - command.amount().minorUnits()));
-        return Outcome.accepted(balance);
+        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
@@ -141,26 +132,18 @@ public class BankAccount {
 
     @CommandHandler
     public Outcome handle(DebitAccountCommand command) {
-        var earlier = recent.find(debitKey(command.transferId()));
-        if (earlier.isPresent()) {
-            return earlier.get().asRepeat();
-        }
         AccountRefusal refusal = debitRefusal(command.amount());
         if (refusal != null) {
             apply(new AccountDebitRejectedEvent(iban, command.transferId(), command.amount(), refusal));
-            return Outcome.refused(refusal, balance);
+            return Outcome.refused(refusal, balance, AggregateLifecycle.getVersion());
         }
         apply(new AccountDebitedEvent(iban, command.transferId(), command.amount(), command.counterpartyIban(),
                 command.reference(), balance - command.amount().minorUnits()));
-        return Outcome.accepted(balance);
+        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
     public Outcome handle(CreditAccountCommand command) {
-        var earlier = recent.find(creditKey(command.transferId()));
-        if (earlier.isPresent()) {
-            return earlier.get().asRepeat();
-        }
         AccountRefusal refusal = status == AccountStatus.CLOSED ? AccountRefusal.ACCOUNT_CLOSED
                 : amountRefusal(command.amount());
         if (refusal == null && balance > Long.MAX_VALUE - command.amount().minorUnits()) {
@@ -168,30 +151,22 @@ public class BankAccount {
         }
         if (refusal != null) {
             apply(new AccountCreditRejectedEvent(iban, command.transferId(), command.amount(), refusal));
-            return Outcome.refused(refusal, balance);
+            return Outcome.refused(refusal, balance, AggregateLifecycle.getVersion());
         }
         apply(new AccountCreditedEvent(iban, command.transferId(), command.amount(), command.counterpartyIban(),
                 command.reference(), balance + command.amount().minorUnits()));
-        return Outcome.accepted(balance);
+        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
     /**
      * Gives back the debit of a failed transfer, also to a frozen or closed account: the money was the payer's and
-     * must not be lost on the way. Only a transfer that debited this account can be refunded.
+     * must not be lost on the way. The service hands over only the refund of a debit this account accepted.
      */
     @CommandHandler
     public Outcome handle(RefundDebitCommand command) {
-        var earlier = recent.find(refundKey(command.transferId()));
-        if (earlier.isPresent()) {
-            return earlier.get().asRepeat();
-        }
-        var debit = recent.find(debitKey(command.transferId()));
-        if (debit.isEmpty() || !debit.get().accepted()) {
-            return Outcome.refused(AccountRefusal.NOT_DEBITED, balance);
-        }
         apply(new DebitRefundedEvent(iban, command.transferId(), command.amount(), command.reason(),
                 balance + command.amount().minorUnits()));
-        return Outcome.accepted(balance);
+        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
     @EventSourcingHandler
@@ -205,15 +180,13 @@ public class BankAccount {
     }
 
     @EventSourcingHandler
-    void on(MoneyDepositedEvent event, @Timestamp Instant at) {
+    void on(MoneyDepositedEvent event) {
         balance = event.balanceAfter();
-        recent.record(operationKey(event.operationId()), Outcome.accepted(balance), at);
     }
 
     @EventSourcingHandler
-    void on(MoneyWithdrawnEvent event, @Timestamp Instant at) {
+    void on(MoneyWithdrawnEvent event) {
         balance = event.balanceAfter();
-        recent.record(operationKey(event.operationId()), Outcome.accepted(balance), at);
     }
 
     @EventSourcingHandler
@@ -237,31 +210,26 @@ public class BankAccount {
     }
 
     @EventSourcingHandler
-    void on(AccountDebitedEvent event, @Timestamp Instant at) {
+    void on(AccountDebitedEvent event) {
         balance = event.balanceAfter();
-        recent.record(debitKey(event.transferId()), Outcome.accepted(balance), at);
     }
 
     @EventSourcingHandler
-    void on(AccountDebitRejectedEvent event, @Timestamp Instant at) {
-        recent.record(debitKey(event.transferId()), Outcome.refused(event.reason(), balance), at);
+    void on(AccountDebitRejectedEvent event) {
     }
 
     @EventSourcingHandler
-    void on(AccountCreditedEvent event, @Timestamp Instant at) {
+    void on(AccountCreditedEvent event) {
         balance = event.balanceAfter();
-        recent.record(creditKey(event.transferId()), Outcome.accepted(balance), at);
     }
 
     @EventSourcingHandler
-    void on(AccountCreditRejectedEvent event, @Timestamp Instant at) {
-        recent.record(creditKey(event.transferId()), Outcome.refused(event.reason(), balance), at);
+    void on(AccountCreditRejectedEvent event) {
     }
 
     @EventSourcingHandler
-    void on(DebitRefundedEvent event, @Timestamp Instant at) {
+    void on(DebitRefundedEvent event) {
         balance = event.balanceAfter();
-        recent.record(refundKey(event.transferId()), Outcome.accepted(balance), at);
     }
 
     /** Why a debit of this amount must be refused, or null when it may happen. */
@@ -325,21 +293,5 @@ public class BankAccount {
         if (condition) {
             throw new AccountRefusedException(refusal, message);
         }
-    }
-
-    private static String operationKey(String operationId) {
-        return "operation:" + operationId;
-    }
-
-    private static String debitKey(String transferId) {
-        return "debit:" + transferId;
-    }
-
-    private static String creditKey(String transferId) {
-        return "credit:" + transferId;
-    }
-
-    private static String refundKey(String transferId) {
-        return "refund:" + transferId;
     }
 }

@@ -151,15 +151,7 @@ class BankAccountTest {
             fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
                     .when(new DepositMoneyCommand(ALICE, "op-1", eur("2.50"), "cash"))
                     .expectEvents(new MoneyDepositedEvent(ALICE, "op-1", eur("2.50"), "cash", 1250))
-                    .expectResultMessagePayload(Outcome.accepted(1250));
-        }
-
-        @Test
-        void shouldCountARetriedDepositOnce() {
-            fixture.given(opened(ALICE), new MoneyDepositedEvent(ALICE, "op-1", eur("2.50"), "cash", 250))
-                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("2.50"), "cash"))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(Outcome.accepted(250).asRepeat());
+                    .expectResultMessagePayload(Outcome.accepted(1250, 2L));
         }
 
         @Test
@@ -295,7 +287,7 @@ class BankAccountTest {
             fixture.given(opened(ALICE), deposited(ALICE, "70.00", "70.00"))
                     .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, "rent"))
                     .expectEvents(new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, "rent", 5000))
-                    .expectResultMessagePayload(Outcome.accepted(5000));
+                    .expectResultMessagePayload(Outcome.accepted(5000, 2L));
         }
 
         @Test
@@ -321,24 +313,6 @@ class BankAccountTest {
                     .when(new DebitAccountCommand(ALICE, "t-1", Money.of(100, "USD"), BOB, null))
                     .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", Money.of(100, "USD"),
                             AccountRefusal.CURRENCY_MISMATCH));
-        }
-
-        @Test
-        void shouldDebitTheSameTransferOnceAndReportTheFirstOutcome() {
-            fixture.given(opened(ALICE), deposited(ALICE, "70.00", "70.00"),
-                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 5000))
-                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, null))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(Outcome.accepted(5000).asRepeat());
-        }
-
-        @Test
-        void shouldNotRetryARejectedDebitOfTheSameTransfer() {
-            fixture.given(opened(ALICE), new AccountDebitRejectedEvent(ALICE, "t-1", eur("20.00"),
-                            AccountRefusal.INSUFFICIENT_FUNDS), deposited(ALICE, "70.00", "70.00"))
-                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, null))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(Outcome.refused(AccountRefusal.INSUFFICIENT_FUNDS, 0).asRepeat());
         }
 
         @Test
@@ -371,50 +345,13 @@ class BankAccountTest {
         }
 
         @Test
-        void shouldCreditTheSameTransferOnce() {
-            fixture.given(opened(BOB), new AccountCreditedEvent(BOB, "t-1", eur("20.00"), ALICE, null, 2000))
-                    .when(new CreditAccountCommand(BOB, "t-1", eur("20.00"), ALICE, null))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(Outcome.accepted(2000).asRepeat());
-        }
-
-        @Test
-        void shouldRefundADebitOnceEvenToAFrozenOrClosedAccount() {
+        void shouldRefundADebitEvenToAClosedAccount() {
             fixture.given(opened(ALICE), deposited(ALICE, "20.00", "20.00"),
                             new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 0),
                             new AccountClosedEvent(ALICE))
                     .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING"))
-                    .expectEvents(new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING", 2000));
-            fixture.given(opened(ALICE), deposited(ALICE, "20.00", "20.00"),
-                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 0),
-                            new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "TIMED_OUT", 2000))
-                    .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "TIMED_OUT"))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(Outcome.accepted(2000).asRepeat());
-        }
-
-        @Test
-        void shouldRefundNothingForATransferThatNeverDebitedTheAccount() {
-            fixture.given(opened(ALICE),
-                            new AccountDebitRejectedEvent(ALICE, "t-1", eur("20.00"), AccountRefusal.INSUFFICIENT_FUNDS))
-                    .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "TIMED_OUT"))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(Outcome.refused(AccountRefusal.NOT_DEBITED, 0));
-            fixture.given(opened(ALICE))
-                    .when(new RefundDebitCommand(ALICE, "t-2", eur("20.00"), "TIMED_OUT"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void shouldForgetLegsOlderThanTheDeduplicationWindow() {
-            java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
-            fixture.givenCurrentTime(start)
-                    .andGiven(opened(ALICE), deposited(ALICE, "70.00", "70.00"),
-                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 5000))
-                    .andGivenCurrentTime(start.plus(RecentOperations.WINDOW.plus(Duration.ofDays(1))))
-                    .andGiven(new AccountDebitedEvent(ALICE, "t-2", eur("1.00"), BOB, null, 4900))
-                    .when(new DebitAccountCommand(ALICE, "t-1", eur("20.00"), BOB, null))
-                    .expectEvents(new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 2900));
+                    .expectEvents(new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING", 2000))
+                    .expectResultMessagePayload(Outcome.accepted(2000, 4L));
         }
     }
 
@@ -440,7 +377,7 @@ class BankAccountTest {
         BankAccount restored = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
                 json, String.class, BankAccount.class.getName(), null));
 
-        assertThat(json).contains("\"balance\":5100").contains("debit:t-1").contains("credit:t-2");
+        assertThat(json).contains("\"balance\":5100").doesNotContain("t-1").doesNotContain("t-2");
         assertThat(restored).usingRecursiveComparison().isEqualTo(captured.get());
     }
 }

@@ -15,6 +15,7 @@ import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.devstack.TestStack;
 import io.eventbank.devstack.testing.KafkaTopics;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
@@ -96,6 +97,64 @@ class TransferLegConsumerTest {
 
         assertThat(eventsOf(payee)).filteredOn(r -> r.value().contains(transfer)).hasSize(1);
         assertThat(balanceOf(payee)).isEqualTo("8.00");
+    }
+
+    @Test
+    void shouldNeverApplyALegRefusedForAnUnknownAccountOnceThatAccountIsOpened() {
+        String before = openAccount("Before", "0", "0");
+        String next = Iban.german("10020030", Iban.accountNumberOf(before) + 1);
+        String transfer = UUID.randomUUID().toString();
+        CreditAccountCommand credit = new CreditAccountCommand(next, transfer, Money.parse("9.00", "EUR"), before,
+                null);
+
+        sendCommand(credit, next, "c");
+        awaitEvent(next, "AccountCreditRejectedEvent", transfer);
+        String opened = openAccount("Later", "0", "0");
+        assertThat(opened).isEqualTo(next);
+        sendCommand(credit, next, "c");
+        String marker = UUID.randomUUID().toString();
+        sendCommand(new CreditAccountCommand(next, marker, Money.parse("0.01", "EUR"), before, null), next, "c");
+        awaitEvent(next, "AccountCreditedEvent", marker);
+
+        assertThat(balanceOf(next)).isEqualTo("0.01");
+        assertThat(eventsOf(next)).filteredOn(r -> r.value().contains(transfer)).hasSize(1);
+    }
+
+    @Test
+    void shouldRefundOnlyADebitTheAccountAcceptedAndOnlyOnce() {
+        String payer = openAccount("Refunded", "10.00", "0");
+        String never = UUID.randomUUID().toString();
+        sendCommand(new RefundDebitCommand(payer, never, Money.parse("10.00", "EUR"), "TIMED_OUT"), payer, "c");
+        String debited = UUID.randomUUID().toString();
+        sendCommand(new DebitAccountCommand(payer, debited, Money.parse("4.00", "EUR"), payer, null), payer, "c");
+        sendCommand(new RefundDebitCommand(payer, debited, Money.parse("4.00", "EUR"), "TIMED_OUT"), payer, "c");
+        sendCommand(new RefundDebitCommand(payer, debited, Money.parse("4.00", "EUR"), "TIMED_OUT"), payer, "c");
+        String marker = UUID.randomUUID().toString();
+        sendCommand(new CreditAccountCommand(payer, marker, Money.parse("0.01", "EUR"), payer, null), payer, "c");
+        awaitEvent(payer, "AccountCreditedEvent", marker);
+
+        assertThat(balanceOf(payer)).isEqualTo("10.01");
+        assertThat(eventsOf(payer)).filteredOn(r -> r.value().contains(never)).isEmpty();
+        assertThat(eventsOf(payer)).filteredOn(r -> r.value().contains(debited)
+                && header(r, CloudEventHeaders.TYPE).endsWith("DebitRefundedEvent")).hasSize(1);
+    }
+
+    @Test
+    void shouldPublishTheOutcomeAgainWhenALegComesLongAfterItWasHandled() throws InterruptedException {
+        String payee = openAccount("Reminded", "0", "0");
+        String transfer = UUID.randomUUID().toString();
+        CreditAccountCommand credit = new CreditAccountCommand(payee, transfer, Money.parse("2.00", "EUR"), payee,
+                null);
+        sendCommand(credit, payee, "c");
+        String eventId = header(awaitEvent(payee, "AccountCreditedEvent", transfer), CloudEventHeaders.ID);
+
+        Thread.sleep(6_000); // longer than eventbank.account.commands.republish-after
+        sendCommand(credit, payee, "c");
+
+        List<ConsumerRecord<String, String>> published = topics.await("bank.account.events",
+                r -> eventId.equals(header(r, CloudEventHeaders.ID)), 2, WAIT);
+        assertThat(published).hasSize(2);
+        assertThat(balanceOf(payee)).isEqualTo("2.00");
     }
 
     @Test

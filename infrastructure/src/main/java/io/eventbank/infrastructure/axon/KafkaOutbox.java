@@ -70,6 +70,24 @@ public final class KafkaOutbox {
         }
     }
 
+    /**
+     * Publishes one stored event again, outside the processor, and waits until the broker has it: for a consumer
+     * that asks for the outcome of something handled long ago (the consumers downstream know it by its id).
+     */
+    public void publishNow(EventMessage<?> event) {
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (Route route : routes) {
+            route.apply(event.getPayload()).ifPresent(outgoing -> {
+                EventEnvelope envelope = outgoing.message() == null
+                        ? envelopes.of(event, p -> outgoing.key())
+                        : envelopes.of(event.getIdentifier(), outgoing.message(), outgoing.key(), event.getMetaData(),
+                                event.getTimestamp());
+                pending.add(send(outgoing.channel(), envelope, outgoing.key()));
+            });
+        }
+        awaitAll(pending);
+    }
+
     private CompletableFuture<Void> send(Consumer<Message<String>> channel, EventEnvelope envelope, String key) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> message = Message.of(envelope.json())
