@@ -10,7 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.time.Instant;
+
 import io.eventbank.contracts.Iban;
+import io.eventbank.contracts.Money;
+import io.eventbank.contracts.clearing.ClearingStatus;
+import io.eventbank.contracts.clearing.CreditTransferMessage;
+import io.eventbank.contracts.clearing.PaymentStatusReport;
+import io.eventbank.contracts.clearing.PaymentStatusRequest;
+import io.eventbank.devstack.TestStack;
+import io.eventbank.devstack.testing.KafkaTopics;
+import io.eventbank.infrastructure.banks.HostedBanks;
+import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.devstack.testing.ServiceUnderTest;
 import io.eventbank.devstack.testing.StackDatabase;
 import io.restassured.http.ContentType;
@@ -23,15 +35,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Transfers end to end: account-service and transfer-saga as real processes on the real broker and database. This
- * transfer-saga node answers clearing for Berlin only, so that transfers to Hamburg wait for an answer that never
- * comes and time out (after 10 s plus the grace), as they would with the receiving bank down.
+ * Transfers end to end: account-service and transfer-saga as real processes on the real broker and database. The
+ * platform hosts a third bank, Munich, whose clearing nobody answers but the test itself: transfers to Munich wait
+ * for an answer as they would with the receiving bank down, and the test plays Munich's bank on {@code bank.clearing}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TransferPlatformIT {
 
     private static final String BERLIN = "10020030";
     private static final String HAMBURG = "20030040";
+    private static final String MUNICH = "70050060";
+    private static final String BANKS = HostedBanks.DEFAULT + "," + MUNICH + ":EVBKDEMMXXX:Eventbank Munich";
     private static final Duration READY = Duration.ofSeconds(120);
 
     private static ServiceUnderTest accounts;
@@ -39,10 +53,11 @@ class TransferPlatformIT {
 
     @BeforeAll
     static void start() {
-        accounts = new ServiceUnderTest("account-service", Map.of()).start(READY);
+        accounts = new ServiceUnderTest("account-service", Map.of("EVENTBANK_BANKS", BANKS)).start(READY);
         transfers = new ServiceUnderTest("transfer-saga", Map.of(
+                "EVENTBANK_BANKS", BANKS,
                 "EVENTBANK_TRANSFER_CLEARING_TIMEOUT", "10s",
-                "EVENTBANK_TRANSFER_RECEIVES_FOR", BERLIN)).start(READY);
+                "EVENTBANK_TRANSFER_RECEIVES_FOR", BERLIN + "," + HAMBURG)).start(READY);
     }
 
     @AfterAll
@@ -139,15 +154,87 @@ class TransferPlatformIT {
 
     @Test
     @Order(6)
-    void shouldRefundThePayerWhenTheReceivingBankDoesNotAnswerInTime() {
-        String payer = open("TimedOut", BERLIN, "40.00");
-        String hamburgPayee = open("Silent", HAMBURG, "0");
+    void shouldWaitAndAskWhileTheReceivingBankIsSilentAndRefundOnlyWhenItRejects() {
+        String payer = open("Waiting", BERLIN, "40.00");
+        String munichPayee = open("Silent", MUNICH, "0");
+        String clearing = io.eventbank.contracts.Clearing.accountOf(BERLIN, "EUR");
+        String clearingBefore = balance(clearing);
 
-        JsonPath transfer = transferAndWait(payer, hamburgPayee, "15.00");
+        String rejected = request(payer, munichPayee, "15.00", null).getString("transferId");
+        String accepted = request(payer, munichPayee, "5.00", null).getString("transferId");
+        JsonPath waiting = awaitStatus(rejected, "AWAITING_STATUS");
+        awaitStatus(accepted, "AWAITING_STATUS");
 
-        assertFailed(transfer, "TIMED_OUT");
-        assertThat(balance(payer)).isEqualTo("40.00");
-        assertThat(balance(hamburgPayee)).isEqualTo("0.00");
+        assertThat(waiting.getList("timeline.type", String.class)).contains("ClearingStatusRequestedEvent")
+                .doesNotContain("TransferRefundingEvent");
+        assertThat(balance(payer)).as("no refund on the sender's timer alone").isEqualTo("20.00");
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+            assertThat(topics.await("bank.clearing", r -> r.value().contains(rejected + "-pacs028-"), 1,
+                    Duration.ofSeconds(30))).as("a status request (pacs.028) to Munich").isNotEmpty();
+            // Munich answers: it did not receive the first in time, it credited the second
+            answerAsMunich(topics, rejected, ClearingStatus.RJCT, "AB05");
+            answerAsMunich(topics, accepted, ClearingStatus.ACSC, null);
+        }
+
+        assertFailed(await(rejected), "TIMED_OUT");
+        assertThat(await(accepted).getString("status")).isEqualTo("COMPLETED");
+        awaitBalance(payer, "35.00");
+        awaitBalance(clearing, new java.math.BigDecimal(clearingBefore).add(new java.math.BigDecimal("5.00"))
+                .setScale(2).toPlainString());
+    }
+
+    @Test
+    @Order(6)
+    void shouldRejectForGoodAPaymentItIsAskedAboutBeforeItArrives() {
+        String payee = open("NeverPaid", BERLIN, "0");
+        String endToEnd = "munich-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+            sendAsMunich(topics, BERLIN, new PaymentStatusRequest(endToEnd + "-pacs028-1", endToEnd + "-pacs008",
+                    endToEnd, MUNICH, BERLIN, now));
+            assertThat(topics.await("bank.clearing", r -> r.value().contains("\"originalEndToEndId\":\"" + endToEnd)
+                    && r.value().contains("RJCT") && r.value().contains("AB05"), 1, Duration.ofSeconds(30)))
+                    .as("Berlin answers RJCT AB05 for a payment it never received").hasSize(1);
+
+            sendAsMunich(topics, BERLIN, new CreditTransferMessage(endToEnd + "-pacs008", endToEnd,
+                    Money.parse("9.00", "EUR"), Iban.german(MUNICH, 1_234_567), "EVBKDEMMXXX", payee, "EVBKDEBBXXX",
+                    "late", MUNICH, BERLIN, now, now.plusSeconds(60)));
+            assertThat(topics.await("bank.clearing", r -> r.value().contains("\"originalEndToEndId\":\"" + endToEnd)
+                    && r.value().contains("RJCT"), 2, Duration.ofSeconds(30)))
+                    .as("the credit transfer that arrives afterwards is refused too").hasSize(2);
+        }
+        assertThat(balance(payee)).isEqualTo("0.00");
+    }
+
+    private static void answerAsMunich(KafkaTopics topics, String transferId, ClearingStatus status, String code) {
+        sendAsMunich(topics, BERLIN, new PaymentStatusReport("munich-" + UUID.randomUUID(), transferId + "-pacs008",
+                transferId, status, code, MUNICH, BERLIN, Instant.now()));
+    }
+
+    private static void sendAsMunich(KafkaTopics topics, String to, Object message) {
+        try {
+            topics.send("bank.clearing", to, Json.mapper().writeValueAsString(message), Map.of(
+                    CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                    CloudEventHeaders.TYPE, message.getClass().getName(),
+                    CloudEventHeaders.REVISION, "1",
+                    CloudEventHeaders.SPEC_VERSION, "1.0",
+                    CloudEventHeaders.SOURCE, "/test/munich",
+                    CloudEventHeaders.TIME, Instant.now().toString()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonPath awaitStatus(String transferId, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonPath transfer;
+        do {
+            sleep(500);
+            transfer = given().baseUri(transfers.baseUrl()).get("/v1/transfers/{id}", transferId).then()
+                    .statusCode(200).extract().jsonPath();
+        } while (!status.equals(transfer.getString("status")) && System.nanoTime() < deadline);
+        assertThat(transfer.getString("status")).isEqualTo(status);
+        return transfer;
     }
 
     @Test

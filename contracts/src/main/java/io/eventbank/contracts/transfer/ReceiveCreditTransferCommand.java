@@ -3,6 +3,9 @@ package io.eventbank.contracts.transfer;
 import io.eventbank.contracts.clearing.CreditTransferMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Starts an incoming transfer from a credit transfer message; its id is {@code in-<messageId>}. */
+/**
+ * A credit transfer (pacs.008) for a payee of this bank; the incoming payment's id is {@code in-<messageId>}. A
+ * redelivered one, or one that arrives after the sender asked about it, finds the payment's outcome fixed.
+ */
 public record ReceiveCreditTransferCommand(@TargetAggregateIdentifier String transferId, CreditTransferMessage message, String clearingIban) {
 }

@@ -5,8 +5,9 @@ package io.eventbank.contracts.transfer;
  * <pre>
  * REQUESTED -> DEBITED -> CREDITED -> COMPLETED                            (same bank)
  * REQUESTED -> DEBITED -> SENT_TO_CLEARING -> ACCEPTED -> COMPLETED        (other hosted bank)
+ * SENT_TO_CLEARING -> AWAITING_STATUS -> ACCEPTED or REFUNDING             (no answer by the cut-off: it asks)
  * REQUESTED -> FAILED                                                      (debit rejected)
- * DEBITED / SENT_TO_CLEARING -> REFUNDING -> FAILED                        (credit or clearing rejected, timed out)
+ * DEBITED / SENT_TO_CLEARING / AWAITING_STATUS -> REFUNDING -> FAILED      (credit or clearing rejected)
  * </pre>
  * A transfer received from another bank through clearing goes REQUESTED -> CREDITED -> COMPLETED, or -> FAILED.
  */
@@ -15,6 +16,7 @@ public enum TransferStatus {
     DEBITED,
     CREDITED,
     SENT_TO_CLEARING,
+    AWAITING_STATUS,
     ACCEPTED,
     REFUNDING,
     COMPLETED,

@@ -42,9 +42,11 @@ public final class TransfersModel implements ReadModel {
                         status, reason, sequence, at, generation, id, sequence);
             }
         }
+        // a payment that is only the answer to a status request (never received) has no transfer to show
         Sql.update(c, "insert into transfer_event (generation, transfer_id, sequence, type, at, event_id)"
-                + " values (?, ?, ?, ?, ?, ?) on conflict do nothing", generation, id, sequence, r.type(), at,
-                r.envelope().id());
+                + " select ?, ?, ?, ?, ?, ? where exists (select 1 from transfer where generation = ?"
+                + " and transfer_id = ?) on conflict do nothing", generation, id, sequence, r.type(), at,
+                r.envelope().id(), generation, id);
     }
 
     private static void insert(Connection c, int generation, String id, String direction, String debtor,
@@ -60,6 +62,7 @@ public final class TransfersModel implements ReadModel {
         return switch (type) {
             case "TransferDebitedEvent" -> "DEBITED";
             case "TransferSentToClearingEvent" -> "SENT_TO_CLEARING";
+            case "ClearingStatusRequestedEvent" -> "AWAITING_STATUS";
             case "TransferCreditedEvent" -> "CREDITED";
             case "TransferAcceptedEvent" -> "ACCEPTED";
             case "TransferRefundingEvent" -> "REFUNDING";

@@ -16,6 +16,7 @@ import io.eventbank.infrastructure.axon.AxonConfigurers;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
 import io.eventbank.infrastructure.axon.StartGate;
+import io.eventbank.transfer.domain.IncomingPayment;
 import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.messaging.OutboxRoutes;
 import io.eventbank.transfer.saga.TransferSaga;
@@ -87,6 +88,8 @@ public class AxonSetup {
                 .registerComponent(DeadlineManager.class, this::deadlineManager)
                 // one node handles a transfer's commands: the aggregate can stay in memory between them
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(MoneyTransfer.class)
+                        .configureCache(c -> new WeakReferenceCache()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(IncomingPayment.class)
                         .configureCache(c -> new WeakReferenceCache()));
         // no CachingSagaStore: its association cache races between segments (one segment caches "no saga" while
         // another creates it), and the saga then misses its events; measured: transfers stuck in REQUESTED

@@ -14,8 +14,8 @@ public interface TransferConfig {
     Optional<String> banks();
 
     /**
-     * How long the receiving bank may take to accept an interbank transfer; the sender waits a few seconds more
-     * for the answer, then refunds the payer (TIMED_OUT).
+     * The cut-off of an interbank transfer: the receiving bank credits only a credit transfer that reaches it before
+     * then. The sender waits a few seconds more for the answer, then asks for it (pacs.028) until it comes.
      */
     @WithDefault("30s")
     Duration clearingTimeout();
@@ -37,6 +37,8 @@ public interface TransferConfig {
 
     Inbox inbox();
 
+    Sweep sweep();
+
     /** A pooled streaming processor's batch size and segments. */
     interface Processor {
 
@@ -50,14 +52,27 @@ public interface TransferConfig {
         Duration ackTimeout();
     }
 
-    /** Records consumed from Kafka. */
+    /** Records consumed from Kafka: each is tried until it is handled. */
     interface Inbox {
 
-        /** Attempts at a record that fails for a technical reason before it goes to the dead-letter topic. */
-        @WithDefault("8")
-        int attempts();
-
+        /** The first pause before a record that failed is tried again; it doubles each time. */
         @WithDefault("250ms")
         Duration backoff();
+
+        /** The longest pause between tries. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    /** The sweeper: transfers that are not final and have not moved for a while ask again for what they wait for. */
+    interface Sweep {
+
+        /** How often it looks. */
+        @WithDefault("10s")
+        Duration interval();
+
+        /** How long a transfer may go without an event before it asks again. */
+        @WithDefault("30s")
+        Duration staleAfter();
     }
 }

@@ -12,25 +12,24 @@ import io.eventbank.contracts.Texts;
 import io.eventbank.contracts.clearing.ClearingStatus;
 import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
+import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
-import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
+import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
 import io.eventbank.contracts.transfer.Leg;
-import io.eventbank.contracts.transfer.ReceiveCreditTransferCommand;
 import io.eventbank.contracts.transfer.RecordClearingAnswerCommand;
 import io.eventbank.contracts.transfer.RecordCreditCommand;
 import io.eventbank.contracts.transfer.RecordCreditRejectionCommand;
 import io.eventbank.contracts.transfer.RecordDebitCommand;
 import io.eventbank.contracts.transfer.RecordDebitRejectionCommand;
 import io.eventbank.contracts.transfer.RecordRefundCommand;
+import io.eventbank.contracts.transfer.RequestClearingStatusCommand;
 import io.eventbank.contracts.transfer.RequestTransferCommand;
-import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
-import io.eventbank.contracts.transfer.TimeOutTransferCommand;
+import io.eventbank.contracts.transfer.ResumeTransferCommand;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
 import io.eventbank.contracts.transfer.TransferDebitedEvent;
-import io.eventbank.contracts.transfer.TransferDirection;
 import io.eventbank.contracts.transfer.TransferFailedEvent;
 import io.eventbank.contracts.transfer.TransferRefundingEvent;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
@@ -42,19 +41,25 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
- * A transfer and its state machine. Each step it takes records what happened and what must happen next: an
- * {@link AccountLegRequestedEvent} becomes a command to account-service, a {@link TransferSentToClearingEvent} or
- * {@link StatusReportIssuedEvent} a clearing message, all through the outbox. A command that does not fit the state
- * (a duplicate, a late answer) changes nothing, except a clearing answer after the end, which is recorded.
+ * A transfer a client asked for, and its state machine. Each step it takes records what happened and what must happen
+ * next: an {@link AccountLegRequestedEvent} becomes a command to account-service, a {@link TransferSentToClearingEvent}
+ * a credit transfer (pacs.008) and a {@link ClearingStatusRequestedEvent} a status request (pacs.028) to the receiving
+ * bank, all through the outbox. A command that does not fit the state (a duplicate, a late answer) changes nothing.
+ *
+ * <p>Between banks, the receiving bank alone decides whether a payment happened ({@code IncomingPayment}). When its
+ * answer is overdue, this transfer does not decide for it: it waits, visibly (AWAITING_STATUS), asks, and goes on
+ * asking; it completes on ACSC and refunds the payer only on RJCT. So the payer is never refunded for a payment the
+ * payee was credited with.
  */
 public class MoneyTransfer {
 
     public static final String REJECTED_BY_CLEARING = "REJECTED_BY_CLEARING";
     public static final String TIMED_OUT = "TIMED_OUT";
+    /** The receiving bank's reason code for a credit transfer it did not accept before the cut-off. */
+    public static final String TIMEOUT_REASON_CODE = "AB05";
 
     @AggregateIdentifier
     private String transferId;
-    private TransferDirection direction;
     private TransferStatus status;
     private String debtorIban;
     private String creditorIban;
@@ -66,7 +71,8 @@ public class MoneyTransfer {
     private Duration clearingTimeout;
     private String clearingIban;
     private String refundReason;
-    private IncomingTransferReceivedEvent incoming;
+    private CreditTransferMessage sent;
+    private int statusRequests;
 
     protected MoneyTransfer() {
         // for Axon
@@ -87,29 +93,9 @@ public class MoneyTransfer {
                 command.creditorIban(), command.reference(), null));
     }
 
-    /** A credit transfer from another bank: credit the payee, unless it came too late to be accepted. */
-    @CommandHandler
-    public MoneyTransfer(ReceiveCreditTransferCommand command) {
-        CreditTransferMessage message = command.message();
-        apply(new IncomingTransferReceivedEvent(command.transferId(), message.messageId(), message.endToEndId(),
-                message.debtorIban(), message.debtorBic(), message.creditorIban(), message.amount(),
-                message.remittanceInformation(), message.instructingBank(), message.instructedBank(),
-                message.acceptBefore()));
-        if (message.acceptBefore() != null && now().isAfter(message.acceptBefore())) {
-            // applied events take effect once the constructor is done: name the transfer explicitly
-            apply(new StatusReportIssuedEvent(command.transferId(), new PaymentStatusReport(
-                    command.transferId() + "-pacs002", message.messageId(), message.endToEndId(), ClearingStatus.RJCT,
-                    "AB05", message.instructedBank(), message.instructingBank(), now())));
-            apply(new TransferFailedEvent(command.transferId(), TIMED_OUT));
-            return;
-        }
-        apply(new AccountLegRequestedEvent(command.transferId(), Leg.CREDIT, message.creditorIban(),
-                message.amount(), message.debtorIban(), message.remittanceInformation(), null));
-    }
-
     @CommandHandler
     public boolean handle(RecordDebitCommand command) {
-        if (direction != TransferDirection.OUTGOING || status != TransferStatus.REQUESTED) {
+        if (status != TransferStatus.REQUESTED) {
             return false;
         }
         apply(new TransferDebitedEvent(transferId));
@@ -126,7 +112,7 @@ public class MoneyTransfer {
 
     @CommandHandler
     public boolean handle(RecordDebitRejectionCommand command) {
-        if (status != TransferStatus.REQUESTED || direction != TransferDirection.OUTGOING) {
+        if (status != TransferStatus.REQUESTED) {
             return false;
         }
         apply(new TransferFailedEvent(transferId, command.reason()));
@@ -135,73 +121,90 @@ public class MoneyTransfer {
 
     @CommandHandler
     public boolean handle(RecordCreditCommand command) {
-        if (direction == TransferDirection.OUTGOING && !interbank && status == TransferStatus.DEBITED) {
-            apply(new TransferCreditedEvent(transferId));
-            apply(new TransferCompletedEvent(transferId));
-            return true;
+        if (interbank || status != TransferStatus.DEBITED) {
+            return false;
         }
-        if (direction == TransferDirection.INCOMING && status == TransferStatus.REQUESTED) {
-            apply(new TransferCreditedEvent(transferId));
-            apply(new AccountLegRequestedEvent(transferId, Leg.DEBIT, clearingIban, amount, debtorIban, reference,
-                    null));
-            apply(new StatusReportIssuedEvent(transferId, report(ClearingStatus.ACSC, null)));
-            apply(new TransferCompletedEvent(transferId));
-            return true;
-        }
-        return false;
+        apply(new TransferCreditedEvent(transferId));
+        apply(new TransferCompletedEvent(transferId));
+        return true;
     }
 
     @CommandHandler
     public boolean handle(RecordCreditRejectionCommand command) {
-        if (direction == TransferDirection.OUTGOING && !interbank && status == TransferStatus.DEBITED) {
-            refund(command.reason());
-            return true;
+        if (interbank || status != TransferStatus.DEBITED) {
+            return false;
         }
-        if (direction == TransferDirection.INCOMING && status == TransferStatus.REQUESTED) {
-            reject(reasonCodeOf(command.reason()), command.reason());
-            return true;
-        }
-        return false;
+        refund(command.reason());
+        return true;
     }
 
+    /**
+     * The receiving bank's answer (pacs.002), final: ACSC completes the transfer, RJCT refunds the payer and takes the
+     * money back from this bank's clearing account. The same answer again changes nothing; a contradicting one cannot
+     * come from a receiving bank that keeps to the protocol, and is recorded (moving no money) for operators.
+     */
     @CommandHandler
     public boolean handle(RecordClearingAnswerCommand command) {
         PaymentStatusReport report = command.report();
-        if (direction != TransferDirection.OUTGOING || !interbank) {
+        if (!interbank || status == TransferStatus.REQUESTED || status == TransferStatus.DEBITED) {
             return false;
         }
-        if (status == TransferStatus.SENT_TO_CLEARING) {
+        if (status == TransferStatus.SENT_TO_CLEARING || status == TransferStatus.AWAITING_STATUS) {
             if (report.status() == ClearingStatus.ACSC) {
                 apply(new TransferAcceptedEvent(transferId, report.messageId()));
                 apply(new TransferCompletedEvent(transferId));
             } else {
-                refund(REJECTED_BY_CLEARING);
+                String reason = TIMEOUT_REASON_CODE.equals(report.reasonCode()) ? TIMED_OUT : REJECTED_BY_CLEARING;
+                refund(reason);
                 apply(new AccountLegRequestedEvent(transferId, Leg.DEBIT, clearingIban, amount, creditorIban,
-                        reference, REJECTED_BY_CLEARING + " " + report.reasonCode()));
+                        reference, reason + " " + report.reasonCode()));
             }
             return true;
         }
-        boolean repeatedAcceptance = report.status() == ClearingStatus.ACSC
-                && (status == TransferStatus.ACCEPTED || status == TransferStatus.COMPLETED) && refundReason == null;
-        boolean repeatedRejection = report.status() == ClearingStatus.RJCT
-                && REJECTED_BY_CLEARING.equals(refundReason);
-        if (!repeatedAcceptance && !repeatedRejection && status != TransferStatus.REQUESTED
-                && status != TransferStatus.DEBITED) {
+        boolean accepted = refundReason == null;
+        boolean sameAnswer = (report.status() == ClearingStatus.ACSC) == accepted;
+        if (!sameAnswer) {
             apply(new LateClearingAnswerRecordedEvent(transferId, report.messageId(), report.status().name(),
                     report.reasonCode()));
         }
         return false;
     }
 
-    /** No answer from the receiving bank in time: refund the payer and take the money back from clearing. */
+    /** The answer is overdue: ask the receiving bank (again). */
     @CommandHandler
-    public boolean handle(TimeOutTransferCommand command) {
-        if (status != TransferStatus.SENT_TO_CLEARING) {
+    public boolean handle(RequestClearingStatusCommand command) {
+        if (status != TransferStatus.SENT_TO_CLEARING && status != TransferStatus.AWAITING_STATUS) {
             return false;
         }
-        refund(TIMED_OUT);
-        apply(new AccountLegRequestedEvent(transferId, Leg.DEBIT, clearingIban, amount, creditorIban, reference,
-                TIMED_OUT));
+        apply(new ClearingStatusRequestedEvent(transferId, new PaymentStatusRequest(
+                transferId + "-pacs028-" + (statusRequests + 1), sent.messageId(), sent.endToEndId(),
+                sent.instructingBank(), sent.instructedBank(), now())));
+        return true;
+    }
+
+    /**
+     * The transfer has waited long: ask again for what it waits for. An account's leg is requested once more (the
+     * account counts it once, and publishes its outcome again); the receiving bank is asked once its cut-off is past.
+     */
+    @CommandHandler
+    public boolean handle(ResumeTransferCommand command) {
+        switch (status) {
+            case REQUESTED -> apply(new AccountLegRequestedEvent(transferId, Leg.DEBIT, debtorIban, amount,
+                    creditorIban, reference, null));
+            case DEBITED -> apply(new AccountLegRequestedEvent(transferId, Leg.CREDIT, creditorIban, amount,
+                    debtorIban, reference, null));
+            case REFUNDING -> apply(new AccountLegRequestedEvent(transferId, Leg.REFUND, debtorIban, amount,
+                    creditorIban, reference, refundReason));
+            case SENT_TO_CLEARING, AWAITING_STATUS -> {
+                if (now().isBefore(sent.acceptBefore())) {
+                    return false;
+                }
+                return handle(new RequestClearingStatusCommand(transferId));
+            }
+            default -> {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -220,34 +223,12 @@ public class MoneyTransfer {
                 reason));
     }
 
-    private void reject(String reasonCode, String reason) {
-        apply(new StatusReportIssuedEvent(transferId, report(ClearingStatus.RJCT, reasonCode)));
-        apply(new TransferFailedEvent(transferId, reason));
-    }
-
     private CreditTransferMessage creditTransferMessage() {
         Instant createdAt = now();
         Duration timeout = clearingTimeout == null ? Duration.ofSeconds(30) : clearingTimeout;
         return new CreditTransferMessage(transferId + "-pacs008", transferId, amount, debtorIban, debtorBic,
                 creditorIban, creditorBic, reference, Iban.bankCodeOf(debtorIban), Iban.bankCodeOf(creditorIban),
                 createdAt, createdAt.plus(timeout));
-    }
-
-    private PaymentStatusReport report(ClearingStatus status, String reasonCode) {
-        return new PaymentStatusReport(transferId + "-pacs002", incoming.messageId(), incoming.endToEndId(),
-                status, reasonCode, incoming.instructedBank(), incoming.instructingBank(), now());
-    }
-
-    /** ISO 20022 reason codes for an account's refusal of a credit. */
-    static String reasonCodeOf(String refusal) {
-        return switch (refusal) {
-            case "UNKNOWN_ACCOUNT" -> "AC01";
-            case "ACCOUNT_CLOSED" -> "AC04";
-            case "ACCOUNT_FROZEN" -> "AC06";
-            case "CURRENCY_MISMATCH" -> "AM03";
-            case "INVALID_AMOUNT" -> "AM02";
-            default -> "NARR";
-        };
     }
 
     private static Instant now() {
@@ -263,7 +244,6 @@ public class MoneyTransfer {
     @EventSourcingHandler
     void on(TransferRequestedEvent event) {
         transferId = event.transferId();
-        direction = TransferDirection.OUTGOING;
         status = TransferStatus.REQUESTED;
         debtorIban = event.debtorIban();
         creditorIban = event.creditorIban();
@@ -277,20 +257,6 @@ public class MoneyTransfer {
     }
 
     @EventSourcingHandler
-    void on(IncomingTransferReceivedEvent event) {
-        transferId = event.transferId();
-        direction = TransferDirection.INCOMING;
-        status = TransferStatus.REQUESTED;
-        debtorIban = event.debtorIban();
-        creditorIban = event.creditorIban();
-        amount = event.amount();
-        reference = event.reference();
-        interbank = true;
-        clearingIban = Clearing.accountOf(event.instructedBank(), amount.currency());
-        incoming = event;
-    }
-
-    @EventSourcingHandler
     void on(TransferDebitedEvent event) {
         status = TransferStatus.DEBITED;
     }
@@ -298,6 +264,13 @@ public class MoneyTransfer {
     @EventSourcingHandler
     void on(TransferSentToClearingEvent event) {
         status = TransferStatus.SENT_TO_CLEARING;
+        sent = event.message();
+    }
+
+    @EventSourcingHandler
+    void on(ClearingStatusRequestedEvent event) {
+        status = TransferStatus.AWAITING_STATUS;
+        statusRequests++;
     }
 
     @EventSourcingHandler

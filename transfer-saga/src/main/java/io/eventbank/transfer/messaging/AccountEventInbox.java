@@ -2,6 +2,7 @@ package io.eventbank.transfer.messaging;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.eventbank.contracts.account.AccountCreditRejectedEvent;
@@ -10,11 +11,13 @@ import io.eventbank.contracts.account.AccountDebitRejectedEvent;
 import io.eventbank.contracts.account.AccountDebitedEvent;
 import io.eventbank.contracts.account.DebitRefundedEvent;
 import io.eventbank.infrastructure.axon.Envelopes;
-import io.eventbank.infrastructure.kafka.Attempts;
+import io.eventbank.infrastructure.health.HeldRecords;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
+import io.eventbank.infrastructure.kafka.Retrying;
 import io.eventbank.transfer.config.AxonSetup;
 import io.eventbank.transfer.config.TransferConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.common.transaction.TransactionManager;
@@ -29,7 +32,8 @@ import org.jboss.logging.Logger;
  * The inbox of account events: the results of the legs this service asked for, read from
  * {@code bank.account.events}. Each is appended to the transfer event store under its own event id, which is unique
  * there, so a redelivered event is refused by the database and the saga sees every event once. Other account events
- * (deposits, openings) are skipped.
+ * (deposits, openings) are skipped. An event is tried until it is stored (the partition is held meanwhile); only one
+ * that cannot be read goes to {@code bank.account.events.dlq}.
  */
 @ApplicationScoped
 public class AccountEventInbox {
@@ -47,11 +51,20 @@ public class AccountEventInbox {
     @Inject
     AxonSetup axon;
 
+    @Inject
+    HeldRecords held;
+
     private Envelopes envelopes;
+    private Retrying retrying;
 
     @PostConstruct
     void init() {
         envelopes = new Envelopes(serializer, "/eventbank/transfer-saga");
+        retrying = new Retrying("account-events", config.inbox().backoff(), config.inbox().maxBackoff(), held);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        retrying.stop();
     }
 
     @Incoming("account-events")
@@ -63,8 +76,7 @@ public class AccountEventInbox {
             return;
         }
         Object event = envelopes.payloadOf(envelope);
-        new Attempts(config.inbox().attempts(), config.inbox().backoff())
-                .run(envelope.simpleType() + " " + envelope.id(), () -> store(envelope, event));
+        retrying.run(envelope.simpleType() + " " + envelope.id(), () -> store(envelope, event));
     }
 
     private void store(EventEnvelope envelope, Object event) {

@@ -8,6 +8,7 @@ import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.contracts.account.DebitAccountCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
+import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
 import io.eventbank.contracts.transfer.TransferEvent;
 import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Where the transfer event store's events go. Every transfer event goes to {@code bank.transfer.events} (key:
  * transfer id); a requested leg also goes to {@code bank.account.commands} as the account command it stands for (key:
- * IBAN); a credit transfer or status report also goes to {@code bank.clearing} (key: the bank it is for). Account
+ * IBAN); a credit transfer, status request or status report also goes to {@code bank.clearing} (key: the bank it is
+ * for). Account
  * events kept in the inbox go nowhere: they are account-service's to publish.
  */
 public final class OutboxRoutes {
@@ -37,6 +39,9 @@ public final class OutboxRoutes {
                         : Optional.empty(),
                 payload -> payload instanceof TransferSentToClearingEvent sent
                         ? Optional.of(new Outgoing(clearing, sent.message().instructedBank(), sent.message()))
+                        : Optional.empty(),
+                payload -> payload instanceof ClearingStatusRequestedEvent asked
+                        ? Optional.of(new Outgoing(clearing, asked.request().instructedBank(), asked.request()))
                         : Optional.empty(),
                 payload -> payload instanceof StatusReportIssuedEvent issued
                         ? Optional.of(new Outgoing(clearing, issued.report().instructedBank(), issued.report()))

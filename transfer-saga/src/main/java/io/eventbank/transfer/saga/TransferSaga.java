@@ -10,13 +10,16 @@ import io.eventbank.contracts.account.AccountCreditedEvent;
 import io.eventbank.contracts.account.AccountDebitRejectedEvent;
 import io.eventbank.contracts.account.AccountDebitedEvent;
 import io.eventbank.contracts.account.DebitRefundedEvent;
+import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
 import io.eventbank.contracts.transfer.RecordCreditCommand;
 import io.eventbank.contracts.transfer.RecordCreditRejectionCommand;
 import io.eventbank.contracts.transfer.RecordDebitCommand;
 import io.eventbank.contracts.transfer.RecordDebitRejectionCommand;
+import io.eventbank.contracts.transfer.RecordPayeeCreditedCommand;
+import io.eventbank.contracts.transfer.RecordPayeeRefusalCommand;
 import io.eventbank.contracts.transfer.RecordRefundCommand;
-import io.eventbank.contracts.transfer.TimeOutTransferCommand;
+import io.eventbank.contracts.transfer.RequestClearingStatusCommand;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferFailedEvent;
@@ -31,10 +34,14 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 
 /**
- * Carries one transfer from the answers of accounts to its end. It learns what accounts did from their events
- * (which reach it through the inbox, each once) and tells the {@code MoneyTransfer} aggregate, which decides the next
- * step; it keeps the transfer's deadline while the receiving bank has not answered. Every command it sends is sent
- * and waited for: a failure fails the event's handling, which the processor retries.
+ * Carries one transfer (one a client asked for, or one another bank sent) from the answers of accounts to its end. It
+ * learns what accounts did from their events (which reach it through the inbox, each once) and tells the transfer's
+ * aggregate ({@code MoneyTransfer} or {@code IncomingPayment}), which decides the next step. Every command it sends is
+ * sent and waited for: a failure fails the event's handling, which the processor retries.
+ *
+ * <p>Between banks it keeps the transfer's deadline: when the receiving bank has not answered by its cut-off plus a
+ * grace, it has the transfer ask for the status, and asks again every {@link #STATUS_REQUEST_INTERVAL} until the
+ * answer comes. It never times a transfer out by itself: only the receiving bank decides.
  *
  * <p>Only the payer's and payee's own events move it: the same transfer also moves the clearing accounts, whose
  * events it ignores.
@@ -42,8 +49,10 @@ import org.axonframework.modelling.saga.StartSaga;
 public class TransferSaga {
 
     public static final String CLEARING_DEADLINE = "clearing-answer";
-    /** How long after the receiving bank's own cut-off the sender still waits for its answer. */
+    /** How long after the receiving bank's own cut-off the sender waits for its answer before asking. */
     public static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
+    /** How often the sender asks again while the answer does not come. */
+    public static final Duration STATUS_REQUEST_INTERVAL = Duration.ofSeconds(10);
 
     @Inject
     transient CommandGateway commands;
@@ -53,6 +62,7 @@ public class TransferSaga {
     private String transferId;
     private String debtorIban;
     private String creditorIban;
+    private boolean incoming;
     private String deadlineId;
 
     @StartSaga
@@ -69,6 +79,7 @@ public class TransferSaga {
         transferId = event.transferId();
         debtorIban = null;
         creditorIban = event.creditorIban();
+        incoming = true;
     }
 
     @SagaEventHandler(associationProperty = "transferId")
@@ -88,14 +99,17 @@ public class TransferSaga {
     @SagaEventHandler(associationProperty = "transferId")
     public void on(AccountCreditedEvent event) {
         if (event.iban().equals(creditorIban)) {
-            commands.sendAndWait(new RecordCreditCommand(transferId));
+            commands.sendAndWait(incoming ? new RecordPayeeCreditedCommand(transferId)
+                    : new RecordCreditCommand(transferId));
         }
     }
 
     @SagaEventHandler(associationProperty = "transferId")
     public void on(AccountCreditRejectedEvent event) {
         if (event.iban().equals(creditorIban)) {
-            commands.sendAndWait(new RecordCreditRejectionCommand(transferId, event.reason().name()));
+            String reason = event.reason().name();
+            commands.sendAndWait(incoming ? new RecordPayeeRefusalCommand(transferId, reason)
+                    : new RecordCreditRejectionCommand(transferId, reason));
         }
     }
 
@@ -109,8 +123,13 @@ public class TransferSaga {
     /** The receiving bank has until its cut-off, plus a grace for the answer to travel. */
     @SagaEventHandler(associationProperty = "transferId")
     public void on(TransferSentToClearingEvent event) {
-        Instant answerBy = event.message().acceptBefore().plus(ANSWER_GRACE);
-        deadlineId = deadlines.schedule(answerBy, CLEARING_DEADLINE, transferId);
+        schedule(event.message().acceptBefore().plus(ANSWER_GRACE));
+    }
+
+    /** Asked: ask again if no answer comes meanwhile. */
+    @SagaEventHandler(associationProperty = "transferId")
+    public void on(ClearingStatusRequestedEvent event) {
+        schedule(event.request().createdAt().plus(STATUS_REQUEST_INTERVAL));
     }
 
     @SagaEventHandler(associationProperty = "transferId")
@@ -126,7 +145,7 @@ public class TransferSaga {
     @DeadlineHandler(deadlineName = CLEARING_DEADLINE)
     public void onClearingDeadline(String transferId) {
         deadlineId = null;
-        commands.sendAndWait(new TimeOutTransferCommand(transferId));
+        commands.sendAndWait(new RequestClearingStatusCommand(transferId));
     }
 
     @EndSaga
@@ -139,6 +158,11 @@ public class TransferSaga {
     @SagaEventHandler(associationProperty = "transferId")
     public void on(TransferFailedEvent event) {
         cancelDeadline();
+    }
+
+    private void schedule(Instant at) {
+        cancelDeadline();
+        deadlineId = deadlines.schedule(at, CLEARING_DEADLINE, transferId);
     }
 
     private void cancelDeadline() {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
+import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
 import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
@@ -23,6 +24,7 @@ import io.eventbank.contracts.transfer.TransferFailedEvent;
 import io.eventbank.contracts.transfer.TransferRefundingEvent;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
+import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -60,8 +62,11 @@ public class TransferViewProjector {
                             + " version = ?, updated_at = ? where transfer_id = ?",
                     status == null ? null : status.name(), reason, sequence, when, event.transferId());
         }
-        update("insert into transfer_timeline (transfer_id, seq, type, at, detail) values (?, ?, ?, ?, ?)",
-                event.transferId(), sequence, event.getClass().getSimpleName(), when, detailOf(event));
+        // a payment that is only a status request's answer (never received) has no transfer to show
+        update("insert into transfer_timeline (transfer_id, seq, type, at, detail) select ?, ?, ?, ?, ?"
+                        + " where exists (select 1 from transfer_view where transfer_id = ?)",
+                event.transferId(), sequence, event.getClass().getSimpleName(), when, detailOf(event),
+                event.transferId());
     }
 
     private static TransferStatus statusAfter(TransferEvent event) {
@@ -69,6 +74,8 @@ public class TransferViewProjector {
             return TransferStatus.DEBITED;
         } else if (event instanceof TransferSentToClearingEvent) {
             return TransferStatus.SENT_TO_CLEARING;
+        } else if (event instanceof ClearingStatusRequestedEvent) {
+            return TransferStatus.AWAITING_STATUS;
         } else if (event instanceof TransferCreditedEvent) {
             return TransferStatus.CREDITED;
         } else if (event instanceof TransferAcceptedEvent) {
@@ -90,6 +97,9 @@ public class TransferViewProjector {
             return late.status() + (late.reasonCode() == null ? "" : " " + late.reasonCode());
         } else if (event instanceof TransferFailedEvent failed) {
             return failed.reason();
+        } else if (event instanceof StatusReportIssuedEvent issued) {
+            return issued.report().status() + (issued.report().reasonCode() == null ? ""
+                    : " " + issued.report().reasonCode());
         }
         return null;
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,32 @@ public class TransferViews {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read transfer " + transferId, e);
         }
+    }
+
+    /** A transfer that is not final and has had no event for a while. */
+    public record Stale(String transferId, TransferDirection direction, TransferStatus status, Instant since) {
+    }
+
+    /** Transfers that are not final and have had no event since {@code before}, the longest waiting first. */
+    public List<Stale> stale(Instant before, int limit) {
+        List<Stale> stale = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select transfer_id, direction, status, updated_at from transfer_view"
+                                + " where status not in ('COMPLETED', 'FAILED') and updated_at < ?"
+                                + " order by updated_at limit ?")) {
+            query.setTimestamp(1, java.sql.Timestamp.from(before));
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stale.add(new Stale(rows.getString(1), TransferDirection.valueOf(rows.getString(2)),
+                            TransferStatus.valueOf(rows.getString(3)), rows.getTimestamp(4).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the transfers that are not final", e);
+        }
+        return stale;
     }
 
     private static List<TransferView.TimelineEntry> timeline(Connection connection, String transferId)

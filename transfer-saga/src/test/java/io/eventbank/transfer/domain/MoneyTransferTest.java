@@ -5,7 +5,6 @@ import static io.eventbank.transfer.TransferMother.AMOUNT;
 import static io.eventbank.transfer.TransferMother.BERLIN_CLEARING;
 import static io.eventbank.transfer.TransferMother.BOB;
 import static io.eventbank.transfer.TransferMother.CAROL;
-import static io.eventbank.transfer.TransferMother.HAMBURG_CLEARING;
 import static io.eventbank.transfer.TransferMother.INTERBANK;
 import static io.eventbank.transfer.TransferMother.SAME_BANK;
 import static io.eventbank.transfer.TransferMother.TIMEOUT;
@@ -20,11 +19,8 @@ import java.time.Instant;
 
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.clearing.ClearingStatus;
-import io.eventbank.contracts.clearing.PaymentStatusReport;
-import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
 import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
 import io.eventbank.contracts.transfer.Leg;
-import io.eventbank.contracts.transfer.ReceiveCreditTransferCommand;
 import io.eventbank.contracts.transfer.RecordClearingAnswerCommand;
 import io.eventbank.contracts.transfer.RecordCreditCommand;
 import io.eventbank.contracts.transfer.RecordCreditRejectionCommand;
@@ -32,8 +28,10 @@ import io.eventbank.contracts.transfer.RecordDebitCommand;
 import io.eventbank.contracts.transfer.RecordDebitRejectionCommand;
 import io.eventbank.contracts.transfer.RecordRefundCommand;
 import io.eventbank.contracts.transfer.RequestTransferCommand;
-import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
-import io.eventbank.contracts.transfer.TimeOutTransferCommand;
+import io.eventbank.contracts.transfer.RequestClearingStatusCommand;
+import io.eventbank.contracts.transfer.ResumeTransferCommand;
+import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
+import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
@@ -147,85 +145,108 @@ class MoneyTransferTest {
     }
 
     @Test
-    void shouldRefundThePayerWhenTheDeadlinePasses() {
-        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+    void shouldAskTheReceivingBankAndMoveNoMoneyWhenItsAnswerIsOverdue() {
+        fixture.givenCurrentTime(T0.plus(TIMEOUT).plusSeconds(5))
+                .andGiven(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
-                .when(new TimeOutTransferCommand(INTERBANK))
-                .expectEvents(new TransferRefundingEvent(INTERBANK, "TIMED_OUT"),
-                        leg(INTERBANK, Leg.REFUND, ALICE, CAROL, "invoice", "TIMED_OUT"),
-                        leg(INTERBANK, Leg.DEBIT, BERLIN_CLEARING, CAROL, "invoice", "TIMED_OUT"));
+                .when(new RequestClearingStatusCommand(INTERBANK))
+                .expectEvents(statusRequested(1, T0.plus(TIMEOUT).plusSeconds(5)))
+                .expectResultMessagePayload(true);
     }
 
     @Test
-    void shouldRecordALateAnswerAndMoveNoMoney() {
+    void shouldAskAgainWhileNoAnswerComes() {
+        Instant later = T0.plus(TIMEOUT).plusSeconds(15);
+        fixture.givenCurrentTime(later)
+                .andGiven(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)), statusRequested(1, T0))
+                .when(new RequestClearingStatusCommand(INTERBANK))
+                .expectEvents(statusRequested(2, later));
+    }
+
+    @Test
+    void shouldCompleteOnAnAcceptanceThatComesAfterAsking() {
+        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)), statusRequested(1, T0))
+                .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.ACSC, null, T0)))
+                .expectEvents(new TransferAcceptedEvent(INTERBANK, "in-t-inter-pacs008-pacs002"),
+                        new TransferCompletedEvent(INTERBANK));
+    }
+
+    @Test
+    void shouldRefundAsTimedOutOnlyWhenTheReceivingBankSaysItDidNotReceiveItInTime() {
+        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)), statusRequested(1, T0))
+                .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.RJCT, "AB05", T0)))
+                .expectEvents(new TransferRefundingEvent(INTERBANK, "TIMED_OUT"),
+                        leg(INTERBANK, Leg.REFUND, ALICE, CAROL, "invoice", "TIMED_OUT"),
+                        leg(INTERBANK, Leg.DEBIT, BERLIN_CLEARING, CAROL, "invoice", "TIMED_OUT AB05"));
+    }
+
+    @Test
+    void shouldIgnoreTheSameAnswerAgainAndRecordAContradictingOneMovingNoMoney() {
+        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
+                        new TransferAcceptedEvent(INTERBANK, "r"), new TransferCompletedEvent(INTERBANK))
+                .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.ACSC, null, T0)))
+                .expectNoEvents();
         fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
                         new TransferRefundingEvent(INTERBANK, "TIMED_OUT"))
+                .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.RJCT, "AB05", T0)))
+                .expectNoEvents();
+        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
+                        new TransferRefundingEvent(INTERBANK, "REJECTED_BY_CLEARING"))
                 .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.ACSC, null, T0)))
                 .expectEvents(new LateClearingAnswerRecordedEvent(INTERBANK, "in-t-inter-pacs008-pacs002", "ACSC",
                         null));
+    }
+
+    @Test
+    void shouldNotAskOnceTheAnswerCame() {
         fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
                         new TransferAcceptedEvent(INTERBANK, "r"), new TransferCompletedEvent(INTERBANK))
-                .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.ACSC, null, T0)))
+                .when(new RequestClearingStatusCommand(INTERBANK))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void shouldAskAgainForThePendingLegWhenResumed() {
+        fixture.given(sameBankRequested())
+                .when(new ResumeTransferCommand(SAME_BANK))
+                .expectEvents(leg(SAME_BANK, Leg.DEBIT, ALICE, BOB, "rent", null));
+        fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
+                .when(new ResumeTransferCommand(SAME_BANK))
+                .expectEvents(leg(SAME_BANK, Leg.CREDIT, BOB, ALICE, "rent", null));
+        fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
+                        new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"))
+                .when(new ResumeTransferCommand(SAME_BANK))
+                .expectEvents(leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
+        fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK), new TransferCreditedEvent(SAME_BANK),
+                        new TransferCompletedEvent(SAME_BANK))
+                .when(new ResumeTransferCommand(SAME_BANK))
                 .expectNoEvents();
     }
 
     @Test
-    void shouldIgnoreATimeoutAfterTheAnswer() {
-        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
-                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
-                        new TransferAcceptedEvent(INTERBANK, "r"), new TransferCompletedEvent(INTERBANK))
-                .when(new TimeOutTransferCommand(INTERBANK))
+    void shouldAskTheReceivingBankWhenResumedOnlyAfterItsCutOff() {
+        fixture.givenCurrentTime(T0.plusSeconds(5))
+                .andGiven(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
+                .when(new ResumeTransferCommand(INTERBANK))
                 .expectNoEvents();
+        fixture.givenCurrentTime(T0.plus(TIMEOUT).plusSeconds(1))
+                .andGiven(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
+                .when(new ResumeTransferCommand(INTERBANK))
+                .expectEvents(statusRequested(1, T0.plus(TIMEOUT).plusSeconds(1)));
     }
 
-    @Test
-    void shouldCreditThePayeeOfAnIncomingTransferAndAcceptIt() {
-        String incoming = "in-" + INTERBANK + "-pacs008";
-        IncomingTransferReceivedEvent received = new IncomingTransferReceivedEvent(incoming, INTERBANK + "-pacs008",
-                INTERBANK, ALICE, "EVBKDEBBXXX", CAROL, AMOUNT, "invoice", "10020030", "20030040",
-                T0.plus(TIMEOUT));
-        fixture.givenCurrentTime(T0)
-                .when(new ReceiveCreditTransferCommand(incoming, pacs008(T0), HAMBURG_CLEARING))
-                .expectEvents(received, leg(incoming, Leg.CREDIT, CAROL, ALICE, "invoice", null));
-        fixture.givenCurrentTime(T0)
-                .andGiven(received)
-                .when(new RecordCreditCommand(incoming))
-                .expectEvents(new TransferCreditedEvent(incoming),
-                        leg(incoming, Leg.DEBIT, HAMBURG_CLEARING, ALICE, "invoice", null),
-                        new StatusReportIssuedEvent(incoming, new PaymentStatusReport(incoming + "-pacs002",
-                                INTERBANK + "-pacs008", INTERBANK, ClearingStatus.ACSC, null, "20030040", "10020030",
-                                T0)),
-                        new TransferCompletedEvent(incoming));
-    }
-
-    @Test
-    void shouldRejectAnIncomingTransferWithTheIsoReasonOfTheAccountsRefusal() {
-        String incoming = "in-" + INTERBANK + "-pacs008";
-        IncomingTransferReceivedEvent received = new IncomingTransferReceivedEvent(incoming, INTERBANK + "-pacs008",
-                INTERBANK, ALICE, "EVBKDEBBXXX", CAROL, AMOUNT, "invoice", "10020030", "20030040",
-                T0.plus(TIMEOUT));
-        fixture.givenCurrentTime(T0)
-                .andGiven(received)
-                .when(new RecordCreditRejectionCommand(incoming, "ACCOUNT_CLOSED"))
-                .expectEvents(new StatusReportIssuedEvent(incoming, new PaymentStatusReport(incoming + "-pacs002",
-                                INTERBANK + "-pacs008", INTERBANK, ClearingStatus.RJCT, "AC04", "20030040", "10020030",
-                                T0)),
-                        new TransferFailedEvent(incoming, "ACCOUNT_CLOSED"));
-    }
-
-    @Test
-    void shouldRejectAnIncomingTransferThatArrivesAfterItsCutOff() {
-        String incoming = "in-" + INTERBANK + "-pacs008";
-        Instant late = T0.plus(TIMEOUT).plusSeconds(1);
-        fixture.givenCurrentTime(late)
-                .when(new ReceiveCreditTransferCommand(incoming, pacs008(T0), HAMBURG_CLEARING))
-                .expectEvents(new IncomingTransferReceivedEvent(incoming, INTERBANK + "-pacs008", INTERBANK, ALICE,
-                                "EVBKDEBBXXX", CAROL, AMOUNT, "invoice", "10020030", "20030040", T0.plus(TIMEOUT)),
-                        new StatusReportIssuedEvent(incoming, new PaymentStatusReport(incoming + "-pacs002",
-                                INTERBANK + "-pacs008", INTERBANK, ClearingStatus.RJCT, "AB05", "20030040", "10020030",
-                                late)),
-                        new TransferFailedEvent(incoming, "TIMED_OUT"));
+    private static ClearingStatusRequestedEvent statusRequested(int n, Instant at) {
+        return new ClearingStatusRequestedEvent(INTERBANK, new PaymentStatusRequest(INTERBANK + "-pacs028-" + n,
+                INTERBANK + "-pacs008", INTERBANK, "10020030", "20030040", at));
     }
 }

@@ -25,7 +25,12 @@ import io.eventbank.contracts.transfer.RecordCreditRejectionCommand;
 import io.eventbank.contracts.transfer.RecordDebitCommand;
 import io.eventbank.contracts.transfer.RecordDebitRejectionCommand;
 import io.eventbank.contracts.transfer.RecordRefundCommand;
-import io.eventbank.contracts.transfer.TimeOutTransferCommand;
+import io.eventbank.contracts.transfer.RequestClearingStatusCommand;
+import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
+import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
+import io.eventbank.contracts.transfer.RecordPayeeCreditedCommand;
+import io.eventbank.contracts.transfer.RecordPayeeRefusalCommand;
+import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferFailedEvent;
@@ -114,11 +119,33 @@ class TransferSagaTest {
     }
 
     @Test
-    void shouldTimeTheTransferOutWhenTheDeadlinePasses() {
+    void shouldHaveTheTransferAskTheReceivingBankWhenTheDeadlinePassesNeverTimeItOut() {
         given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
                 .whenTimeElapses(Duration.ofSeconds(36))
                 .expectDeadlinesMet(INTERBANK)
-                .expectDispatchedCommands(new TimeOutTransferCommand(INTERBANK));
+                .expectDispatchedCommands(new RequestClearingStatusCommand(INTERBANK));
+    }
+
+    @Test
+    void shouldAskAgainAfterAnIntervalWhileNoAnswerComes() {
+        Instant asked = T0.plusSeconds(36);
+        given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
+                .whenPublishingA(new ClearingStatusRequestedEvent(INTERBANK, new PaymentStatusRequest(
+                        INTERBANK + "-pacs028-1", INTERBANK + "-pacs008", INTERBANK, "10020030", "20030040", asked)))
+                .expectScheduledDeadlineWithName(asked.plus(TransferSaga.STATUS_REQUEST_INTERVAL),
+                        TransferSaga.CLEARING_DEADLINE);
+    }
+
+    @Test
+    void shouldTellAnIncomingPaymentWhatThePayeesAccountDid() {
+        IncomingTransferReceivedEvent received = new IncomingTransferReceivedEvent("in-x", "x", "e2e", ALICE,
+                "EVBKDEBBXXX", CAROL, AMOUNT, null, "10020030", "20030040", T0.plusSeconds(30));
+        given(received)
+                .whenPublishingA(new AccountCreditedEvent(CAROL, "in-x", AMOUNT, ALICE, null, 2500))
+                .expectDispatchedCommands(new RecordPayeeCreditedCommand("in-x"));
+        given(received)
+                .whenPublishingA(new AccountCreditRejectedEvent(CAROL, "in-x", AMOUNT, AccountRefusal.ACCOUNT_FROZEN))
+                .expectDispatchedCommands(new RecordPayeeRefusalCommand("in-x", "ACCOUNT_FROZEN"));
     }
 
     @Test

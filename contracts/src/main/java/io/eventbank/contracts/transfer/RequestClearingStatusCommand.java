@@ -1,0 +1,7 @@
+package io.eventbank.contracts.transfer;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The receiving bank's answer is overdue: ask it what became of the transfer (pacs.028). */
+public record RequestClearingStatusCommand(@TargetAggregateIdentifier String transferId) {
+}

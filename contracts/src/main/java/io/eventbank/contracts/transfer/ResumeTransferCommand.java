@@ -1,0 +1,7 @@
+package io.eventbank.contracts.transfer;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A transfer has waited long for an answer: ask again for what it waits for (the sweeper sends it). */
+public record ResumeTransferCommand(@TargetAggregateIdentifier String transferId) {
+}
