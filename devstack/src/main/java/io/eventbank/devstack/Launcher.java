@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.eventbank.devstack.chaos.ChaosRun;
+import io.eventbank.devstack.chaos.ChaosSettings;
+import io.eventbank.devstack.chaos.Part;
+
 /**
  * {@code ./eventbank}: runs the whole platform locally.
  *
@@ -36,17 +40,48 @@ public final class Launcher {
                 System.out.println("Stopped.");
             }
             case "status" -> System.exit(platform.status() ? 0 : 1);
+            case "chaos" -> System.exit(chaos(root, settings, options) ? 0 : 1);
             default -> {
                 System.out.println("""
-                        usage: ./eventbank up [--detach] | status | down
+                        usage: ./eventbank up [--detach] | status | down | chaos [options]
                           up         start PostgreSQL (or use the running one), Kafka and the four services;
                                      wait until all are ready; stay in the foreground (Ctrl-C stops everything)
                           up -d      the same, but return once everything is ready (--detach)
                           status     each part, whether it is ready, and its log file
-                          down       stop a detached platform""");
+                          down       stop a detached platform
+                          chaos      run the platform on parts of its own (a private PostgreSQL cluster, its own
+                                     broker, free ports), drive transfers through the public API while killing
+                                     parts with kill -9, then check every cent from the client's own record
+                                     --duration SECONDS (300)  --seed N (7)  --rate OPS_PER_SECOND (6)
+                                     --faults LIST (postgres,kafka,account-service,transfer-saga,
+                                                    ledger-projection,api-gateway, or none)
+                                     --project DIR  run the services built in another copy of the project
+                                     exit status 0 when every check is green""");
                 System.exit("help".equals(command) ? 0 : 2);
             }
         }
+    }
+
+    private static boolean chaos(Path root, PlatformSettings settings, List<String> options) {
+        ChaosSettings chaos = ChaosSettings.defaults(root, settings.home().resolve("chaos"));
+        for (int i = 0; i + 1 < options.size(); i += 2) {
+            String value = options.get(i + 1);
+            chaos = switch (options.get(i)) {
+                case "--duration" -> chaos.withDuration(Duration.ofSeconds(Long.parseLong(value)));
+                case "--seed" -> chaos.withSeed(Long.parseLong(value));
+                case "--rate" -> chaos.withRate(Double.parseDouble(value));
+                case "--project" -> chaos.withProjectRoot(Path.of(value).toAbsolutePath());
+                case "--faults" -> chaos.withParts(value.equals("none") ? java.util.Set.of()
+                        : java.util.Arrays.stream(value.split(",")).map(String::strip).map(Part::of)
+                        .collect(java.util.stream.Collectors.toSet()));
+                default -> throw new IllegalArgumentException("unknown option " + options.get(i)
+                        + " (./eventbank help)");
+            };
+        }
+        Path home = settings.home().resolve("chaos").resolve("seed-" + chaos.seed() + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        chaos = chaos.withHome(home);
+        return new ChaosRun(chaos, System.out::println).run().passed();
     }
 
     private static void up(Platform platform, PlatformSettings settings, boolean detach) throws InterruptedException {

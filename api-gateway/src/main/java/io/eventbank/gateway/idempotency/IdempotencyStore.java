@@ -5,27 +5,73 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
 
 /**
  * The idempotency keys of creating POSTs, in the gateway's schema. The first request with a key claims it (a row
  * in progress, by an insert that a concurrent request with the same key waits on); its answer is stored when done; a
  * later request with the same key and body gets the stored answer, with another body a refusal. A claim whose request
- * never finished (the gateway died) is taken over after a while; a request that failed for a technical reason
- * releases its key, so that the client can retry.
+ * never finished because its gateway instance died is taken over by a retry as soon as that instance has missed its
+ * heartbeats ({@link #INSTANCE_GONE_AFTER}; every instance beats every {@link #HEARTBEAT}); an unattributed claim after
+ * {@link #ABANDONED_AFTER}. A request that failed for a technical reason releases its key, so that the client can
+ * retry. Taking over is safe because every creating call downstream is idempotent by the same key.
  */
 @ApplicationScoped
 public class IdempotencyStore {
 
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(20);
+    static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    static final Duration INSTANCE_GONE_AFTER = Duration.ofSeconds(8);
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
 
     @Inject
     DataSource dataSource;
+
+    private final String instance = UUID.randomUUID().toString();
+    private ScheduledExecutorService heartbeat;
+
+    void start(@Observes StartupEvent startup) {
+        beat();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gateway-heartbeat"));
+        heartbeat.scheduleWithFixedDelay(this::beatQuietly, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        update("delete from gateway_instance where id = ?", instance);
+    }
+
+    private void beatQuietly() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            LOG.debugf("heartbeat not stored: %s", e.getMessage());
+        }
+    }
+
+    private void beat() {
+        update("insert into gateway_instance (id, heartbeat_at) values (?, now()) on conflict (id) do update"
+                + " set heartbeat_at = now()", instance);
+        update("delete from gateway_instance where heartbeat_at < now() - interval '1 hour'");
+    }
 
     /** What a request with a key may do. */
     public sealed interface Claim {
@@ -52,21 +98,23 @@ public class IdempotencyStore {
         while (true) {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement insert = c.prepareStatement("insert into idempotency_key (scope, key,"
-                        + " request_hash, state, created_at) values (?, ?, ?, 'IN_PROGRESS', now())"
+                        + " request_hash, state, created_at, claimed_by) values (?, ?, ?, 'IN_PROGRESS', now(), ?)"
                         + " on conflict do nothing")) {
                     insert.setString(1, scope);
                     insert.setString(2, key);
                     insert.setString(3, requestHash);
+                    insert.setString(4, instance);
                     if (insert.executeUpdate() == 1) {
                         return new Claimed();
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("select request_hash, state, status, body,"
-                        + " location, created_at < now() - make_interval(secs => ?) from idempotency_key"
-                        + " where scope = ? and key = ?")) {
+                        + " location, " + ABANDONED + " from idempotency_key k where scope = ? and key = ?")) {
                     select.setLong(1, ABANDONED_AFTER.toSeconds());
-                    select.setString(2, scope);
-                    select.setString(3, key);
+                    select.setString(2, instance);
+                    select.setLong(3, INSTANCE_GONE_AFTER.toSeconds());
+                    select.setString(4, scope);
+                    select.setString(5, key);
                     try (ResultSet row = select.executeQuery()) {
                         if (!row.next()) {
                             continue; // released meanwhile: try to claim it again
@@ -101,12 +149,20 @@ public class IdempotencyStore {
         update("delete from idempotency_key where scope = ? and key = ? and state = 'IN_PROGRESS'", scope, key);
     }
 
-    private static boolean takeOver(Connection c, String scope, String key) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("update idempotency_key set created_at = now()"
-                + " where scope = ? and key = ? and state = 'IN_PROGRESS' and created_at < now() - make_interval(secs => ?)")) {
-            update.setString(1, scope);
-            update.setString(2, key);
-            update.setLong(3, ABANDONED_AFTER.toSeconds());
+    /** Whether a claim is abandoned: unattributed and old, or its instance (not this one) stopped beating. */
+    private static final String ABANDONED = "((k.claimed_by is null and k.created_at < now() - make_interval(secs => ?))"
+            + " or (k.claimed_by <> ? and not exists (select 1 from gateway_instance i where i.id = k.claimed_by"
+            + " and i.heartbeat_at > now() - make_interval(secs => ?))))";
+
+    private boolean takeOver(Connection c, String scope, String key) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update idempotency_key k set created_at = now(),"
+                + " claimed_by = ? where scope = ? and key = ? and state = 'IN_PROGRESS' and " + ABANDONED)) {
+            update.setString(1, instance);
+            update.setString(2, scope);
+            update.setString(3, key);
+            update.setLong(4, ABANDONED_AFTER.toSeconds());
+            update.setString(5, instance);
+            update.setLong(6, INSTANCE_GONE_AFTER.toSeconds());
             return update.executeUpdate() == 1;
         }
     }

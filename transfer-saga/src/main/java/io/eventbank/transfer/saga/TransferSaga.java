@@ -20,10 +20,8 @@ import io.eventbank.contracts.transfer.RecordPayeeCreditedCommand;
 import io.eventbank.contracts.transfer.RecordPayeeRefusalCommand;
 import io.eventbank.contracts.transfer.RecordRefundCommand;
 import io.eventbank.contracts.transfer.RequestClearingStatusCommand;
-import io.eventbank.contracts.transfer.TransferAcceptedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferFailedEvent;
-import io.eventbank.contracts.transfer.TransferRefundingEvent;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -40,8 +38,8 @@ import org.axonframework.modelling.saga.StartSaga;
  * sent and waited for: a failure fails the event's handling, which the processor retries.
  *
  * <p>Between banks it keeps the transfer's deadline: when the receiving bank has not answered by its cut-off plus a
- * grace, it has the transfer ask for the status, and asks again every {@link #STATUS_REQUEST_INTERVAL} until the
- * answer comes. It never times a transfer out by itself: only the receiving bank decides.
+ * grace, it has the transfer ask for the status, and asks again every {@link #STATUS_REQUEST_INTERVAL} while the
+ * transfer still waits. It never times a transfer out by itself: only the receiving bank decides.
  *
  * <p>Only the payer's and payee's own events move it: the same transfer also moves the clearing accounts, whose
  * events it ignores.
@@ -63,7 +61,6 @@ public class TransferSaga {
     private String debtorIban;
     private String creditorIban;
     private boolean incoming;
-    private String deadlineId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "transferId")
@@ -132,43 +129,30 @@ public class TransferSaga {
         schedule(event.request().createdAt().plus(STATUS_REQUEST_INTERVAL));
     }
 
-    @SagaEventHandler(associationProperty = "transferId")
-    public void on(TransferAcceptedEvent event) {
-        cancelDeadline();
-    }
-
-    @SagaEventHandler(associationProperty = "transferId")
-    public void on(TransferRefundingEvent event) {
-        cancelDeadline();
-    }
-
+    /**
+     * Deadlines are never cancelled: cancelling one that is firing at that moment fails (db-scheduler refuses to touch
+     * an executing task) and held the saga's processor up. One that fires after the answer finds the transfer past
+     * asking (the aggregate changes nothing), or the saga ended.
+     */
     @DeadlineHandler(deadlineName = CLEARING_DEADLINE)
     public void onClearingDeadline(String transferId) {
-        deadlineId = null;
         commands.sendAndWait(new RequestClearingStatusCommand(transferId));
     }
 
+    /** The deadline is left to fire: it finds the saga ended, and does nothing. */
     @EndSaga
     @SagaEventHandler(associationProperty = "transferId")
     public void on(TransferCompletedEvent event) {
-        cancelDeadline();
+        // the transfer is final
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "transferId")
     public void on(TransferFailedEvent event) {
-        cancelDeadline();
+        // the transfer is final
     }
 
     private void schedule(Instant at) {
-        cancelDeadline();
-        deadlineId = deadlines.schedule(at, CLEARING_DEADLINE, transferId);
-    }
-
-    private void cancelDeadline() {
-        if (deadlineId != null) {
-            deadlines.cancelSchedule(CLEARING_DEADLINE, deadlineId);
-            deadlineId = null;
-        }
+        deadlines.schedule(at, CLEARING_DEADLINE, transferId);
     }
 }

@@ -149,18 +149,13 @@ class TransferSagaTest {
     }
 
     @Test
-    void shouldCancelTheDeadlineWhenTheReceivingBankAnswers() {
-        given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
-                .whenPublishingA(new TransferAcceptedEvent(INTERBANK, "report"))
-                .expectNoScheduledDeadlines();
-        given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
-                .whenPublishingA(new TransferRefundingEvent(INTERBANK, "REJECTED_BY_CLEARING"))
-                .expectNoScheduledDeadlines();
-    }
-
-    @Test
-    void shouldNotTimeOutAfterTheAnswerCame() {
-        given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)), new TransferAcceptedEvent(INTERBANK, "report"))
+    void shouldEndWithTheTransferSoThatItsDeadlineFindsNothingToDo() {
+        given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
+                new TransferAcceptedEvent(INTERBANK, "report"))
+                .whenPublishingA(new TransferCompletedEvent(INTERBANK))
+                .expectActiveSagas(0);
+        given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
+                new TransferAcceptedEvent(INTERBANK, "report"), new TransferCompletedEvent(INTERBANK))
                 .whenTimeElapses(Duration.ofMinutes(5))
                 .expectNoDispatchedCommands();
     }

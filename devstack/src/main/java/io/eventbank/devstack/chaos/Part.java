@@ -1,0 +1,34 @@
+package io.eventbank.devstack.chaos;
+
+/** What the chaos suite kills: PostgreSQL, the Kafka broker, or one of the four services. */
+public enum Part {
+    POSTGRES("postgres"),
+    KAFKA("kafka"),
+    ACCOUNT_SERVICE("account-service"),
+    TRANSFER_SAGA("transfer-saga"),
+    LEDGER_PROJECTION("ledger-projection"),
+    API_GATEWAY("api-gateway");
+
+    private final String label;
+
+    Part(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isService() {
+        return this != POSTGRES && this != KAFKA;
+    }
+
+    public static Part of(String label) {
+        for (Part part : values()) {
+            if (part.label.equals(label)) {
+                return part;
+            }
+        }
+        throw new IllegalArgumentException("no part " + label);
+    }
+}
