@@ -66,7 +66,9 @@ public final class ChaosRun {
             ApiClient.sleep(Math.max(0, Duration.between(Instant.now(), loadEnds).toMillis()));
             pacer.shutdownNow();
             progress.interrupt();
-            Instant lastFault = faults.lastRestart();
+            // quiescence is measured from the last fault or the last request, whichever came later
+            Instant lastFault = faults.lastRestart() == null || faults.lastRestart().isBefore(loadEnds) ? loadEnds
+                    : faults.lastRestart();
             out.line("chaos: load over after " + record.operations.size() + " operations and "
                     + faults.faults().size() + " kills; waiting for every answer and every transfer");
 

@@ -137,9 +137,9 @@ final class Checker {
                 .max(Instant::compareTo).orElse(lastFault);
         long settledAfter = lastFault == null ? 0 : Duration.between(lastFault, lastFinal).toSeconds();
         boolean inTime = lastFault == null || !lastFinal.isAfter(lastFault.plus(settleWithin));
-        checks.add(new Check("every transfer final within " + settleWithin.toSeconds() + " s of the last fault",
-                open.isEmpty() && inTime, open.isEmpty() ? "all " + transfers.size() + " final; the last "
-                + Math.max(0, settledAfter) + " s after the last restart" : open.size() + " not final: "
+        checks.add(new Check("every transfer final within " + settleWithin.toSeconds() + " s of the last fault (or"
+                + " the last request, if later)", open.isEmpty() && inTime, open.isEmpty() ? "all " + transfers.size()
+                + " final; the last " + Math.max(0, settledAfter) + " s after" : open.size() + " not final: "
                 + open.subList(0, Math.min(10, open.size()))));
 
         checks.add(statementLines(transfers));

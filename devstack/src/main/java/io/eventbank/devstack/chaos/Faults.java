@@ -60,16 +60,24 @@ final class Faults {
         return faults;
     }
 
-    /** Kills and restarts parts until {@code until}; returns after the last restart, with every part ready. */
+    /**
+     * Kills and restarts parts until {@code until}; returns after the last restart, with every part ready. The parts
+     * are taken in a shuffled order (from the seed), every part once before any twice, so that a short run too kills
+     * each of them.
+     */
     void run(Instant until, Instant started) {
-        List<Part> parts = List.copyOf(settings.parts());
+        List<Part> order = new ArrayList<>();
         while (true) {
             Duration wait = between(settings.faultEveryMin(), settings.faultEveryMax());
-            if (Instant.now().plus(wait).isAfter(until) || parts.isEmpty()) {
+            if (Instant.now().plus(wait).isAfter(until) || settings.parts().isEmpty()) {
                 break;
             }
             ApiClient.sleep(wait.toMillis());
-            Part part = parts.get(random.nextInt(parts.size()));
+            if (order.isEmpty()) {
+                order.addAll(settings.parts());
+                java.util.Collections.shuffle(order, random);
+            }
+            Part part = order.remove(0);
             Duration outage = between(settings.outageMin(), settings.outageMax());
             Fault fault = new Fault(part, Instant.now(), outage);
             faults.add(fault);
