@@ -285,6 +285,58 @@ class PlatformIT {
         assertThat(opened()).as("accounts opened").isEqualTo(openedBefore);
     }
 
+    @Test
+    @Order(9)
+    void shouldRefuseWhatAHostileCustomerTriesAndChangeNothing() {
+        String mallory = open("Mallory", "10020030", "100.00");
+        String clearing = io.eventbank.contracts.Clearing.accountOf("10020030", "EUR");
+        String problems = "https://eventbank.io/problems/";
+
+        // a bank's clearing account as debtor, or as creditor, of a customer's transfer
+        given().contentType(ContentType.JSON).body(Map.of("debtorIban", clearing, "creditorIban", mallory,
+                        "amount", "1000000.00", "currency", "EUR")).post(api + "/transfers")
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.equalTo(problems + "clearing-account"));
+        given().contentType(ContentType.JSON).body(Map.of("debtorIban", mallory, "creditorIban",
+                        io.eventbank.contracts.Iban.printable(clearing).toLowerCase(), "amount", "1.00",
+                        "currency", "EUR")).post(api + "/transfers")
+                .then().statusCode(403).body("field", org.hamcrest.Matchers.equalTo("creditorIban"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post(api + "/accounts/{iban}/withdrawals", clearing).then().statusCode(403);
+
+        // an overdraft of one's own choosing
+        given().contentType(ContentType.JSON).body(Map.of("owner", "Mallory", "currency", "EUR",
+                        "overdraftLimit", "90000000000000000.00")).post(api + "/accounts")
+                .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("overdraftLimit"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "5000000.00"))
+                .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo(problems + "insufficient-funds"));
+
+        // text that a read model cannot hold or that garbles what others see
+        for (String reference : List.of("\u0000", "rent\u202Eevil", "\u2066x", "a\r\nb", "r".repeat(141))) {
+            given().contentType(ContentType.JSON).body(Map.of("amount", "50.00", "reference", reference))
+                    .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(400)
+                    .body("field", org.hamcrest.Matchers.equalTo("reference"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("owner", "\u202Eyrollam", "currency", "EUR"))
+                .post(api + "/accounts").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("owner"));
+
+        // one deposit, however the retry spells it; a hostile correlation id is not kept
+        String key = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("amount", "10"))
+                .post(api + "/accounts/{iban}/deposits", mallory).then().statusCode(200);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .header("X-Correlation-Id", "<script>\u0007").body(Map.of("amount", "10.00"))
+                .post(api + "/accounts/{iban}/deposits", io.eventbank.contracts.Iban.printable(mallory).toLowerCase()
+                        .replace(" ", ""))
+                .then().statusCode(200).header("Idempotency-Replayed", "true")
+                .header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+
+        assertBalance(mallory, "110.00");
+        assertThat(given().get(api + "/accounts/{iban}/transactions", mallory).jsonPath()
+                .getList("items.kind", String.class)).containsExactly("DEPOSIT", "DEPOSIT");
+        given().get(api + "/admin/verification").then().statusCode(200).body("ok", org.hamcrest.Matchers.is(true));
+    }
+
     private static int eventsOf(String iban) {
         return given().queryParam("account", iban).queryParam("limit", "500").get(api + "/events").jsonPath()
                 .getList("items").size();

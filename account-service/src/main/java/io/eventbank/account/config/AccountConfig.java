@@ -65,8 +65,11 @@ public interface AccountConfig {
         @WithDefault("5s")
         Duration maxBackoff();
 
-        /** A leg that comes again this long after it was handled gets its outcome published again. */
-        @WithDefault("5s")
+        /**
+         * A leg that comes again this long after it was handled gets its outcome published again: the saga re-issues
+         * a leg only after two minutes without an answer, while a redelivery comes soon after the first delivery.
+         */
+        @WithDefault("60s")
         Duration republishAfter();
     }
 }

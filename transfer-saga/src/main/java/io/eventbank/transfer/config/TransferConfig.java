@@ -17,7 +17,7 @@ public interface TransferConfig {
      * The cut-off of an interbank transfer: the receiving bank credits only a credit transfer that reaches it before
      * then. The sender waits a few seconds more for the answer, then asks for it (pacs.028) until it comes.
      */
-    @WithDefault("30s")
+    @WithDefault("60s")
     Duration clearingTimeout();
 
     /**
@@ -68,11 +68,15 @@ public interface TransferConfig {
     interface Sweep {
 
         /** How often it looks. */
-        @WithDefault("10s")
+        @WithDefault("15s")
         Duration interval();
 
-        /** How long a transfer may go without an event before it asks again. */
-        @WithDefault("30s")
+        /**
+         * How long a transfer may go without an event before it asks again. It backs up what does not get lost (no
+         * message is given up for a technical failure): long enough that a busy platform's queue is not mistaken for a
+         * lost answer, whose repetition would only add to the queue.
+         */
+        @WithDefault("2m")
         Duration staleAfter();
     }
 }

@@ -1,5 +1,12 @@
 package io.eventbank.transfer.messaging;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +60,8 @@ public class AccountEventInbox {
 
     @Inject
     HeldRecords held;
+    @Inject
+    DataSource dataSource;
 
     private Envelopes envelopes;
     private Retrying retrying;
@@ -80,12 +89,31 @@ public class AccountEventInbox {
     }
 
     private void store(EventEnvelope envelope, Object event) {
+        if (inInbox(envelope.id())) {
+            // looked up first: an append refused as a duplicate would leave a gap in the global index, and many
+            // gaps slow down every processor that reads the store
+            LOG.debugf("%s %s is in the inbox already", envelope.simpleType(), envelope.id());
+            return;
+        }
         var message = new GenericEventMessage<>(envelope.id(), event, Envelopes.metaDataOf(envelope),
                 envelope.timestamp() != null ? envelope.timestamp() : java.time.Instant.now());
         try {
             transactions.executeInTransaction(() -> eventStore.publish(message));
         } catch (ConcurrencyException duplicate) {
             LOG.debugf("%s %s is in the inbox already", envelope.simpleType(), envelope.id());
+        }
+    }
+
+    private boolean inInbox(String eventId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select 1 from domainevententry where eventidentifier = ?")) {
+            query.setString(1, eventId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look into the inbox", e);
         }
     }
 

@@ -38,8 +38,8 @@ import org.axonframework.modelling.saga.StartSaga;
  * sent and waited for: a failure fails the event's handling, which the processor retries.
  *
  * <p>Between banks it keeps the transfer's deadline: when the receiving bank has not answered by its cut-off plus a
- * grace, it has the transfer ask for the status, and asks again every {@link #STATUS_REQUEST_INTERVAL} while the
- * transfer still waits. It never times a transfer out by itself: only the receiving bank decides.
+ * grace, it has the transfer ask for the status, and asks again while the transfer still waits, after
+ * {@link #STATUS_REQUEST_INTERVAL}, twice that, and so on up to {@link #MAX_STATUS_REQUEST_INTERVAL}. It never times a transfer out by itself: only the receiving bank decides.
  *
  * <p>Only the payer's and payee's own events move it: the same transfer also moves the clearing accounts, whose
  * events it ignores.
@@ -49,8 +49,10 @@ public class TransferSaga {
     public static final String CLEARING_DEADLINE = "clearing-answer";
     /** How long after the receiving bank's own cut-off the sender waits for its answer before asking. */
     public static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
-    /** How often the sender asks again while the answer does not come. */
+    /** How long the sender waits for an answer to its first status request; it doubles with each one after. */
     public static final Duration STATUS_REQUEST_INTERVAL = Duration.ofSeconds(10);
+    /** The longest the sender waits between status requests. */
+    public static final Duration MAX_STATUS_REQUEST_INTERVAL = Duration.ofSeconds(60);
 
     @Inject
     transient CommandGateway commands;
@@ -61,6 +63,7 @@ public class TransferSaga {
     private String debtorIban;
     private String creditorIban;
     private boolean incoming;
+    private int statusRequests;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "transferId")
@@ -123,10 +126,12 @@ public class TransferSaga {
         schedule(event.message().acceptBefore().plus(ANSWER_GRACE));
     }
 
-    /** Asked: ask again if no answer comes meanwhile. */
+    /** Asked: ask again if no answer comes meanwhile, a little later each time (a busy bank is not flooded). */
     @SagaEventHandler(associationProperty = "transferId")
     public void on(ClearingStatusRequestedEvent event) {
-        schedule(event.request().createdAt().plus(STATUS_REQUEST_INTERVAL));
+        Duration wait = STATUS_REQUEST_INTERVAL.multipliedBy(1L << Math.min(statusRequests++, 10));
+        schedule(event.request().createdAt().plus(wait.compareTo(MAX_STATUS_REQUEST_INTERVAL) > 0
+                ? MAX_STATUS_REQUEST_INTERVAL : wait));
     }
 
     /**

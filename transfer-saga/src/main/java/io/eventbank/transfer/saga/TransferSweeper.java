@@ -15,6 +15,7 @@ import jakarta.interceptor.Interceptor;
 import io.eventbank.contracts.transfer.ResumeIncomingPaymentCommand;
 import io.eventbank.contracts.transfer.ResumeTransferCommand;
 import io.eventbank.contracts.transfer.TransferDirection;
+import io.eventbank.contracts.transfer.TransferStatus;
 import io.eventbank.transfer.config.TransferConfig;
 import io.eventbank.transfer.view.TransferViews;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,14 +26,15 @@ import org.jboss.logging.Logger;
 /**
  * Every state of a transfer that is not final moves on: a transfer that has had no event for
  * {@code eventbank.transfer.sweep.stale-after} asks again for what it waits for (its pending account leg, which the
- * account counts once and answers again; or, past the cut-off, the receiving bank's status). Answers lost on the way
+ * account counts once and answers again; or, past the cut-off, the receiving bank's status, when the saga's own
+ * status requests have been silent for two of their longest intervals). Answers lost on the way
  * (a message dead-lettered by an older release, a log lost with a broker's disk) cannot leave a transfer open for good.
  */
 @ApplicationScoped
 public class TransferSweeper {
 
     private static final Logger LOG = Logger.getLogger(TransferSweeper.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 50;
 
     @Inject
     TransferViews views;
@@ -67,8 +69,15 @@ public class TransferSweeper {
     /** Asks again for every stale transfer; answers how many moved. */
     public int sweep() {
         Duration staleAfter = config.sweep().staleAfter();
+        // waiting for the receiving bank is the saga's deadlines' to follow; the sweeper only backs them up
+        Instant clearingStale = Instant.now().minus(TransferSaga.MAX_STATUS_REQUEST_INTERVAL.multipliedBy(2));
         int moved = 0;
         for (TransferViews.Stale transfer : views.stale(Instant.now().minus(staleAfter), BATCH)) {
+            boolean clearing = transfer.status() == TransferStatus.SENT_TO_CLEARING
+                    || transfer.status() == TransferStatus.AWAITING_STATUS;
+            if (clearing && transfer.since().isAfter(clearingStale)) {
+                continue;
+            }
             Object resume = transfer.direction() == TransferDirection.INCOMING
                     ? new ResumeIncomingPaymentCommand(transfer.transferId())
                     : new ResumeTransferCommand(transfer.transferId());

@@ -137,6 +137,19 @@ class TransferSagaTest {
     }
 
     @Test
+    void shouldAskLessOftenTheLongerNoAnswerComes() {
+        var state = given(interbankRequested(), new TransferSentToClearingEvent(INTERBANK, pacs008(T0)));
+        for (int n = 1; n <= 3; n++) {
+            state = state.andThenAPublished(new ClearingStatusRequestedEvent(INTERBANK, new PaymentStatusRequest(
+                    INTERBANK + "-pacs028-" + n, INTERBANK + "-pacs008", INTERBANK, "10020030", "20030040", T0)));
+        }
+        state.whenPublishingA(new ClearingStatusRequestedEvent(INTERBANK, new PaymentStatusRequest(
+                        INTERBANK + "-pacs028-4", INTERBANK + "-pacs008", INTERBANK, "10020030", "20030040", T0)))
+                .expectScheduledDeadlineWithName(T0.plus(TransferSaga.MAX_STATUS_REQUEST_INTERVAL),
+                        TransferSaga.CLEARING_DEADLINE);
+    }
+
+    @Test
     void shouldTellAnIncomingPaymentWhatThePayeesAccountDid() {
         IncomingTransferReceivedEvent received = new IncomingTransferReceivedEvent("in-x", "x", "e2e", ALICE,
                 "EVBKDEBBXXX", CAROL, AMOUNT, null, "10020030", "20030040", T0.plusSeconds(30));
