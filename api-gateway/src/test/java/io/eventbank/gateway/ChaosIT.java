@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short form of {@code ./eventbank chaos}: the whole platform on a private PostgreSQL cluster and a broker of its
- * own, transfers through the public API, and every part (PostgreSQL, Kafka, each service) killed with kill -9 once;
+ * own, transfers through the public API, and every part (PostgreSQL, Kafka, each service) killed with kill -9 once
+ * (each once it is ready again after the one before);
  * the independent checker must find every cent where it belongs. The long runs are a command for people
  * (docs/chaos.md); this one is a smoke test, never a timed assertion.
  */
@@ -23,11 +24,11 @@ class ChaosIT {
     void shouldKeepEveryCentWhileEveryPartIsKilled() {
         ChaosSettings settings = ChaosSettings.defaults(ServiceUnderTest.projectRoot(),
                         Path.of("target", "chaos").toAbsolutePath())
-                .withDuration(Duration.ofSeconds(100))
+                .withDuration(Duration.ofSeconds(130))
                 .withSeed(42)
                 .withRate(4)
                 .withAccountsPerBank(10)
-                .withFaultEvery(Duration.ofSeconds(8), Duration.ofSeconds(14))
+                .withFaultEvery(Duration.ofSeconds(5), Duration.ofSeconds(10))
                 .withOutage(Duration.ofSeconds(1), Duration.ofSeconds(6));
 
         ChaosReport report = new ChaosRun(settings, System.out::println).run();

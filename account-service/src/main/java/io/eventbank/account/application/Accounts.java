@@ -1,5 +1,6 @@
 package io.eventbank.account.application;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 
 import io.eventbank.account.config.AccountConfig;
 import io.eventbank.account.domain.AccountRefusedException;
-import io.eventbank.account.domain.Outcome;
 import io.eventbank.account.view.AccountView;
 import io.eventbank.account.view.AccountViews;
 import io.eventbank.contracts.Iban;
@@ -97,7 +97,8 @@ public class Accounts {
         return view(iban);
     }
 
-    public java.util.List<AccountView> page(String after, int limit) {
+    /** A page of accounts in IBAN order, after the given IBAN. */
+    public List<AccountView> page(String after, int limit) {
         return views.page(after, limit);
     }
 

@@ -10,7 +10,6 @@ import static io.eventbank.account.domain.AccountMother.opened;
 import static io.eventbank.account.domain.AccountMother.openedWithOverdraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.account.AccountClosedEvent;

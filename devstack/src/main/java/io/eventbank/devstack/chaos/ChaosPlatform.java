@@ -39,6 +39,14 @@ final class ChaosPlatform implements AutoCloseable {
     private final Map<Part, ServiceProcess> running = new EnumMap<>(Part.class);
     private final Map<Part, Integer> starts = new EnumMap<>(Part.class);
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final java.util.Set<Part> down = java.util.EnumSet.noneOf(Part.class);
+    private final java.util.concurrent.atomic.AtomicInteger selfRestarts = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.ScheduledExecutorService supervisor =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "chaos-supervisor");
+                thread.setDaemon(true);
+                return thread;
+            });
     private KafkaBroker broker;
 
     ChaosPlatform(ChaosSettings settings, Platform.PrintLog out) {
@@ -87,10 +95,33 @@ final class ChaosPlatform implements AutoCloseable {
             startService(part);
         }
         awaitReady(List.copyOf(services.keySet()), timeout);
+        supervisor.scheduleWithFixedDelay(this::restartExited, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * What a process supervisor (systemd, Kubernetes) does: a service that has exited by itself (one that could not
+     * start while PostgreSQL or Kafka was away, say) is started again. Counted: the report says how often.
+     */
+    private synchronized void restartExited() {
+        for (Part part : services.keySet()) {
+            ServiceProcess process = running.get(part);
+            if (!down.contains(part) && process != null && !process.process().isAlive()) {
+                out.line("chaos: " + part.label() + " exited by itself; starting it again (log: " + process.logFile()
+                        + ")");
+                selfRestarts.incrementAndGet();
+                startService(part);
+            }
+        }
+    }
+
+    /** How often a service exited by itself and was started again. */
+    int selfRestarts() {
+        return selfRestarts.get();
     }
 
     /** {@code kill -9}: the part and every process it started, at once; nothing is flushed, no hook runs. */
-    void kill(Part part) {
+    synchronized void kill(Part part) {
+        down.add(part);
         List<ProcessHandle> victims = new ArrayList<>();
         switch (part) {
             case POSTGRES -> postmaster().ifPresent(victims::add);
@@ -113,12 +144,13 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     /** Starts a killed part again; returns once the part runs (a service's own readiness comes later). */
-    void restart(Part part) {
+    synchronized void restart(Part part) {
         switch (part) {
             case POSTGRES -> postgres.start(postgresPort);
             case KAFKA -> broker = KafkaBroker.start(brokerSettings, BROKER_TIMEOUT);
             default -> startService(part);
         }
+        down.remove(part);
     }
 
     boolean isReady(Part part) {
@@ -130,19 +162,17 @@ final class ChaosPlatform implements AutoCloseable {
         };
     }
 
+    /** Waits until the parts are ready; a service that exits meanwhile is started again by the supervisor. */
     void awaitReady(List<Part> parts, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Part> waiting = new ArrayList<>(parts);
         while (!waiting.isEmpty()) {
             waiting.removeIf(this::isReady);
-            for (Part part : waiting) {
-                if (part.isService() && !running.get(part).process().isAlive()) {
-                    throw new IllegalStateException(part.label() + " exited (log: " + running.get(part).logFile()
-                            + "):\n" + Processes.tail(running.get(part).logFile(), 40));
-                }
-            }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
-                throw new IllegalStateException(waiting + " not ready within " + timeout);
+                Part late = waiting.get(0);
+                throw new IllegalStateException(waiting + " not ready within " + timeout + (late.isService()
+                        ? " (log: " + running.get(late).logFile() + "):\n" + Processes.tail(running.get(late).logFile(),
+                        40) : ""));
             }
             sleep(250);
         }
@@ -168,6 +198,7 @@ final class ChaosPlatform implements AutoCloseable {
     /** Stops everything, politely: services, then the broker, then PostgreSQL. */
     @Override
     public void close() {
+        supervisor.shutdownNow();
         running.values().forEach(process -> process.process().destroy());
         running.values().forEach(process -> Processes.stop(process.process(), Duration.ofSeconds(20)));
         if (broker != null) {

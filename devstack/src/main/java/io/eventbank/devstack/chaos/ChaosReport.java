@@ -18,8 +18,11 @@ public final class ChaosReport {
     private final List<Faults.Fault> faults;
     private final List<Checker.Check> checks;
 
+    private final int selfRestarts;
+
     ChaosReport(ChaosSettings settings, Instant started, ClientRecord record, List<Faults.Fault> faults,
-            List<Checker.Check> checks) {
+            List<Checker.Check> checks, int selfRestarts) {
+        this.selfRestarts = selfRestarts;
         this.settings = settings;
         this.started = started;
         this.record = record;
@@ -54,7 +57,8 @@ public final class ChaosReport {
         long retried = record.operations.stream().filter(op -> op.attempts > 1).count();
         t.append("- requests retried by the client (same idempotency key): ").append(retried).append("\n");
         t.append("- faults: ").append(faults.size()).append(" kills (kill -9), ")
-                .append(Faults.countByPart(faults)).append("\n\n");
+                .append(Faults.countByPart(faults)).append("; services that exited by themselves and were started"
+                        + " again (as a supervisor would): ").append(selfRestarts).append("\n\n");
 
         t.append("## Faults\n\n| # | t (s) | killed | outage (s) | part ready after restart (s) | recovered: a new transfer"
                 + " completed after restart (s) |\n| --- | --- | --- | --- | --- | --- |\n");

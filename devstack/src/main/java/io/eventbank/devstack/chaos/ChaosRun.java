@@ -32,6 +32,14 @@ public final class ChaosRun {
 
     /** Runs it; the report says whether every check held. */
     public ChaosReport run() {
+        // a run starts from nothing: an earlier run's cluster, log and accounts (same keys) would be taken for this one's
+        Path postgres = settings.home().resolve("postgres");
+        if (Files.isDirectory(postgres.resolve("data"))) {
+            io.eventbank.devstack.PrivatePostgres.in(postgres).stop();
+        }
+        for (String leftover : List.of("postgres", "kafka", "logs", "report.md")) {
+            deleteRecursively(settings.home().resolve(leftover));
+        }
         try {
             Files.createDirectories(settings.home());
         } catch (IOException e) {
@@ -40,6 +48,7 @@ public final class ChaosRun {
         out.line("chaos: seed " + settings.seed() + ", " + settings.duration().toSeconds() + " s, "
                 + settings.rate() + " operations/s, " + Math.round(settings.interbankShare() * 100)
                 + " % interbank, faults " + settings.parts() + "; in " + settings.home());
+        ChaosReport report;
         try (ChaosPlatform platform = new ChaosPlatform(settings, out)) {
             Instant booting = Instant.now();
             platform.start(Duration.ofMinutes(5));
@@ -85,9 +94,29 @@ public final class ChaosRun {
             out.line("chaos: rebuilding every read model to compare it with the live one");
             checks.add(checker.replayEqualsLive(Duration.ofMinutes(5)));
             workload.shutdown();
-            ChaosReport report = new ChaosReport(settings, started, record, faults.faults(), checks);
+            report = new ChaosReport(settings, started, record, faults.faults(), checks, platform.selfRestarts());
             write(report);
-            return report;
+        }
+        if (report.passed()) {
+            // the logs and the report stay; the data of a green run is of no more use
+            deleteRecursively(settings.home().resolve("postgres"));
+            deleteRecursively(settings.home().resolve("kafka"));
+        }
+        return report;
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        if (Files.isRegularFile(path)) {
+            path.toFile().delete();
+            return;
+        }
+        try (var files = Files.walk(path)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a leftover is harmless
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.eventbank.devstack.Platform;
 
 /**
- * The faults of a chaos run: every {@code faultEvery} (random between its bounds, from the seed) a random part is
- * killed with SIGKILL and, after an outage of {@code outage}, started again. How long the platform takes to recover is
+ * The faults of a chaos run: {@code faultEvery} (random between its bounds, from the seed) after the last killed part is
+ * ready again, the next part is killed with SIGKILL and, after an outage of {@code outage}, started again. How long the platform takes to recover is
  * measured end to end: from the restart until a new transfer between two probe accounts, sent from then on with the
  * client's retries, is COMPLETED.
  */
@@ -61,7 +61,7 @@ final class Faults {
     }
 
     /**
-     * Kills and restarts parts until {@code until}; returns after the last restart, with every part ready. The parts
+     * Kills and restarts parts until {@code until}; returns after the last restart. The parts
      * are taken in a shuffled order (from the seed), every part once before any twice, so that a short run too kills
      * each of them.
      */
@@ -87,8 +87,14 @@ final class Faults {
             ApiClient.sleep(outage.toMillis());
             platform.restart(part);
             fault.restartedAt = Instant.now();
-            platform.awaitReady(List.of(part), Duration.ofMinutes(3));
-            fault.readyAt = Instant.now();
+            // the next fault comes once this part is ready again: on 2 cores, restarts that overlap starve each other
+            // for minutes, and the recovery times would measure that instead
+            try {
+                platform.awaitReady(List.of(part), Duration.ofMinutes(3));
+                fault.readyAt = Instant.now();
+            } catch (RuntimeException e) {
+                out.line("chaos: " + part.label() + " not ready 3 minutes after its restart: " + e.getMessage());
+            }
             probe(fault);
         }
     }
