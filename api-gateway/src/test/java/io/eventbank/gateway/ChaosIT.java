@@ -24,9 +24,9 @@ class ChaosIT {
     void shouldKeepEveryCentWhileEveryPartIsKilled() {
         ChaosSettings settings = ChaosSettings.defaults(ServiceUnderTest.projectRoot(),
                         Path.of("target", "chaos").toAbsolutePath())
-                .withDuration(Duration.ofSeconds(130))
+                .withDuration(Duration.ofSeconds(200))
                 .withSeed(42)
-                .withRate(4)
+                .withRate(2)
                 .withAccountsPerBank(10)
                 .withFaultEvery(Duration.ofSeconds(5), Duration.ofSeconds(10))
                 .withOutage(Duration.ofSeconds(1), Duration.ofSeconds(6));

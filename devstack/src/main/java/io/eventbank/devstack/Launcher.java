@@ -52,7 +52,7 @@ public final class Launcher {
                           chaos      run the platform on parts of its own (a private PostgreSQL cluster, its own
                                      broker, free ports), drive transfers through the public API while killing
                                      parts with kill -9, then check every cent from the client's own record
-                                     --duration SECONDS (300)  --seed N (7)  --rate OPS_PER_SECOND (4)
+                                     --duration SECONDS (300)  --seed N (7)  --rate OPS_PER_SECOND (2)
                                      --faults LIST (postgres,kafka,account-service,transfer-saga,
                                                     ledger-projection,api-gateway, or none)
                                      --project DIR  run the services built in another copy of the project

@@ -43,6 +43,8 @@ public class IdempotencyStore {
     DataSource dataSource;
 
     private final String instance = UUID.randomUUID().toString();
+    /** The keys this instance's requests are working on right now; a claim of ours that is not here was left. */
+    private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeat;
 
     void start(@Observes StartupEvent startup) {
@@ -105,11 +107,12 @@ public class IdempotencyStore {
                     insert.setString(3, requestHash);
                     insert.setString(4, instance);
                     if (insert.executeUpdate() == 1) {
+                        inFlight.add(scope + "\n" + key);
                         return new Claimed();
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("select request_hash, state, status, body,"
-                        + " location, " + ABANDONED + " from idempotency_key k where scope = ? and key = ?")) {
+                        + " location, " + ABANDONED + ", claimed_by from idempotency_key k where scope = ? and key = ?")) {
                     select.setLong(1, ABANDONED_AFTER.toSeconds());
                     select.setString(2, instance);
                     select.setLong(3, INSTANCE_GONE_AFTER.toSeconds());
@@ -125,7 +128,10 @@ public class IdempotencyStore {
                         if (row.getString(2).equals("DONE")) {
                             return new Replay(row.getInt(3), row.getString(4), row.getString(5));
                         }
-                        if (row.getBoolean(6) && takeOver(c, scope, key)) {
+                        // ours, but no request of ours works on it: one whose answer could not be stored left it
+                        boolean leftByUs = instance.equals(row.getString(7)) && !inFlight.contains(scope + "\n" + key);
+                        if ((row.getBoolean(6) || leftByUs) && takeOver(c, scope, key, row.getString(7))) {
+                            inFlight.add(scope + "\n" + key);
                             return new Claimed();
                         }
                     }
@@ -154,17 +160,22 @@ public class IdempotencyStore {
             + " or (k.claimed_by <> ? and not exists (select 1 from gateway_instance i where i.id = k.claimed_by"
             + " and i.heartbeat_at > now() - make_interval(secs => ?))))";
 
-    private boolean takeOver(Connection c, String scope, String key) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("update idempotency_key k set created_at = now(),"
-                + " claimed_by = ? where scope = ? and key = ? and state = 'IN_PROGRESS' and " + ABANDONED)) {
+    /** Takes the claim over from {@code from}, unless another request took it meanwhile. */
+    private boolean takeOver(Connection c, String scope, String key, String from) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update idempotency_key set created_at = now(),"
+                + " claimed_by = ? where scope = ? and key = ? and state = 'IN_PROGRESS'"
+                + " and claimed_by is not distinct from ?")) {
             update.setString(1, instance);
             update.setString(2, scope);
             update.setString(3, key);
-            update.setLong(4, ABANDONED_AFTER.toSeconds());
-            update.setString(5, instance);
-            update.setLong(6, INSTANCE_GONE_AFTER.toSeconds());
+            update.setString(4, from);
             return update.executeUpdate() == 1;
         }
+    }
+
+    /** The request that claimed the key is over, whether its answer was stored or not. */
+    public void finished(String scope, String key) {
+        inFlight.remove(scope + "\n" + key);
     }
 
     private void update(String sql, Object... parameters) {

@@ -40,19 +40,24 @@ public class Idempotent {
             throw new ProblemException(Problem.of(409, "IDEMPOTENCY_KEY_IN_USE", "Request in progress",
                     "a request with the Idempotency-Key " + key + " is still running; retry later"));
         }
-        Downstream.Answer answer;
         try {
-            answer = action.get();
-        } catch (RuntimeException e) {
-            store.release(scope, key);
-            throw e;
+            Downstream.Answer answer;
+            try {
+                answer = action.get();
+            } catch (RuntimeException e) {
+                store.release(scope, key);
+                throw e;
+            }
+            if (answer.status() >= 500) {
+                store.release(scope, key);
+            } else {
+                store.complete(scope, key, answer.status(), answer.body(), answer.location());
+            }
+            return answer.toResponse();
+        } finally {
+            // if the answer could not be stored (the database went away), a retry takes the key over
+            store.finished(scope, key);
         }
-        if (answer.status() >= 500) {
-            store.release(scope, key);
-        } else {
-            store.complete(scope, key, answer.status(), answer.body(), answer.location());
-        }
-        return answer.toResponse();
     }
 
     private static Response replayed(IdempotencyStore.Replay replay) {

@@ -75,9 +75,10 @@ public final class ChaosRun {
             ApiClient.sleep(Math.max(0, Duration.between(Instant.now(), loadEnds).toMillis()));
             pacer.shutdownNow();
             progress.interrupt();
-            // quiescence is measured from the last fault or the last request, whichever came later
-            Instant lastFault = faults.lastRestart() == null || faults.lastRestart().isBefore(loadEnds) ? loadEnds
-                    : faults.lastRestart();
+            // quiescence is measured from the end of the last fault (its part ready again) or the last request,
+            // whichever came later
+            Instant lastFault = faults.lastRecoveredPart() == null || faults.lastRecoveredPart().isBefore(loadEnds)
+                    ? loadEnds : faults.lastRecoveredPart();
             out.line("chaos: load over after " + record.operations.size() + " operations and "
                     + faults.faults().size() + " kills; waiting for every answer and every transfer");
 

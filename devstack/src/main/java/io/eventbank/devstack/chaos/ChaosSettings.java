@@ -29,10 +29,10 @@ public record ChaosSettings(
         Path projectRoot,
         List<String> jvmOptions) {
 
-    /** The defaults of {@code ./eventbank chaos}: 5 minutes, 4 operations a second, 60 % interbank. */
+    /** The defaults of {@code ./eventbank chaos}: 5 minutes, 2 operations a second, 60 % interbank. */
     public static ChaosSettings defaults(Path projectRoot, Path home) {
-        return new ChaosSettings(Duration.ofMinutes(5), 7, 4, 0.6, 0.2, 30, 48, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(60),
+        return new ChaosSettings(Duration.ofMinutes(5), 7, 2, 0.6, 0.2, 30, 48, Duration.ofSeconds(10),
+                Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(60),
                 EnumSet.allOf(Part.class), home, projectRoot, List.of("-Xmx384m", "-XX:+UseSerialGC"));
     }
 

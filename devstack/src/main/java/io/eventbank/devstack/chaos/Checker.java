@@ -126,9 +126,12 @@ final class Checker {
         checks.add(new Check("no balance below its limit (0.00)", below.isEmpty(),
                 below.isEmpty() ? "none" : first(below)));
 
-        long unanswered = record.operations.stream().filter(op -> !op.answered()).count();
-        checks.add(new Check("every request has a definitive answer", unanswered == 0,
-                unanswered == 0 ? "all " + record.operations.size() : unanswered + " never answered"));
+        List<String> unanswered = record.operations.stream().filter(op -> !op.answered())
+                .map(op -> op.kind + " " + op.key + " (last answer " + op.status + " after " + op.attempts
+                        + " attempts)").toList();
+        checks.add(new Check("every request has a definitive answer", unanswered.isEmpty(),
+                unanswered.isEmpty() ? "all " + record.operations.size() : unanswered.size() + " never answered: "
+                        + unanswered.subList(0, Math.min(10, unanswered.size()))));
 
         List<ClientRecord.Operation> transfers = transfers();
         List<String> open = transfers.stream().filter(op -> op.finalAt == null)
@@ -137,8 +140,8 @@ final class Checker {
                 .max(Instant::compareTo).orElse(lastFault);
         long settledAfter = lastFault == null ? 0 : Duration.between(lastFault, lastFinal).toSeconds();
         boolean inTime = lastFault == null || !lastFinal.isAfter(lastFault.plus(settleWithin));
-        checks.add(new Check("every transfer final within " + settleWithin.toSeconds() + " s of the last fault (or"
-                + " the last request, if later)", open.isEmpty() && inTime, open.isEmpty() ? "all " + transfers.size()
+        checks.add(new Check("every transfer final within " + settleWithin.toSeconds() + " s of the end of the last"
+                + " fault (its part ready again), or of the last request, if later", open.isEmpty() && inTime, open.isEmpty() ? "all " + transfers.size()
                 + " final; the last " + Math.max(0, settledAfter) + " s after" : open.size() + " not final: "
                 + open.subList(0, Math.min(10, open.size()))));
 

@@ -112,8 +112,13 @@ final class Faults {
         }
     }
 
-    Instant lastRestart() {
-        return faults.isEmpty() ? null : faults.get(faults.size() - 1).restartedAt;
+    /** When the last fault ended: its part ready again (or restarted, if it never became ready). */
+    Instant lastRecoveredPart() {
+        if (faults.isEmpty()) {
+            return null;
+        }
+        Fault last = faults.get(faults.size() - 1);
+        return last.readyAt != null ? last.readyAt : last.restartedAt;
     }
 
     /** A small same-bank transfer between the probe accounts, sent and followed until it completes. */
