@@ -310,6 +310,12 @@ class PlatformIT {
         given().contentType(ContentType.JSON).body(Map.of("amount", "5000000.00"))
                 .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(422)
                 .body("type", org.hamcrest.Matchers.equalTo(problems + "insufficient-funds"));
+        given().contentType(ContentType.JSON).body(Map.of("limit", "90000000000000000.00"))
+                .put(api + "/admin/accounts/{iban}/overdraft-limit", mallory).then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo(problems + "overdraft-limit-too-high"));
+        given().contentType(ContentType.JSON).body(Map.of("limit", "100.00"))
+                .put(api + "/accounts/{iban}/overdraft-limit", mallory).then().statusCode(org.hamcrest.Matchers
+                        .oneOf(404, 405));
 
         // text that a read model cannot hold or that garbles what others see
         for (String reference : List.of("\u0000", "rent\u202Eevil", "\u2066x", "a\r\nb", "r".repeat(141))) {
@@ -331,9 +337,20 @@ class PlatformIT {
                 .then().statusCode(200).header("Idempotency-Replayed", "true")
                 .header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
 
+        // an operator's limit lets the account go below zero, as far as the limit and no further
+        given().contentType(ContentType.JSON).body(Map.of("limit", "50.00"))
+                .put(api + "/admin/accounts/{iban}/overdraft-limit", mallory).then().statusCode(200)
+                .body("overdraftLimit", org.hamcrest.Matchers.equalTo("50.00"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "160.01"))
+                .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(422);
+        given().contentType(ContentType.JSON).body(Map.of("amount", "160.00"))
+                .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("amount", "160.00"))
+                .post(api + "/accounts/{iban}/deposits", mallory).then().statusCode(200);
+
         assertBalance(mallory, "110.00");
         assertThat(given().get(api + "/accounts/{iban}/transactions", mallory).jsonPath()
-                .getList("items.kind", String.class)).containsExactly("DEPOSIT", "DEPOSIT");
+                .getList("items.kind", String.class)).containsExactly("DEPOSIT", "WITHDRAWAL", "DEPOSIT", "DEPOSIT");
         given().get(api + "/admin/verification").then().statusCode(200).body("ok", org.hamcrest.Matchers.is(true));
     }
 

@@ -54,7 +54,7 @@ public class AccountResource {
         }
         if (request.overdraftLimit() != null) {
             throw ProblemException.invalid("overdraftLimit", "an account opens without an overdraft; only an operator"
-                    + " sets one (PUT /accounts/{iban}/overdraft-limit)");
+                    + " sets one (PUT /api/v1/admin/accounts/{iban}/overdraft-limit)");
         }
         if (request.bankCode() != null && accounts.banks().byCode(request.bankCode()).isEmpty()) {
             throw ProblemException.invalid("bankCode", "the platform does not host bank " + request.bankCode());

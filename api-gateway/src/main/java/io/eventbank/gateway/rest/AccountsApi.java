@@ -10,7 +10,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -128,17 +127,6 @@ public class AccountsApi {
     public Response unfreeze(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return lifecycle(iban, "unfreeze", Json.mapper().createObjectNode(), key, correlation);
-    }
-
-    @PUT
-    @Path("/{iban}/overdraft-limit")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the overdraft limit: {\"limit\"}; an operator's command, up to the platform's cap")
-    public Response setOverdraftLimit(@PathParam("iban") String iban, JsonNode body,
-            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("limit"), Set.of()));
-        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.setOverdraftLimit(Bodies.iban(iban), request,
-                correlation), 3).toResponse();
     }
 
     @POST

@@ -1,23 +1,34 @@
 package io.eventbank.gateway.rest;
 
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.rest.CorrelationFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Operators: the read models and their replay, settlement positions, and the invariants check. */
+/**
+ * Operators: overdraft limits, the read models and their replay, dead letters, settlement positions, and the invariants
+ * check.
+ */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Replay read models, watch their progress, check the invariants")
@@ -28,6 +39,9 @@ public class AdminApi {
     @Inject
     @RestClient
     LedgerClient ledger;
+    @Inject
+    @RestClient
+    AccountServiceClient accounts;
     @Inject
     Idempotent idempotent;
 
@@ -57,6 +71,18 @@ public class AdminApi {
             return new Downstream.Answer(answer.status(), answer.body(), answer.contentType(),
                     answer.ok() ? "/api/v1/admin/projections/" + name : null);
         });
+    }
+
+    @PUT
+    @Path("/accounts/{iban}/overdraft-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set an account's overdraft limit: {\"limit\"}; an operator's command, up to the platform's"
+            + " cap; a customer never chooses its own")
+    public Response setOverdraftLimit(@PathParam("iban") String iban, JsonNode body,
+            @HeaderParam(CorrelationFilter.HEADER) String correlation) {
+        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("limit"), Set.of()));
+        return Downstream.call("account-service", () -> accounts.setOverdraftLimit(Bodies.iban(iban), request,
+                correlation), 3).toResponse();
     }
 
     @GET
