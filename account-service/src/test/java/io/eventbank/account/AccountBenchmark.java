@@ -133,7 +133,7 @@ class AccountBenchmark {
     }
 
     private String open(ServiceUnderTest service) throws Exception {
-        HttpResponse<String> response = service.postJson("/v1/accounts", "{\"owner\":\"Bench\",\"currency\":\"EUR\"}");
+        HttpResponse<String> response = service.postJson("/v1/accounts", "{\"customerId\":\"bench\",\"owner\":\"Bench\",\"currency\":\"EUR\"}");
         String iban = Json.mapper().readTree(response.body()).get("iban").asText();
         service.postJson("/v1/accounts/" + iban + "/deposits", "{\"amount\":\"1000000.00\"}");
         return iban;

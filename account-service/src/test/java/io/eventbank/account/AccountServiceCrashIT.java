@@ -41,7 +41,7 @@ class AccountServiceCrashIT {
                 KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
             service.start(READY);
             String iban = given().baseUri(service.baseUrl()).contentType(ContentType.JSON)
-                    .body(Map.of("owner", "Crash", "currency", "EUR"))
+                    .body(Map.of("customerId", "customer-1", "owner", "Crash", "currency", "EUR"))
                     .post("/v1/accounts").then().statusCode(201).extract().path("iban");
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();

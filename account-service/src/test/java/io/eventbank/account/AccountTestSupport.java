@@ -24,7 +24,7 @@ public final class AccountTestSupport {
      */
     public static String openAccount(String owner, String balance, String overdraftLimit) {
         String iban = given().contentType(ContentType.JSON)
-                .body(Map.of("owner", owner, "currency", "EUR"))
+                .body(Map.of("customerId", "customer-1", "owner", owner, "currency", "EUR"))
                 .post("/v1/accounts")
                 .then().statusCode(201).extract().path("iban");
         if (Money.parse(overdraftLimit, "EUR").isPositive()) {

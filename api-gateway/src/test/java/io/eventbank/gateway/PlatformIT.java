@@ -24,9 +24,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.eventbank.devstack.testing.ServiceUnderTest;
+import io.eventbank.devstack.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,9 +46,16 @@ class PlatformIT {
     private static final Duration READY = Duration.ofSeconds(150);
     private static final List<ServiceUnderTest> services = new ArrayList<>();
     private static String api;
+    private static String gatewayUrl;
+    private static final List<ServiceUnderTest> internal = new ArrayList<>();
+    private static final String OPERATOR = TestTokens.operator();
+    private static final String AUDITOR = TestTokens.auditor();
+    /** Each account's customer: its owner's token, by IBAN. */
+    private static final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         ServiceUnderTest accounts = new ServiceUnderTest("account-service", Map.of());
         ServiceUnderTest transfers = new ServiceUnderTest("transfer-saga", Map.of());
         ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of(
@@ -54,11 +63,17 @@ class PlatformIT {
         ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", Map.of(
                 "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
                 "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),
-                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl()));
+                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl(),
+                // low limits, so that a test reaches them; each test's customers stay below
+                "EVENTBANK_GATEWAY_RATE_LIMIT_WRITES_PER_SECOND", "2",
+                "EVENTBANK_GATEWAY_RATE_LIMIT_BURST", "40",
+                "EVENTBANK_GATEWAY_STREAMS_PER_SUBJECT", "2"));
         for (ServiceUnderTest service : List.of(accounts, transfers, ledger, gateway)) {
             services.add(service.start(READY));
         }
         api = gateway.baseUrl() + "/api/v1";
+        internal.addAll(List.of(accounts, transfers, ledger));
+        gatewayUrl = gateway.baseUrl();
     }
 
     @AfterAll
@@ -69,7 +84,7 @@ class PlatformIT {
     @Test
     @Order(1)
     void shouldListTheHostedBanks() {
-        given().get(api + "/banks").then().statusCode(200)
+        as(customer("banker")).get(api + "/banks").then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.contains("10020030", "20030040"));
     }
 
@@ -86,7 +101,7 @@ class PlatformIT {
                 "TransferDebitedEvent", "TransferCreditedEvent", "TransferCompletedEvent");
         assertBalance(alice, "66.67");
         assertBalance(bob, "33.33");
-        JsonPath statement = given().get(api + "/accounts/{iban}/transactions", alice).then().statusCode(200)
+        JsonPath statement = owner(alice).get(api + "/accounts/{iban}/transactions", alice).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(statement.getList("items.kind", String.class)).containsExactly("TRANSFER_DEBIT", "DEPOSIT");
         assertThat(statement.getString("items[0].amount")).isEqualTo("-33.33");
@@ -112,7 +127,7 @@ class PlatformIT {
     void shouldFailTransfersWithStableReasonsAndChangeNoMoney() {
         String poor = open("Poor", "10020030", "5.00");
         String closed = open("Closed", "20030040", "0");
-        given().post(api + "/accounts/{iban}/close", closed).then().statusCode(200);
+        as(OPERATOR).post(api + "/accounts/{iban}/close", closed).then().statusCode(200);
         String payer = open("Refunded", "10020030", "40.00");
 
         assertThat(transfer(poor, payer, "5.01", null).getString("failureReason")).isEqualTo("INSUFFICIENT_FUNDS");
@@ -122,9 +137,10 @@ class PlatformIT {
         assertBalance(poor, "5.00");
         assertBalance(payer, "40.00");
 
-        String dollars = given().contentType(ContentType.JSON).body(Map.of("owner", "Dollar", "currency", "USD"))
+        String dollars = as(customer("dollar")).contentType(ContentType.JSON)
+                .body(Map.of("owner", "Dollar", "currency", "USD"))
                 .post(api + "/accounts").then().statusCode(201).extract().path("iban");
-        given().contentType(ContentType.JSON).body(Map.of("debtorIban", payer, "creditorIban", dollars,
+        owner(payer).contentType(ContentType.JSON).body(Map.of("debtorIban", payer, "creditorIban", dollars,
                         "amount", "1.00", "currency", "EUR"))
                 .post(api + "/transfers").then().statusCode(422)
                 .contentType("application/problem+json")
@@ -144,7 +160,7 @@ class PlatformIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Response>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            answers.add(pool.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+            answers.add(pool.submit(() -> owner(payer).contentType(ContentType.JSON).header("Idempotency-Key", key)
                     .body(body).post(api + "/transfers")));
         }
         Set<String> ids = new HashSet<>();
@@ -156,12 +172,12 @@ class PlatformIT {
             }
         }
         pool.shutdown();
-        Response retry = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+        Response retry = owner(payer).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post(api + "/transfers");
         ids.add(retry.jsonPath().getString("transferId"));
         assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
         assertThat(ids).hasSize(1);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        owner(payer).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("debtorIban", payer, "creditorIban", payee, "amount", "11.00", "currency", "EUR"))
                 .post(api + "/transfers").then().statusCode(422)
                 .body("code", org.hamcrest.Matchers.equalTo("IDEMPOTENCY_KEY_REUSED"));
@@ -180,7 +196,7 @@ class PlatformIT {
         List<String> data = new CopyOnWriteArrayList<>();
         HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
                         URI.create(api + "/events/stream?account=" + payer)).header("Accept", "text/event-stream")
-                .build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Authorization", "Bearer " + owners.get(payer)).build(), HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> read(stream, seen, ids, data));
         reader.setDaemon(true);
         reader.start();
@@ -202,12 +218,13 @@ class PlatformIT {
         assertThat(payerSequences).as("the payer's events in sequence order").containsExactly(2L, 3L);
         HttpResponse<java.io.InputStream> resumed = http.send(HttpRequest.newBuilder(
                         URI.create(api + "/events/stream?account=" + payer)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + AUDITOR)
                 .header("Last-Event-ID", ids.get(ids.size() - 1)).build(), HttpResponse.BodyHandlers.ofInputStream());
         List<String> afterResume = new CopyOnWriteArrayList<>();
         Thread second = new Thread(() -> read(resumed, afterResume, new ArrayList<>(), new ArrayList<>()));
         second.setDaemon(true);
         second.start();
-        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+        owner(payer).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
                 .post(api + "/accounts/{iban}/deposits", payer).then().statusCode(200);
         awaitSize(afterResume, 1);
         resumed.body().close();
@@ -219,26 +236,26 @@ class PlatformIT {
     void shouldAnswerTheSameAfterAReplay() {
         String payer = open("Replayed", "10020030", "10.00");
         JsonPath transfer = transfer(payer, open("Other", "20030040", "0"), "2.50", null);
-        String before = stable(given().get(api + "/accounts/{iban}", payer).asString());
-        String statementBefore = stable(given().get(api + "/accounts/{iban}/transactions", payer).asString());
-        String transferBefore = stable(given().get(api + "/transfers/{id}", transfer.getString("transferId"))
+        String before = stable(owner(payer).get(api + "/accounts/{iban}", payer).asString());
+        String statementBefore = stable(owner(payer).get(api + "/accounts/{iban}/transactions", payer).asString());
+        String transferBefore = stable(owner(payer).get(api + "/transfers/{id}", transfer.getString("transferId"))
                 .asString());
 
-        given().post(api + "/admin/projections/all/replay").then().statusCode(202);
+        as(OPERATOR).post(api + "/admin/projections/all/replay").then().statusCode(202);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && given().get(api + "/admin/projections").jsonPath()
+        while (System.nanoTime() < deadline && as(OPERATOR).get(api + "/admin/projections").jsonPath()
                 .getList("state", String.class).contains("REPLAYING")) {
-            given().get(api + "/accounts/{iban}", payer).then().statusCode(200);
+            owner(payer).get(api + "/accounts/{iban}", payer).then().statusCode(200);
         }
 
-        assertThat(given().get(api + "/admin/projections").jsonPath().getList("state", String.class))
+        assertThat(as(OPERATOR).get(api + "/admin/projections").jsonPath().getList("state", String.class))
                 .containsOnly("LIVE");
-        assertThat(stable(given().get(api + "/accounts/{iban}", payer).asString())).isEqualTo(before);
-        assertThat(stable(given().get(api + "/accounts/{iban}/transactions", payer).asString()))
+        assertThat(stable(owner(payer).get(api + "/accounts/{iban}", payer).asString())).isEqualTo(before);
+        assertThat(stable(owner(payer).get(api + "/accounts/{iban}/transactions", payer).asString()))
                 .isEqualTo(statementBefore);
-        assertThat(stable(given().get(api + "/transfers/{id}", transfer.getString("transferId")).asString()))
+        assertThat(stable(owner(payer).get(api + "/transfers/{id}", transfer.getString("transferId")).asString()))
                 .isEqualTo(transferBefore);
-        given().get(api + "/admin/verification").then().statusCode(200).body("ok", org.hamcrest.Matchers.is(true));
+        assertVerified();
     }
 
     @Test
@@ -252,7 +269,7 @@ class PlatformIT {
         int eventsBefore = eventsOf(payer);
         assertThat(eventsBefore).as("the opening and the deposit are in the audit log").isEqualTo(2);
         // read once the deposit is projected (reads are eventually consistent: before, it could still say 0.00)
-        String before = given().get(api + "/accounts/{iban}", payer).then().extract().path("balance");
+        String before = owner(payer).get(api + "/accounts/{iban}", payer).then().extract().path("balance");
         assertThat(before).isEqualTo("10.00");
         int openedBefore = opened();
         Random random = new Random(42);
@@ -262,7 +279,7 @@ class PlatformIT {
         for (int i = 0; i < 1500; i++) {
             String path = paths.get(random.nextInt(paths.size()));
             String body = Fuzz.body(random, payer);
-            Response response = given().contentType(random.nextInt(10) == 0 ? "text/plain" : "application/json")
+            Response response = owner(payer).contentType(random.nextInt(10) == 0 ? "text/plain" : "application/json")
                     .body(body).post(api + path);
             requests++;
             assertThat(response.statusCode()).as(path + " " + body).isBetween(400, 499);
@@ -272,14 +289,14 @@ class PlatformIT {
                 "/events?cursor=%s", "/events?from=%s", "/transfers/x?wait=%s")) {
             for (int i = 0; i < 100; i++) {
                 String garbage = Fuzz.text(random);
-                int status = given().urlEncodingEnabled(true).get(api + String.format(path, garbage, garbage))
+                int status = owner(payer).urlEncodingEnabled(true).get(api + String.format(path, garbage, garbage))
                         .statusCode();
                 requests++;
                 assertThat(status).as(path + " " + garbage).isLessThan(500);
             }
         }
         assertThat(requests).isGreaterThan(2000);
-        assertThat((String) given().get(api + "/accounts/{iban}", payer).then().extract().path("balance"))
+        assertThat((String) owner(payer).get(api + "/accounts/{iban}", payer).then().extract().path("balance"))
                 .isEqualTo(before);
         assertThat(eventsOf(payer)).as("events of the fuzzed account").isEqualTo(eventsBefore);
         assertThat(opened()).as("accounts opened").isEqualTo(openedBefore);
@@ -293,44 +310,44 @@ class PlatformIT {
         String problems = "https://eventbank.io/problems/";
 
         // a bank's clearing account as debtor, or as creditor, of a customer's transfer
-        given().contentType(ContentType.JSON).body(Map.of("debtorIban", clearing, "creditorIban", mallory,
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("debtorIban", clearing, "creditorIban", mallory,
                         "amount", "1000000.00", "currency", "EUR")).post(api + "/transfers")
                 .then().statusCode(403).body("type", org.hamcrest.Matchers.equalTo(problems + "clearing-account"));
-        given().contentType(ContentType.JSON).body(Map.of("debtorIban", mallory, "creditorIban",
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("debtorIban", mallory, "creditorIban",
                         io.eventbank.contracts.Iban.printable(clearing).toLowerCase(), "amount", "1.00",
                         "currency", "EUR")).post(api + "/transfers")
                 .then().statusCode(403).body("field", org.hamcrest.Matchers.equalTo("creditorIban"));
-        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
-                .post(api + "/accounts/{iban}/withdrawals", clearing).then().statusCode(403);
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post(api + "/accounts/{iban}/withdrawals", clearing).then().statusCode(404); // no customer owns it
 
         // an overdraft of one's own choosing
-        given().contentType(ContentType.JSON).body(Map.of("owner", "Mallory", "currency", "EUR",
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("owner", "Mallory", "currency", "EUR",
                         "overdraftLimit", "90000000000000000.00")).post(api + "/accounts")
                 .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("overdraftLimit"));
-        given().contentType(ContentType.JSON).body(Map.of("amount", "5000000.00"))
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("amount", "5000000.00"))
                 .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(422)
                 .body("type", org.hamcrest.Matchers.equalTo(problems + "insufficient-funds"));
-        given().contentType(ContentType.JSON).body(Map.of("limit", "90000000000000000.00"))
+        as(OPERATOR).contentType(ContentType.JSON).body(Map.of("limit", "90000000000000000.00"))
                 .put(api + "/admin/accounts/{iban}/overdraft-limit", mallory).then().statusCode(422)
                 .body("type", org.hamcrest.Matchers.equalTo(problems + "overdraft-limit-too-high"));
-        given().contentType(ContentType.JSON).body(Map.of("limit", "100.00"))
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("limit", "100.00"))
                 .put(api + "/accounts/{iban}/overdraft-limit", mallory).then().statusCode(org.hamcrest.Matchers
                         .oneOf(404, 405));
 
         // text that a read model cannot hold or that garbles what others see
         for (String reference : List.of("\u0000", "rent\u202Eevil", "\u2066x", "a\r\nb", "r".repeat(141))) {
-            given().contentType(ContentType.JSON).body(Map.of("amount", "50.00", "reference", reference))
+            owner(mallory).contentType(ContentType.JSON).body(Map.of("amount", "50.00", "reference", reference))
                     .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(400)
                     .body("field", org.hamcrest.Matchers.equalTo("reference"));
         }
-        given().contentType(ContentType.JSON).body(Map.of("owner", "\u202Eyrollam", "currency", "EUR"))
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("owner", "\u202Eyrollam", "currency", "EUR"))
                 .post(api + "/accounts").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("owner"));
 
         // one deposit, however the retry spells it; a hostile correlation id is not kept
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("amount", "10"))
+        owner(mallory).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("amount", "10"))
                 .post(api + "/accounts/{iban}/deposits", mallory).then().statusCode(200);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        owner(mallory).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .header("X-Correlation-Id", "<script>\u0007").body(Map.of("amount", "10.00"))
                 .post(api + "/accounts/{iban}/deposits", io.eventbank.contracts.Iban.printable(mallory).toLowerCase()
                         .replace(" ", ""))
@@ -338,29 +355,205 @@ class PlatformIT {
                 .header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
 
         // an operator's limit lets the account go below zero, as far as the limit and no further
-        given().contentType(ContentType.JSON).body(Map.of("limit", "50.00"))
+        as(OPERATOR).contentType(ContentType.JSON).body(Map.of("limit", "50.00"))
                 .put(api + "/admin/accounts/{iban}/overdraft-limit", mallory).then().statusCode(200)
                 .body("overdraftLimit", org.hamcrest.Matchers.equalTo("50.00"));
-        given().contentType(ContentType.JSON).body(Map.of("amount", "160.01"))
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("amount", "160.01"))
                 .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(422);
-        given().contentType(ContentType.JSON).body(Map.of("amount", "160.00"))
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("amount", "160.00"))
                 .post(api + "/accounts/{iban}/withdrawals", mallory).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("amount", "160.00"))
+        owner(mallory).contentType(ContentType.JSON).body(Map.of("amount", "160.00"))
                 .post(api + "/accounts/{iban}/deposits", mallory).then().statusCode(200);
 
         assertBalance(mallory, "110.00");
-        assertThat(given().get(api + "/accounts/{iban}/transactions", mallory).jsonPath()
+        assertThat(owner(mallory).get(api + "/accounts/{iban}/transactions", mallory).jsonPath()
                 .getList("items.kind", String.class)).containsExactly("DEPOSIT", "WITHDRAWAL", "DEPOSIT", "DEPOSIT");
-        given().get(api + "/admin/verification").then().statusCode(200).body("ok", org.hamcrest.Matchers.is(true));
+        assertVerified();
+    }
+
+    @Test
+    @Order(10)
+    void shouldLetACustomerReachItsOwnMoneyAndNobodyElses() throws Exception {
+        String alice = open("Alice", "10020030", "100.00");
+        String eve = open("Eve", "10020030", "1.00");
+        String eveToken = owners.get(eve);
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("debtorIban", alice, "creditorIban", eve, "amount", "10.00",
+                "currency", "EUR");
+        String transferId = owner(alice).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post(api + "/transfers").then().statusCode(202).extract().path("transferId");
+        awaitFinal(transferId);
+
+        // every path to Alice's account and transfer answers Eve as if they did not exist
+        for (String path : List.of("/accounts/" + alice, "/accounts/" + alice + "/transactions",
+                "/events?account=" + alice)) {
+            as(eveToken).get(api + path).then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo(
+                    "UNKNOWN_ACCOUNT"));
+        }
+        as(eveToken).get(api + "/events").then().statusCode(403);
+        as(eveToken).get(api + "/events?transfer=" + transferId).then().statusCode(403);
+        String unrelated = open("Unrelated", "10020030", "0");
+        String elsewhere = transfer(alice, unrelated, "1.00", null).getString("transferId");
+        as(eveToken).get(api + "/transfers/{id}", elsewhere).then().statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("UNKNOWN_TRANSFER"));
+        // a transfer that paid Eve is hers to see too
+        as(eveToken).get(api + "/transfers/{id}", transferId).then().statusCode(200);
+        HttpResponse<Void> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(api + "/events/stream?account=" + alice)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + eveToken).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(stream.statusCode()).isEqualTo(404);
+
+        // nor can she move it: a withdrawal, a deposit of hers into the account, a transfer out of it
+        as(eveToken).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post(api + "/accounts/{iban}/withdrawals", alice).then().statusCode(404);
+        as(eveToken).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post(api + "/accounts/{iban}/deposits", alice).then().statusCode(404);
+        as(eveToken).contentType(ContentType.JSON).body(Map.of("debtorIban", alice, "creditorIban", eve,
+                "amount", "50.00", "currency", "EUR")).post(api + "/transfers").then().statusCode(404)
+                .body("field", org.hamcrest.Matchers.equalTo("debtorIban"));
+        // Alice's idempotency key replays nothing of hers to Eve: the same key and body are a new request of Eve's
+        as(eveToken).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post(api + "/transfers").then().statusCode(404);
+        // two customers may use the same key for requests of their own
+        String evesTransfer = as(eveToken).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("debtorIban", eve, "creditorIban", alice, "amount", "1.00", "currency", "EUR"))
+                .post(api + "/transfers").then().statusCode(202).header("Idempotency-Replayed",
+                        org.hamcrest.Matchers.nullValue()).extract().path("transferId");
+        assertThat(evesTransfer).isNotEqualTo(transferId);
+        awaitFinal(evesTransfer);
+        // a customer may pay any valid IBAN, but an operator or auditor moves nobody's money
+        for (String staff : List.of(OPERATOR, AUDITOR)) {
+            as(staff).contentType(ContentType.JSON).body(body).post(api + "/transfers").then().statusCode(403);
+            as(staff).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                    .post(api + "/accounts/{iban}/withdrawals", alice).then().statusCode(403);
+        }
+        as(AUDITOR).post(api + "/accounts/{iban}/freeze", alice).then().statusCode(403);
+        owner(alice).post(api + "/accounts/{iban}/freeze", alice).then().statusCode(403);
+
+        assertBalance(alice, "90.00");
+        assertBalance(eve, "10.00");
+        assertBalance(unrelated, "1.00");
+        assertVerified();
+    }
+
+    @Test
+    @Order(11)
+    void shouldAnswerEveryOperationForEveryCallerAsTheAccessRulesSay() throws Exception {
+        String own = open("Matrix", "10020030", "5.00");
+        String other = open("Matrix payee", "10020030", "0");
+        String transferId = transfer(own, other, "1.00", null).getString("transferId");
+        String ownersToken = owners.get(own);
+        AccessMatrix matrix = new AccessMatrix(gatewayUrl,
+                Map.of(AccessMatrix.CUSTOMER, ownersToken, AccessMatrix.STRANGER, customer("stranger"),
+                        AccessMatrix.OPERATOR, OPERATOR, AccessMatrix.AUDITOR, AUDITOR),
+                TestTokens.forged("auditor", "forger"), TestTokens.service(),
+                Map.of("iban", own, "id", transferId, "name", "no-such-read-model"), own);
+
+        Set<String> operations = matrix.documentedOperations();
+        assertThat(operations).as("the operations the OpenAPI document lists")
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.RULES.keySet());
+        assertThat(matrix.check(operations)).isEmpty();
+        // the document offers the bearer scheme (Swagger UI's Authorize), and stays public, like health
+        String document = matrix.send("GET", "/q/openapi?format=json", null).body();
+        assertThat(document).contains("\"bearer\"").contains("JWT");
+        assertThat(matrix.send("GET", "/q/health", null).statusCode()).isEqualTo(200);
+        // what the matrix did changed no money: the owner's deposits and withdrawals were all refused ({})
+        assertBalance(own, "4.00");
+        as(OPERATOR).post(api + "/accounts/{iban}/unfreeze", own);
+    }
+
+    @Test
+    @Order(12)
+    void shouldLimitEachCallersWritesAndStreams() throws Exception {
+        String busy = open("Busy", "10020030", "0");
+        int accepted = 0;
+        Response limited = null;
+        for (int i = 0; i < 60 && limited == null; i++) {
+            Response answer = owner(busy).contentType(ContentType.JSON).body(Map.of("amount", "0.01"))
+                    .post(api + "/accounts/{iban}/deposits", busy);
+            if (answer.statusCode() == 429) {
+                limited = answer;
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(200);
+                accepted++;
+            }
+        }
+        assertThat(limited).as("a write beyond the caller's limit").isNotNull();
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+        assertThat(limited.jsonPath().getString("code")).isEqualTo("TOO_MANY_REQUESTS");
+        // another customer is not held back by this one
+        open("Calm", "10020030", "1.00");
+        assertBalance(busy, java.math.BigDecimal.valueOf(accepted, 2).toPlainString());
+
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpResponse<java.io.InputStream>> streams = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            streams.add(http.send(HttpRequest.newBuilder(URI.create(api + "/events/stream?account=" + busy))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + owners.get(busy))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream()));
+        }
+        assertThat(streams.stream().map(HttpResponse::statusCode).toList()).containsExactly(200, 200, 429);
+        for (HttpResponse<java.io.InputStream> stream : streams) {
+            stream.body().close();
+        }
+        owner(busy).queryParam("wait", "31s").get(api + "/transfers/{id}", UUID.randomUUID().toString())
+                .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("wait"));
+    }
+
+    @Test
+    @Order(13)
+    void shouldKeepTheInternalServicesClosedToAnyoneButTheGateway() throws Exception {
+        java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .findFirst().orElse(null);
+        List<String> probes = List.of("/v1/banks", "/v1/transfers/x", "/v1/projections"); // one path of each
+        for (int i = 0; i < internal.size(); i++) {
+            ServiceUnderTest service = internal.get(i);
+            URI base = URI.create(service.baseUrl());
+            if (outside != null) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(outside, base.getPort()), 2000);
+                    org.junit.jupiter.api.Assertions.fail(service.baseUrl() + " answers on " + outside);
+                } catch (java.io.IOException refused) {
+                    // as it should: loopback only
+                }
+            }
+            String probe = service.baseUrl() + probes.get(i);
+            given().header("Authorization", "none").get(probe).then().statusCode(401);
+            for (String token : List.of(customer("intruder"), OPERATOR, AUDITOR)) {
+                given().header("Authorization", "Bearer " + token).get(probe).then().statusCode(403);
+            }
+            given().get(service.baseUrl() + "/q/health/live").then().statusCode(200);
+        }
+    }
+
+    /** Every invariant the ledger checks holds, as an auditor reads it. */
+    private static void assertVerified() {
+        as(AUDITOR).get(api + "/admin/verification").then().statusCode(200).body("ok", org.hamcrest.Matchers.is(true));
+    }
+
+    private static String customer(String subject) {
+        return TestTokens.customer(subject);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    /** A request as the customer who owns the account. */
+    private static RequestSpecification owner(String iban) {
+        return as(owners.get(iban));
     }
 
     private static int eventsOf(String iban) {
-        return given().queryParam("account", iban).queryParam("limit", "500").get(api + "/events").jsonPath()
+        return as(AUDITOR).queryParam("account", iban).queryParam("limit", "500").get(api + "/events").jsonPath()
                 .getList("items").size();
     }
 
     private static int opened() {
-        return given().queryParam("type", "AccountOpenedEvent").queryParam("limit", "500").get(api + "/events")
+        return as(AUDITOR).queryParam("type", "AccountOpenedEvent").queryParam("limit", "500").get(api + "/events")
                 .jsonPath().getList("items").size();
     }
 
@@ -392,19 +585,22 @@ class PlatformIT {
         }
     }
 
+    /** Opens an account as a customer of its own (named after the owner) and deposits the balance. */
     private static String open(String owner, String bank, String balance) {
-        String iban = given().contentType(ContentType.JSON)
+        String token = customer(owner.toLowerCase().replace(' ', '-') + "-" + UUID.randomUUID());
+        String iban = as(token).contentType(ContentType.JSON)
                 .body(Map.of("owner", owner, "currency", "EUR", "bankCode", bank))
                 .post(api + "/accounts").then().statusCode(201).extract().path("iban");
+        owners.put(iban, token);
         if (!balance.equals("0")) {
-            given().contentType(ContentType.JSON).body(Map.of("amount", balance))
+            as(token).contentType(ContentType.JSON).body(Map.of("amount", balance))
                     .post(api + "/accounts/{iban}/deposits", iban).then().statusCode(200);
         }
         return iban;
     }
 
     private static JsonPath transfer(String debtor, String creditor, String amount, String key) {
-        var request = given().contentType(ContentType.JSON);
+        var request = owner(debtor).contentType(ContentType.JSON);
         if (key != null) {
             request = request.header("Idempotency-Key", key);
         }
@@ -419,7 +615,7 @@ class PlatformIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         JsonPath transfer;
         do {
-            transfer = given().queryParam("wait", "10s").get(api + "/transfers/{id}", id).then().statusCode(200)
+            transfer = as(AUDITOR).queryParam("wait", "10s").get(api + "/transfers/{id}", id).then().statusCode(200)
                     .extract().jsonPath();
         } while (!List.of("COMPLETED", "FAILED").contains(transfer.getString("status"))
                 && System.nanoTime() < deadline);
@@ -431,7 +627,7 @@ class PlatformIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String balance;
         do {
-            balance = given().get(api + "/accounts/{iban}", iban).then().statusCode(200).extract().path("balance");
+            balance = as(AUDITOR).get(api + "/accounts/{iban}", iban).then().statusCode(200).extract().path("balance");
         } while (!balance.equals(expected) && System.nanoTime() < deadline);
         assertThat(balance).as("balance of " + iban).isEqualTo(expected);
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -111,6 +112,77 @@ public record Database(JdbcUrl url, String username, String password) {
         }
     }
 
+    /**
+     * The login role a service connects as: it owns the service's schema and everything in it, and is no superuser,
+     * so a service cannot read or change another's schema. Made when missing (named after this database and the
+     * schema), given a new random password at every call, and handed the objects an earlier version of the platform
+     * made there as the administrator. Answers the database as that role sees it.
+     */
+    public Database schemaOwner(String schema) {
+        String checkedSchema = checkedName(schema);
+        String database = checkedName(url.database());
+        String role = roleFor(database, checkedSchema);
+        String newPassword = java.util.HexFormat.of().formatHex(randomBytes());
+        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then"
+                    + " create role " + role + " login nosuperuser nocreatedb nocreaterole noreplication;"
+                    + " end if; end $$");
+            statement.execute("alter role " + role + " with login nosuperuser password '" + newPassword + "'");
+            statement.execute("grant connect on database " + database + " to " + role);
+            statement.execute("create schema if not exists " + checkedSchema + " authorization " + role);
+            statement.execute("alter schema " + checkedSchema + " owner to " + role);
+            // tables, views and free sequences first; a sequence that belongs to a table follows its table
+            statement.execute("do $$ declare o record; begin"
+                    + " for o in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = '" + checkedSchema + "' and c.relkind in ('r', 'p', 'v', 'm')"
+                    + " and pg_get_userbyid(c.relowner) <> '" + role + "' loop"
+                    + " execute format('alter table %I.%I owner to " + role + "', '" + checkedSchema + "', o.relname);"
+                    + " end loop;"
+                    + " for o in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = '" + checkedSchema + "' and c.relkind = 'S'"
+                    + " and pg_get_userbyid(c.relowner) <> '" + role + "'"
+                    + " and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))"
+                    + " loop execute format('alter sequence %I.%I owner to " + role + "', '" + checkedSchema
+                    + "', o.relname); end loop;"
+                    + " end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not give schema " + schema + " of " + url + " its own role", e);
+        }
+        return new Database(url, role, newPassword);
+    }
+
+    /** The roles {@link #schemaOwner} made for this database. */
+    public void dropSchemaOwners() {
+        String database = checkedName(url.database());
+        try (Connection connection = connect(url.withDatabase("postgres"));
+                Statement statement = connection.createStatement();
+                ResultSet roles = statement.executeQuery("select rolname from pg_roles where rolname like '"
+                        + roleFor(database, "").replace("_", "\\_") + "%'"
+                        + " and not rolsuper")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (roles.next()) {
+                names.add(roles.getString(1));
+            }
+            for (String name : names) {
+                statement.execute("drop role if exists " + checkedName(name));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the roles of " + database, e);
+        }
+    }
+
+    private static final int ROLE_PREFIX_LENGTH = 40;
+
+    private static String roleFor(String database, String schema) {
+        return database.substring(0, Math.min(database.length(), ROLE_PREFIX_LENGTH)) + "_" + schema;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
     public void drop() {
         String name = checkedName(url.database());
         try (Connection connection = connect(url.withDatabase("postgres"));
@@ -119,6 +191,7 @@ public record Database(JdbcUrl url, String username, String password) {
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop database " + name, e);
         }
+        dropSchemaOwners();
     }
 
     public Database withName(String otherDatabase) {

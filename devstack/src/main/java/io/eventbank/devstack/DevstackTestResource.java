@@ -6,6 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a {@code @QuarkusTest} at the JVM's {@link TestStack}: a fresh database and a real Kafka broker.
+ * REST Assured calls carry the services' own token unless a test gives another {@code Authorization} header: the
+ * internal APIs accept no other caller.
  * Use it with {@code @QuarkusTestResource(value = DevstackTestResource.class, restrictToAnnotatedClass = false)}.
  */
 public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {

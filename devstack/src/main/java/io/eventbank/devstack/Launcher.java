@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import io.eventbank.devstack.chaos.ChaosRun;
 import io.eventbank.devstack.chaos.ChaosSettings;
 import io.eventbank.devstack.chaos.Part;
+import io.eventbank.devstack.tokens.SigningKeys;
+import io.eventbank.devstack.tokens.Tokens;
 
 /**
  * {@code ./eventbank}: runs the whole platform locally.
@@ -17,12 +19,16 @@ import io.eventbank.devstack.chaos.Part;
  * ./eventbank up --detach   the same, but return once everything is ready
  * ./eventbank status        each part, whether it is ready, and where its log is
  * ./eventbank down          stop a detached platform
+ * ./eventbank token --role customer --subject alice   print a signed bearer token
  * </pre>
  */
 public final class Launcher {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(
             Long.parseLong(System.getenv().getOrDefault("EVENTBANK_READY_TIMEOUT_SECONDS", "180")));
+
+    /** The roles a token may carry: people's, and the services' own (for a deployment not started by up). */
+    private static final List<String> ROLES = List.of("customer", "operator", "auditor", "service");
 
     private Launcher() {
     }
@@ -41,14 +47,18 @@ public final class Launcher {
             }
             case "status" -> System.exit(platform.status() ? 0 : 1);
             case "chaos" -> System.exit(chaos(root, settings, options) ? 0 : 1);
+            case "token" -> System.exit(token(settings, options));
             default -> {
                 System.out.println("""
-                        usage: ./eventbank up [--detach] | status | down | chaos [options]
+                        usage: ./eventbank up [--detach] | status | down | token [options] | chaos [options]
                           up         start PostgreSQL (or use the running one), Kafka and the four services;
                                      wait until all are ready; stay in the foreground (Ctrl-C stops everything)
                           up -d      the same, but return once everything is ready (--detach)
                           status     each part, whether it is ready, and its log file
                           down       stop a detached platform
+                          token      print a bearer token signed with the platform's key (one line, nothing else):
+                                     --role customer|operator|auditor|service  --subject NAME  [--ttl DURATION (1h)]
+                                     TOKEN=$(./eventbank token --role customer --subject alice)
                           chaos      run the platform on parts of its own (a private PostgreSQL cluster, its own
                                      broker, free ports), drive transfers through the public API while killing
                                      parts with kill -9, then check every cent from the client's own record
@@ -60,6 +70,42 @@ public final class Launcher {
                 System.exit("help".equals(command) ? 0 : 2);
             }
         }
+    }
+
+    /** Prints a signed token on standard output and nothing else there; mistakes go to standard error. */
+    private static int token(PlatformSettings settings, List<String> options) {
+        String role = null;
+        String subject = null;
+        Duration ttl = Duration.ofHours(1);
+        try {
+            for (int i = 0; i < options.size(); i += 2) {
+                String value = i + 1 < options.size() ? options.get(i + 1) : null;
+                if (value == null) {
+                    throw new IllegalArgumentException(options.get(i) + " needs a value");
+                }
+                switch (options.get(i)) {
+                    case "--role" -> role = value;
+                    case "--subject" -> subject = value;
+                    case "--ttl" -> ttl = Tokens.parseDuration(value);
+                    default -> throw new IllegalArgumentException("unknown option " + options.get(i));
+                }
+            }
+            if (role == null || !ROLES.contains(role)) {
+                throw new IllegalArgumentException("--role is one of " + String.join(", ", ROLES));
+            }
+            if (subject == null || !subject.matches("[\\p{L}\\p{N}\\p{P}\\p{S}]{1,200}")) {
+                throw new IllegalArgumentException("--subject is 1 to 200 letters, digits, punctuation or symbols");
+            }
+            if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofDays(366)) > 0) {
+                throw new IllegalArgumentException("--ttl is more than zero and at most 366d");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("./eventbank token: " + e.getMessage());
+            System.err.println("usage: ./eventbank token --role customer|operator|auditor --subject NAME [--ttl 1h]");
+            return 2;
+        }
+        System.out.println(new Tokens(SigningKeys.in(settings.keys())).sign(role, subject, ttl));
+        return 0;
     }
 
     private static boolean chaos(Path root, PlatformSettings settings, List<String> options) {
@@ -104,7 +150,9 @@ public final class Launcher {
                   OpenAPI      http://127.0.0.1:8080/q/openapi
                   Health       http://127.0.0.1:8080/q/health  (each service: ports 8081, 8082, 8083)
                   Metrics      http://127.0.0.1:8080/q/metrics
-                  Logs         %s""".formatted(settings.logs()));
+                  Logs         %s
+                  A token      TOKEN=$(./eventbank token --role customer --subject alice)
+                               curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/v1/banks""".formatted(settings.logs()));
         if (detach) {
             System.out.println("Running in the background: ./eventbank status, ./eventbank down.");
             return;

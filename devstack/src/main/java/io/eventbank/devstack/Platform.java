@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.eventbank.devstack.tokens.SigningKeys;
+import io.eventbank.devstack.tokens.Tokens;
+
 /**
  * The whole platform as separate processes: PostgreSQL (the configured server, or a private cluster), a Kafka broker,
  * and the four services. What runs is written to {@code <home>/run}, so that {@code status} and {@code down} work from
@@ -111,6 +114,7 @@ public final class Platform {
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.username());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        environment.putAll(new Tokens(SigningKeys.in(settings.keys())).serviceEnvironment());
         for (Service service : settings.services()) {
             environment.put("EVENTBANK_URL_" + service.name().toUpperCase().replace('-', '_'),
                     "http://127.0.0.1:" + service.port());
@@ -120,8 +124,10 @@ public final class Platform {
             if (Processes.portAnswers(service.port())) {
                 throw new IllegalStateException("port " + service.port() + " of " + service.name() + " is taken");
             }
+            Map<String, String> own = new LinkedHashMap<>(environment);
+            own.putAll(service.databaseEnvironment(database)); // its own role, owner of its schema alone
             ServiceProcess process = ServiceProcess.start(service, settings.projectRoot(),
-                    settings.serviceJvmOptions(), environment, settings.logs().resolve(service.name() + ".log"));
+                    settings.serviceJvmOptions(), own, settings.logs().resolve(service.name() + ".log"));
             writePid(service.name(), process.process().pid());
             started.add(process);
             out.line(pad(service.name()) + " starting on port " + service.port());

@@ -52,6 +52,11 @@ public record PlatformSettings(
                 Service.ALL);
     }
 
+    /** The key pair that signs the platform's tokens (made on first start; never committed, never logged). */
+    public Path keys() {
+        return home.resolve("keys");
+    }
+
     public Path logs() {
         return home.resolve("logs");
     }

@@ -16,12 +16,18 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
+import io.eventbank.devstack.tokens.SigningKeys;
+import io.eventbank.devstack.tokens.Tokens;
+
 /**
  * The infrastructure of one test JVM: a fresh database (on the configured server, or on a private cluster when
  * none answers) and a Kafka broker of its own on free ports. Started on first use, stopped when the JVM exits, so
  * that no test depends on what an earlier run left behind.
  */
 public final class TestStack {
+
+    /** Where the key directory is left for tests whose class loader sees another instance of this class. */
+    public static final String KEYS_PROPERTY = "eventbank.test.keys";
 
     private static final String PREFIX = "eventbank_test_";
     private static final Duration STALE = Duration.ofHours(6);
@@ -32,12 +38,20 @@ public final class TestStack {
     private final KafkaBroker broker;
     private final PrivatePostgres privatePostgres;
     private final Path directory;
+    private final SigningKeys keys;
+    private final Tokens tokens;
+    private final Map<String, String> tokenEnvironment;
 
     private TestStack(Database database, KafkaBroker broker, PrivatePostgres privatePostgres, Path directory) {
         this.database = database;
         this.broker = broker;
         this.privatePostgres = privatePostgres;
         this.directory = directory;
+        this.keys = SigningKeys.in(directory.resolve("keys"));
+        this.tokens = new Tokens(keys);
+        System.setProperty(KEYS_PROPERTY, directory.resolve("keys").toString());
+        this.tokenEnvironment = tokens.serviceEnvironment();
+        System.setProperty(ServiceTokenFilter.PROPERTY, serviceToken());
     }
 
     public static synchronized TestStack get() {
@@ -82,13 +96,35 @@ public final class TestStack {
         return broker;
     }
 
+    /** The test JVM's own key pair, which this stack's services verify tokens with. */
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    /** Signs tokens that this stack's services accept (a key pair of the test JVM's own). */
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The services' own token (role {@code service}): what the internal APIs accept. */
+    public String serviceToken() {
+        return tokenEnvironment.get("EVENTBANK_SERVICE_TOKEN");
+    }
+
+    /** The environment a service's process needs about tokens: the public key and the services' own token. */
+    public Map<String, String> tokenEnvironment() {
+        return tokenEnvironment;
+    }
+
     /** The configuration a Quarkus service needs to run against this stack. */
     public Map<String, String> quarkusConfig() {
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.url().toString(),
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),
-                "kafka.bootstrap.servers", broker.bootstrapServers());
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "mp.jwt.verify.publickey.location", tokenEnvironment.get("EVENTBANK_JWT_PUBLIC_KEY"),
+                "eventbank.service-token", serviceToken());
     }
 
     private void stop() {

@@ -149,7 +149,7 @@ class TransferBenchmark {
 
     private String open(ServiceUnderTest accounts, String bank) throws Exception {
         HttpResponse<String> response = accounts.postJson("/v1/accounts",
-                "{\"owner\":\"Bench\",\"currency\":\"EUR\",\"bankCode\":\"" + bank + "\"}");
+                "{\"customerId\":\"bench\",\"owner\":\"Bench\",\"currency\":\"EUR\",\"bankCode\":\"" + bank + "\"}");
         String iban = Json.mapper().readTree(response.body()).get("iban").asText();
         accounts.postJson("/v1/accounts/" + iban + "/deposits", "{\"amount\":\"1000000.00\"}");
         return iban;

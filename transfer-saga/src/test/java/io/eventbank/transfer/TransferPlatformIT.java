@@ -294,7 +294,7 @@ class TransferPlatformIT {
 
     private static String open(String owner, String bank, String balance) {
         String iban = given().baseUri(accounts.baseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("owner", owner, "currency", "EUR", "bankCode", bank))
+                .body(Map.of("customerId", "customer-1", "owner", owner, "currency", "EUR", "bankCode", bank))
                 .post("/v1/accounts").then().statusCode(201).extract().path("iban");
         if (!balance.equals("0")) {
             given().baseUri(accounts.baseUrl()).contentType(ContentType.JSON).body(Map.of("amount", balance))

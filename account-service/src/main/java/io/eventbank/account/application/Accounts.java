@@ -52,8 +52,11 @@ public class Accounts {
         return banks;
     }
 
-    /** Opens a customer account with a new IBAN of the bank (the first hosted bank when none is named). */
-    public AccountView open(String owner, String currency, String bankCode, String correlation) {
+    /**
+     * Opens an account for a customer (the subject of its token) with a new IBAN of the bank (the first hosted bank
+     * when none is named).
+     */
+    public AccountView open(String customerId, String owner, String currency, String bankCode, String correlation) {
         Bank bank = bankCode == null ? banks().defaultBank() : banks().byCode(bankCode).orElseThrow(
                 () -> new IllegalArgumentException("the platform does not host bank " + bankCode));
         if (!config.currencies().contains(currency)) {
@@ -61,7 +64,7 @@ public class Accounts {
                     "accounts are opened in " + String.join(", ", config.currencies()) + ", not " + currency);
         }
         String iban = Iban.german(bank.code(), views.nextAccountNumber());
-        send(new OpenAccountCommand(iban, owner, currency, bank.code(), AccountType.CUSTOMER), correlation);
+        send(new OpenAccountCommand(iban, customerId, owner, currency, bank.code(), AccountType.CUSTOMER), correlation);
         return view(iban);
     }
 

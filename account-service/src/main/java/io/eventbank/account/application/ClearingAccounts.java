@@ -47,7 +47,7 @@ public class ClearingAccounts {
                     continue;
                 }
                 try {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenAccountCommand(iban,
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenAccountCommand(iban, null,
                                     bank.name() + " clearing " + currency, currency, bank.code(),
                                     AccountType.CLEARING))
                             .andMetaData(Map.of(RequestCorrelation.CORRELATION_ID, "startup-clearing-accounts")));

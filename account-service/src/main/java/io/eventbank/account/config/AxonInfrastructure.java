@@ -46,7 +46,7 @@ public class AxonInfrastructure {
     @Singleton
     EventStorageEngine storageEngine(ConnectionProvider connections, TransactionManager transactions,
             Serializer serializer) {
-        return AxonStorage.eventStorageEngine(connections, transactions, serializer);
+        return AxonStorage.eventStorageEngine(connections, transactions, serializer, new AccountOpenedUpcaster());
     }
 
     @Produces

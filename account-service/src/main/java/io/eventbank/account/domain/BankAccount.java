@@ -64,8 +64,8 @@ public class BankAccount {
         if (!Money.isCurrency(command.currency())) {
             throw new IllegalArgumentException("not an ISO 4217 currency: " + command.currency());
         }
-        apply(new AccountOpenedEvent(command.iban(), command.owner(), command.currency(), command.bankCode(), 0,
-                command.type()));
+        apply(new AccountOpenedEvent(command.iban(), command.customerId(), command.owner(), command.currency(),
+                command.bankCode(), 0, command.type()));
     }
 
     /** Only an operator sets a limit, within the platform's cap; a clearing account has none (it has no floor). */

@@ -13,10 +13,11 @@ public final class AccountRequests {
     }
 
     /**
-     * {@code bankCode} is the first bank when absent. {@code overdraftLimit} is named only to refuse it clearly: an
+     * {@code customerId} is the customer who will own the account (the gateway gives the subject of the caller's
+     * token); {@code bankCode} is the first bank when absent. {@code overdraftLimit} is named only to refuse it clearly: an
      * account opens without one, and only an operator sets one ({@link OverdraftLimit}).
      */
-    public record OpenAccount(String owner, String currency, String bankCode, String overdraftLimit) {
+    public record OpenAccount(String customerId, String owner, String currency, String bankCode, String overdraftLimit) {
     }
 
     /** An operator's overdraft limit for an account: a decimal string in the account's currency, zero or more. */

@@ -3,6 +3,7 @@ package io.eventbank.account.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.account.application.Accounts;
 import io.eventbank.account.view.AccountView;
 import io.eventbank.contracts.Iban;
@@ -24,6 +26,7 @@ import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.CorrelationIds;
 import io.eventbank.infrastructure.rest.FreeText;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.security.Subjects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * account-service's internal API, for the gateway: open, read, deposit, withdraw, freeze, unfreeze, close. Every
  * answer is the account as its events left it. {@code X-Correlation-Id} travels into the events.
  */
+@RolesAllowed(Roles.SERVICE)
 @Path("/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +52,7 @@ public class AccountResource {
         if (request == null) {
             throw ProblemException.invalid(null, "a body with owner and currency is required");
         }
+        String customerId = Subjects.required(request.customerId(), "customerId");
         String owner = FreeText.required(request.owner(), "owner");
         if (request.currency() == null || !Money.isCurrency(request.currency())) {
             throw ProblemException.invalid("currency", "an ISO 4217 currency code such as EUR is required");
@@ -59,7 +64,7 @@ public class AccountResource {
         if (request.bankCode() != null && accounts.banks().byCode(request.bankCode()).isEmpty()) {
             throw ProblemException.invalid("bankCode", "the platform does not host bank " + request.bankCode());
         }
-        AccountView view = accounts.open(owner, request.currency(), request.bankCode(), correlation);
+        AccountView view = accounts.open(customerId, owner, request.currency(), request.bankCode(), correlation);
         return Response.created(URI.create("/v1/accounts/" + view.iban()))
                 .entity(AccountResponse.of(view, accounts.banks())).build();
     }

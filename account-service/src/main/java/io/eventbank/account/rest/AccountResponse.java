@@ -6,9 +6,13 @@ import io.eventbank.account.view.AccountView;
 import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.banks.HostedBanks;
 
-/** An account in the API: amounts as decimal strings, {@code version} the sequence of its last event. */
+/**
+ * An account in the API: amounts as decimal strings, {@code version} the sequence of its last event, {@code customerId}
+ * the customer who owns it (null for a clearing account).
+ */
 public record AccountResponse(
         String iban,
+        String customerId,
         String owner,
         String bankCode,
         String bic,
@@ -23,7 +27,7 @@ public record AccountResponse(
 
     static AccountResponse of(AccountView view, HostedBanks banks) {
         String bic = banks.byCode(view.bankCode()).map(b -> b.bic()).orElse(null);
-        return new AccountResponse(view.iban(), view.owner(), view.bankCode(), bic, view.currency(),
+        return new AccountResponse(view.iban(), view.customerId(), view.owner(), view.bankCode(), bic, view.currency(),
                 Money.format(view.balance(), view.currency()), Money.format(view.overdraftLimit(), view.currency()),
                 view.status().name(), view.type().name(), view.version(), view.openedAt(), view.updatedAt());
     }

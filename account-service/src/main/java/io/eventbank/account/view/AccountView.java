@@ -8,6 +8,7 @@ import io.eventbank.contracts.account.AccountType;
 /** An account as the service sees it right after its last event; amounts in minor units. */
 public record AccountView(
         String iban,
+        String customerId,
         String owner,
         String bankCode,
         String currency,

@@ -37,9 +37,9 @@ public class AccountViewProjector {
 
     @EventHandler
     void on(AccountOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update("insert into account_view (iban, owner, bank_code, currency, balance, overdraft_limit, status, type,"
-                        + " version, opened_at, updated_at) values (?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?)",
-                event.iban(), event.owner(), event.bankCode(), event.currency(), event.overdraftLimit(),
+        update("insert into account_view (iban, customer_id, owner, bank_code, currency, balance, overdraft_limit,"
+                        + " status, type, version, opened_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?)",
+                event.iban(), event.customerId(), event.owner(), event.bankCode(), event.currency(), event.overdraftLimit(),
                 event.type().name(), sequence, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
     }
 

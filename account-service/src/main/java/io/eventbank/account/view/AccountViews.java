@@ -26,8 +26,8 @@ public class AccountViews {
     public Optional<AccountView> find(String iban) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select iban, owner, bank_code, currency, balance, overdraft_limit, status, type, version,"
-                                + " opened_at, updated_at from account_view where iban = ?")) {
+                        "select iban, customer_id, owner, bank_code, currency, balance, overdraft_limit, status, type,"
+                                + " version, opened_at, updated_at from account_view where iban = ?")) {
             query.setString(1, iban);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
@@ -45,8 +45,8 @@ public class AccountViews {
         List<AccountView> page = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select iban, owner, bank_code, currency, balance, overdraft_limit, status, type, version,"
-                                + " opened_at, updated_at from account_view where iban > ? order by iban limit ?")) {
+                        "select iban, customer_id, owner, bank_code, currency, balance, overdraft_limit, status, type,"
+                                + " version, opened_at, updated_at from account_view where iban > ? order by iban limit ?")) {
             query.setString(1, after == null ? "" : after);
             query.setInt(2, limit);
             try (ResultSet row = query.executeQuery()) {
@@ -62,9 +62,9 @@ public class AccountViews {
 
     private static AccountView viewOf(ResultSet row) throws SQLException {
         return new AccountView(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getLong(5), row.getLong(6), AccountStatus.valueOf(row.getString(7)),
-                AccountType.valueOf(row.getString(8)), row.getLong(9), row.getTimestamp(10).toInstant(),
-                row.getTimestamp(11).toInstant());
+                row.getString(5), row.getLong(6), row.getLong(7), AccountStatus.valueOf(row.getString(8)),
+                AccountType.valueOf(row.getString(9)), row.getLong(10), row.getTimestamp(11).toInstant(),
+                row.getTimestamp(12).toInstant());
     }
 
     /** The next free customer account number. */

@@ -23,15 +23,15 @@ final class AccountMother {
     }
 
     static AccountOpenedEvent opened(String iban) {
-        return new AccountOpenedEvent(iban, "Alice", "EUR", BANK, 0, AccountType.CUSTOMER);
+        return new AccountOpenedEvent(iban, "alice", "Alice", "EUR", BANK, 0, AccountType.CUSTOMER);
     }
 
     static AccountOpenedEvent openedWithOverdraft(String iban, String limit) {
-        return new AccountOpenedEvent(iban, "Alice", "EUR", BANK, eur(limit).minorUnits(), AccountType.CUSTOMER);
+        return new AccountOpenedEvent(iban, "alice", "Alice", "EUR", BANK, eur(limit).minorUnits(), AccountType.CUSTOMER);
     }
 
     static AccountOpenedEvent clearingOpened() {
-        return new AccountOpenedEvent(CLEARING, "Eventbank Berlin clearing EUR", "EUR", BANK, 0, AccountType.CLEARING);
+        return new AccountOpenedEvent(CLEARING, null, "Eventbank Berlin clearing EUR", "EUR", BANK, 0, AccountType.CLEARING);
     }
 
     static MoneyDepositedEvent deposited(String iban, String amount, String balanceAfter) {

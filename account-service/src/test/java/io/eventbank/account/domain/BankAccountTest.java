@@ -57,27 +57,27 @@ class BankAccountTest {
         @Test
         void shouldOpenAnAccountWithAZeroBalanceAndNoOverdraft() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(ALICE, "Alice", "EUR", "10020030", AccountType.CUSTOMER))
+                    .when(new OpenAccountCommand(ALICE, "alice", "Alice", "EUR", "10020030", AccountType.CUSTOMER))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new AccountOpenedEvent(ALICE, "Alice", "EUR", "10020030", 0,
+                    .expectEvents(new AccountOpenedEvent(ALICE, "alice", "Alice", "EUR", "10020030", 0,
                             AccountType.CUSTOMER));
         }
 
         @Test
         void shouldOpenAClearingAccount() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(CLEARING, "clearing", "EUR", "10020030", AccountType.CLEARING))
-                    .expectEvents(new AccountOpenedEvent(CLEARING, "clearing", "EUR", "10020030", 0,
+                    .when(new OpenAccountCommand(CLEARING, null, "clearing", "EUR", "10020030", AccountType.CLEARING))
+                    .expectEvents(new AccountOpenedEvent(CLEARING, null, "clearing", "EUR", "10020030", 0,
                             AccountType.CLEARING));
         }
 
         @Test
         void shouldRefuseAnAccountWithoutOwnerOrWithAnUnknownCurrency() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(ALICE, " ", "EUR", "10020030", AccountType.CUSTOMER))
+                    .when(new OpenAccountCommand(ALICE, "alice", " ", "EUR", "10020030", AccountType.CUSTOMER))
                     .expectException(AccountRefusedException.class).expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(new OpenAccountCommand(ALICE, "Alice", "EURO", "10020030", AccountType.CUSTOMER))
+                    .when(new OpenAccountCommand(ALICE, "alice", "Alice", "EURO", "10020030", AccountType.CUSTOMER))
                     .expectException(IllegalArgumentException.class).expectNoEvents();
         }
 
@@ -85,7 +85,7 @@ class BankAccountTest {
         void shouldRefuseAnOwnerWithControlOrBidirectionalCharacters() {
             for (String owner : new String[] {"Al\u0000ice", "Alice\nBob", "\u202Eecila", "Al\u2066ice", "x".repeat(141)}) {
                 fixture.givenNoPriorActivity()
-                        .when(new OpenAccountCommand(ALICE, owner, "EUR", "10020030", AccountType.CUSTOMER))
+                        .when(new OpenAccountCommand(ALICE, "alice", owner, "EUR", "10020030", AccountType.CUSTOMER))
                         .expectException(AccountRefusedException.class)
                         .expectExceptionMessage(org.hamcrest.Matchers.startsWith("owner "))
                         .expectNoEvents();

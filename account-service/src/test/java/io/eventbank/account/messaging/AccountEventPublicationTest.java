@@ -25,7 +25,7 @@ class AccountEventPublicationTest {
     void shouldPublishEveryEventOfARestCommandToKafkaWithItsMetadata() {
         String correlation = "request-" + UUID.randomUUID();
         String iban = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
-                .body(Map.of("owner", "Alice", "currency", "EUR"))
+                .body(Map.of("customerId", "customer-1", "owner", "Alice", "currency", "EUR"))
                 .post("/v1/accounts").then().statusCode(201).extract().path("iban");
         given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
                 .body(Map.of("amount", "12.50")).post("/v1/accounts/{iban}/deposits", iban).then().statusCode(200);

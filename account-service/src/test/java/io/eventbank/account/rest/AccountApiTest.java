@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
+import io.eventbank.devstack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class AccountApiTest {
     @Test
     void shouldOpenAnAccountWithANewValidIbanOfTheDefaultBank() {
         String iban = given().contentType(ContentType.JSON)
-                .body(Map.of("owner", "Alice", "currency", "EUR"))
+                .body(Map.of("customerId", "customer-1", "owner", "Alice", "currency", "EUR"))
                 .post("/v1/accounts")
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))
@@ -40,15 +41,36 @@ class AccountApiTest {
     }
 
     @Test
+    void shouldTakeOnlyTheServicesOwnTokenAndRecordWhoOwnsAnAccount() {
+        given().header("Authorization", "none").get("/v1/banks")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer").body("code", equalTo("UNAUTHENTICATED"));
+        for (String role : List.of("customer", "operator", "auditor")) {
+            given().header("Authorization", "Bearer " + TestTokens.sign(role, "alice")).get("/v1/banks")
+                    .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        }
+        TestTokens.forged("service", "eventbank-services").forEach((how, token) ->
+                given().header("Authorization", "Bearer " + token).get("/v1/banks")
+                        .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED")));
+        given().contentType(ContentType.JSON).body(Map.of("owner", "Alice", "currency", "EUR"))
+                .post("/v1/accounts").then().statusCode(400).body("field", equalTo("customerId"));
+        given().contentType(ContentType.JSON).body(Map.of("customerId", "a b", "owner", "Alice", "currency", "EUR"))
+                .post("/v1/accounts").then().statusCode(400).body("field", equalTo("customerId"));
+        String iban = openAccount("Alice", "0.00", "0.00");
+        given().get("/v1/accounts/{iban}", iban).then().statusCode(200).body("customerId", equalTo("customer-1"));
+        given().get("/v1/accounts/{iban}", Clearing.accountOf("10020030", "EUR")).then().statusCode(200)
+                .body("customerId", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void shouldOpenInTheOtherHostedBankWithoutAnOverdraftThatOnlyAnOperatorSets() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("owner", "Bob", "currency", "EUR", "bankCode", "20030040", "overdraftLimit", "100"))
+                .body(Map.of("customerId", "customer-1", "owner", "Bob", "currency", "EUR", "bankCode", "20030040", "overdraftLimit", "100"))
                 .post("/v1/accounts")
                 .then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("field", equalTo("overdraftLimit"));
         String iban = given().contentType(ContentType.JSON)
-                .body(Map.of("owner", "Bob", "currency", "EUR", "bankCode", "20030040"))
+                .body(Map.of("customerId", "customer-1", "owner", "Bob", "currency", "EUR", "bankCode", "20030040"))
                 .post("/v1/accounts")
                 .then().statusCode(201)
                 .body("bic", equalTo("EVBKDEHHXXX"))
@@ -71,7 +93,7 @@ class AccountApiTest {
     @Test
     void shouldRefuseHostileTextAndIdsAndChangeNothing() {
         for (String owner : List.of("Eve\u0000", "Eve\u202E", "\u2067Eve", "Eve\r\nX-Injected: 1", "e".repeat(141))) {
-            given().contentType(ContentType.JSON).body(Map.of("owner", owner, "currency", "EUR"))
+            given().contentType(ContentType.JSON).body(Map.of("customerId", "customer-1", "owner", owner, "currency", "EUR"))
                     .post("/v1/accounts")
                     .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("owner"));
         }
@@ -194,11 +216,11 @@ class AccountApiTest {
                 .then().statusCode(status).contentType("application/problem+json")
                 .body("type", startsWith("https://eventbank.io/problems/")));
         assertThat(balanceOf(iban)).isEqualTo("1.00");
-        given().contentType(ContentType.JSON).body(Map.of("owner", "X", "currency", "XYZ"))
+        given().contentType(ContentType.JSON).body(Map.of("customerId", "customer-1", "owner", "X", "currency", "XYZ"))
                 .post("/v1/accounts").then().statusCode(400).body("field", equalTo("currency"));
-        given().contentType(ContentType.JSON).body(Map.of("owner", "X", "currency", "EUR", "bankCode", "99999999"))
+        given().contentType(ContentType.JSON).body(Map.of("customerId", "customer-1", "owner", "X", "currency", "EUR", "bankCode", "99999999"))
                 .post("/v1/accounts").then().statusCode(400).body("field", equalTo("bankCode"));
-        given().contentType(ContentType.JSON).body(Map.of("owner", "X", "currency", "JPY"))
+        given().contentType(ContentType.JSON).body(Map.of("customerId", "customer-1", "owner", "X", "currency", "JPY"))
                 .post("/v1/accounts").then().statusCode(422).body("code", equalTo("CURRENCY_MISMATCH"));
     }
 

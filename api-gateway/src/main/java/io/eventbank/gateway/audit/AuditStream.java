@@ -2,6 +2,9 @@ package io.eventbank.gateway.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,6 +22,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.infrastructure.json.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import io.eventbank.gateway.config.GatewayConfig;
+import io.eventbank.gateway.security.WriteLimits;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +42,11 @@ public class AuditStream {
     @RestClient
     LedgerClient ledger;
 
+    @Inject
+    GatewayConfig config;
+
+    private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "audit-stream");
         thread.setDaemon(true);
@@ -47,8 +57,26 @@ public class AuditStream {
     public record Filter(String account, String transfer, String type, String correlationId) {
     }
 
-    public void open(SseEventSink sink, Sse sse, String lastEventId, Filter filter) {
-        streams.submit(() -> run(sink, sse, lastEventId, filter));
+    /** Opens a stream for the subject, unless it (or everyone together) has as many open as allowed: then 429. */
+    public void open(SseEventSink sink, Sse sse, String lastEventId, Filter filter, String subject) {
+        AtomicInteger mine = open.computeIfAbsent(subject, s -> new AtomicInteger());
+        if (total.incrementAndGet() > config.streams().total()) {
+            total.decrementAndGet();
+            throw WriteLimits.tooMany("at most " + config.streams().total() + " live streams are open at once", 5);
+        }
+        if (mine.incrementAndGet() > config.streams().perSubject()) {
+            mine.decrementAndGet();
+            total.decrementAndGet();
+            throw WriteLimits.tooMany("at most " + config.streams().perSubject() + " live streams per caller", 5);
+        }
+        streams.submit(() -> {
+            try {
+                run(sink, sse, lastEventId, filter);
+            } finally {
+                mine.decrementAndGet();
+                total.decrementAndGet();
+            }
+        });
     }
 
     @PreDestroy

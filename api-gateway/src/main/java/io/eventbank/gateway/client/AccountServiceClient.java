@@ -13,9 +13,12 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.eventbank.infrastructure.security.ServiceToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** account-service's internal API. Answers come back as they are (problems included), never as exceptions. */
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "account-service")
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,9 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.infrastructure.security.ServiceToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** ledger-projection's internal API: the read models. */
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "ledger-projection")
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,9 +13,12 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.eventbank.infrastructure.security.ServiceToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** transfer-saga's internal API. */
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "transfer-saga")
 @Path("/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,10 +18,12 @@ import jakarta.inject.Inject;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.eventbank.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
 /**
- * The idempotency keys of creating POSTs, in the gateway's schema. The first request with a key claims it (a row
+ * The idempotency keys of creating POSTs, in the gateway's schema, for {@code eventbank.gateway.idempotency.expire-after}
+ * (24 hours). The first request with a key claims it (a row
  * in progress, by an insert that a concurrent request with the same key waits on); its answer is stored when done; a
  * later request with the same key and body gets the stored answer, with another body a refusal. A claim whose request
  * never finished because its gateway instance died is taken over by a retry as soon as that instance has missed its
@@ -42,7 +44,11 @@ public class IdempotencyStore {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    GatewayConfig config;
+
     private final String instance = UUID.randomUUID().toString();
+    private long beats;
     /** The keys this instance's requests are working on right now; a claim of ours that is not here was left. */
     private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeat;
@@ -72,7 +78,11 @@ public class IdempotencyStore {
     private void beat() {
         update("insert into gateway_instance (id, heartbeat_at) values (?, now()) on conflict (id) do update"
                 + " set heartbeat_at = now()", instance);
-        update("delete from gateway_instance where heartbeat_at < now() - interval '1 hour'");
+        if (beats++ % 300 == 0) { // every ten minutes or so: the instances gone, the keys past their window
+            update("delete from gateway_instance where heartbeat_at < now() - interval '1 hour'");
+            update("delete from idempotency_key where state = 'DONE' and created_at < now() - make_interval(secs => ?)",
+                    config.idempotency().expireAfter().toSeconds());
+        }
     }
 
     /** What a request with a key may do. */
@@ -96,6 +106,9 @@ public class IdempotencyStore {
     }
 
     public Claim claim(String scope, String key, String requestHash) {
+        // a key older than the window is forgotten: used again, it makes a new request
+        update("delete from idempotency_key where scope = ? and key = ? and created_at < now() - make_interval(secs => ?)"
+                + " and state = 'DONE'", scope, key, config.idempotency().expireAfter().toSeconds());
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
             try (Connection c = dataSource.getConnection()) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,9 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.gateway.client.AccountServiceClient;
+import io.eventbank.gateway.security.Ownership;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
+import io.eventbank.infrastructure.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,26 +50,35 @@ public class AccountsApi {
     LedgerClient ledger;
     @Inject
     Idempotent idempotent;
+    @Inject
+    Ownership ownership;
+    @Inject
+    SecurityIdentity caller;
 
     @POST
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open an account: {\"owner\",\"currency\",\"bankCode\"?,\"overdraftLimit\"?}; 201 with the"
-            + " account, whose iban is its id")
+    @Operation(summary = "Open an account for the caller (a customer): {\"owner\",\"currency\",\"bankCode\"?}; 201"
+            + " with the account, whose iban is its id")
     public Response open(JsonNode body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("owner", "currency"),
                 Set.of("bankCode", "overdraftLimit")));
+        ObjectNode forwarded = request.deepCopy();
+        forwarded.put("customerId", Ownership.subject(caller));
         return idempotent.run("POST /api/v1/accounts", key, Bodies.hash("/api/v1/accounts", request),
-                () -> publicLocation(Downstream.call(ACCOUNT_SERVICE, () -> accounts.open(request, correlation))));
+                () -> publicLocation(Downstream.call(ACCOUNT_SERVICE, () -> accounts.open(forwarded, correlation))));
     }
 
     @GET
     @Path("/{iban}")
-    @Operation(summary = "The account: owner, bank, currency, balance, status, last event sequence, and how current"
-            + " the read model is")
-    public Response get(@PathParam("iban") String iban,
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "The account (a customer's own): owner, bank, currency, balance, status, last event sequence,"
+            + " and how current the read model is")
+    public Response get(@PathParam("iban") String pathIban,
             @Parameter(description = "wait (such as 5s) until the read model has applied this event")
             @QueryParam("waitForEvent") String eventId, @QueryParam("wait") String wait) {
+        String iban = ownership.requireOwnAccount(caller, pathIban, "iban");
         Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, eventId, wait), 3);
         if (read.status() == 404 && eventId == null) {
             // not projected yet (just opened): the command side knows it already
@@ -79,14 +92,18 @@ public class AccountsApi {
 
     @GET
     @Path("/{iban}/transactions")
-    @Operation(summary = "The statement, newest first, a page at a time: pass next as cursor")
-    public Response transactions(@PathParam("iban") String iban, @QueryParam("cursor") String cursor,
+    @RolesAllowed({Roles.CUSTOMER, Roles.AUDITOR})
+    @Operation(summary = "The statement (of a customer's own account), newest first, a page at a time: pass next as"
+            + " cursor")
+    public Response transactions(@PathParam("iban") String pathIban, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
+        String iban = ownership.requireOwnAccount(caller, pathIban, "iban");
         return Downstream.call(LEDGER, () -> ledger.transactions(iban, cursor, limit), 3).toResponse();
     }
 
     @POST
     @Path("/{iban}/deposits")
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deposit: {\"amount\",\"reference\"?}")
     public Response deposit(@PathParam("iban") String iban, JsonNode body, @HeaderParam("Idempotency-Key") String key,
@@ -96,6 +113,7 @@ public class AccountsApi {
 
     @POST
     @Path("/{iban}/withdrawals")
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw: {\"amount\",\"reference\"?}; refused with a problem when funds are short")
     public Response withdraw(@PathParam("iban") String iban, JsonNode body,
@@ -105,6 +123,7 @@ public class AccountsApi {
 
     @POST
     @Path("/{iban}/freeze")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Freeze: no more debits; optional body {\"reason\"}")
     public Response freeze(@PathParam("iban") String iban, String body, @HeaderParam("Idempotency-Key") String key,
@@ -122,6 +141,7 @@ public class AccountsApi {
 
     @POST
     @Path("/{iban}/unfreeze")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Unfreeze: debits again")
     public Response unfreeze(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
@@ -131,6 +151,7 @@ public class AccountsApi {
 
     @POST
     @Path("/{iban}/close")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close an account whose balance is zero")
     public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
@@ -139,13 +160,14 @@ public class AccountsApi {
     }
 
     private Response movement(String pathIban, String operation, JsonNode body, String key, String correlation) {
-        String iban = Bodies.iban(pathIban);
+        String iban = ownership.requireOwnAccount(caller, pathIban, "iban");
         ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("amount"), Set.of("reference")));
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         ObjectNode forwarded = request.deepCopy();
         if (key != null) {
             // the service counts a retried movement once by this id, also when the gateway's answer got lost
-            forwarded.put("operationId", Bodies.digest(path + "\n" + key).substring(0, 40));
+            forwarded.put("operationId", Bodies.digest(Ownership.subject(caller) + "\n" + path + "\n" + key)
+                    .substring(0, 40));
         }
         return idempotent.run("POST " + path, key, Bodies.hash(path, request),
                 () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, forwarded, correlation),
@@ -153,7 +175,7 @@ public class AccountsApi {
     }
 
     private Response lifecycle(String pathIban, String operation, ObjectNode body, String key, String correlation) {
-        String iban = Bodies.iban(pathIban);
+        String iban = Ownership.iban(pathIban, "iban");
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         return idempotent.run("POST " + path, key, Bodies.hash(path, body),
                 () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, body, correlation)));

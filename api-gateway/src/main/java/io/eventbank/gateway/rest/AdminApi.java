@@ -5,6 +5,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
+import io.eventbank.infrastructure.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -46,6 +48,7 @@ public class AdminApi {
     Idempotent idempotent;
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/projections")
     @Operation(summary = "The read models that can be replayed, with their state")
     public Response projections() {
@@ -53,6 +56,7 @@ public class AdminApi {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/projections/{name}")
     @Operation(summary = "A read model's state: live or replaying, progress (applied, remaining, rate), position")
     public Response projection(@PathParam("name") String name) {
@@ -60,6 +64,7 @@ public class AdminApi {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/projections/{name}/replay")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rebuild a read model (a name, or all) from the events while the current one keeps serving;"
@@ -74,6 +79,7 @@ public class AdminApi {
     }
 
     @PUT
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/accounts/{iban}/overdraft-limit")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set an account's overdraft limit: {\"limit\"}; an operator's command, up to the platform's"
@@ -86,6 +92,7 @@ public class AdminApi {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/dead-letters")
     @Operation(summary = "The dead letters: records no consumer could read (dead-letter topics) and records a read"
             + " model could not apply (parked)")
@@ -94,6 +101,7 @@ public class AdminApi {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/dead-letters/{id}/redrive")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Re-drive one dead letter: back to its topic, or applied to its read model again")
@@ -102,6 +110,7 @@ public class AdminApi {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/dead-letters/redrive")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Re-drive every dead letter not re-driven yet")
@@ -110,6 +119,7 @@ public class AdminApi {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/settlements")
     @Operation(summary = "Settlement positions between the hosted banks")
     public Response settlements() {
@@ -117,6 +127,7 @@ public class AdminApi {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/verification")
     @Operation(summary = "Checks the invariants on the read models")
     public Response verification() {

@@ -1,5 +1,6 @@
 package io.eventbank.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.gateway.client.AccountServiceClient;
+import io.eventbank.infrastructure.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -23,6 +25,7 @@ public class BanksApi {
     AccountServiceClient accounts;
 
     @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(summary = "The hosted banks: bank code, BIC, name")
     public Response banks() {
         return Downstream.call("account-service", accounts::banks, 3).toResponse();

@@ -1,5 +1,6 @@
 package io.eventbank.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +15,11 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import io.eventbank.gateway.audit.AuditStream;
 import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.gateway.security.Ownership;
+import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -29,21 +34,29 @@ public class EventsApi {
     LedgerClient ledger;
     @Inject
     AuditStream stream;
+    @Inject
+    Ownership ownership;
+    @Inject
+    SecurityIdentity caller;
 
     @GET
+    @RolesAllowed({Roles.AUDITOR, Roles.CUSTOMER})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The audit log, a page at a time (cursor: next); filters: account (IBAN), transfer, type,"
-            + " correlationId, from and to (ISO-8601 instants)")
+            + " correlationId, from and to (ISO-8601 instants). A customer reads the events of one of its own"
+            + " accounts (account=)")
     public Response list(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
             @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
+        requireOwnScope(account);
         return Downstream.call("ledger-projection",
                 () -> ledger.events(account, transfer, type, correlationId, from, to, cursor, null, limit), 3).toResponse();
     }
 
     @GET
     @Path("/stream")
+    @RolesAllowed({Roles.AUDITOR, Roles.CUSTOMER})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The audit log live, as Server-Sent Events (id: the event id, event: its type); resume with"
             + " Last-Event-ID; the filters of the JSON API")
@@ -55,6 +68,20 @@ public class EventsApi {
                 throw ProblemException.invalid(null, "filters and Last-Event-ID have 1 to 200 characters");
             }
         }
-        stream.open(sink, sse, lastEventId, new AuditStream.Filter(account, transfer, type, correlationId));
+        requireOwnScope(account);
+        stream.open(sink, sse, lastEventId, new AuditStream.Filter(account, transfer, type, correlationId),
+                Ownership.subject(caller));
+    }
+
+    /** A customer reads the events of one of its own accounts only: {@code account=} is required, and its own. */
+    private void requireOwnScope(String account) {
+        if (!Ownership.isCustomer(caller)) {
+            return;
+        }
+        if (account == null) {
+            throw new ProblemException(Problem.of(403, "FORBIDDEN", "Forbidden",
+                    "a customer reads the events of its own accounts: give account=<IBAN>").withField("account"));
+        }
+        ownership.requireOwnAccount(caller, account, "account");
     }
 }

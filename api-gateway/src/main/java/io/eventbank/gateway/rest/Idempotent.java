@@ -7,9 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.gateway.idempotency.IdempotencyStore;
+import io.eventbank.gateway.security.Ownership;
+import io.eventbank.gateway.security.WriteLimits;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * A creating POST under its {@code Idempotency-Key}: the same key with the same body answers what the first request
@@ -21,12 +24,24 @@ public class Idempotent {
 
     @Inject
     IdempotencyStore store;
+    @Inject
+    WriteLimits limits;
+    @Inject
+    SecurityIdentity caller;
 
-    Response run(String scope, String key, String requestHash, Supplier<Downstream.Answer> action) {
+    /**
+     * Runs a write: within the caller's write limit, and once per key. A key belongs to the caller who used it: two
+     * callers may use the same key for different requests.
+     */
+    Response run(String operation, String key, String requestHash, Supplier<Downstream.Answer> action) {
+        String subject = Ownership.subject(caller);
+        limits.admit(subject);
         if (key == null) {
             return action.get().toResponse();
         }
         IdempotencyKeys.check(key);
+        // the caller by a digest of its subject: bounded in length, and no identity kept beside the key
+        String scope = Bodies.digest(subject).substring(0, 32) + " " + operation;
         IdempotencyStore.Claim claim = store.claim(scope, key, requestHash);
         if (claim instanceof IdempotencyStore.Replay replay) {
             return replayed(replay);

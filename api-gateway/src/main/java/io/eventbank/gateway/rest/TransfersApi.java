@@ -5,6 +5,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,10 +23,13 @@ import io.eventbank.contracts.Iban;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
+import io.eventbank.gateway.security.Ownership;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -52,10 +56,15 @@ public class TransfersApi {
     LedgerClient ledger;
     @Inject
     Idempotent idempotent;
+    @Inject
+    Ownership ownership;
+    @Inject
+    SecurityIdentity caller;
 
     @POST
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a transfer: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
+    @Operation(summary = "Send a transfer from one of the caller's own accounts to any IBAN: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
             + " 202 with transferId, status and a Location; wait (such as 5s) answers once it is final or the time"
             + " is up")
     public Response request(JsonNode body, @HeaderParam("Idempotency-Key") String key,
@@ -64,11 +73,14 @@ public class TransfersApi {
                 Set.of("debtorIban", "creditorIban", "amount", "currency"), Set.of("reference")));
         refuseClearingAccount(request, "debtorIban");
         refuseClearingAccount(request, "creditorIban");
+        ownership.requireOwnAccount(caller, request.get("debtorIban").asText(), "debtorIban");
         refuseForeignCurrency(request, "debtorIban");
         refuseForeignCurrency(request, "creditorIban");
+        // the saga de-duplicates by the key as well: the caller's key, told apart from every other caller's
+        String sagaKey = key == null ? null : Bodies.digest(Ownership.subject(caller) + "\n" + key).substring(0, 40);
         return idempotent.run("POST /api/v1/transfers", key, Bodies.hash("/api/v1/transfers", request), () -> {
             Downstream.Answer requested = Downstream.call(TRANSFER_SAGA,
-                    () -> transfers.request(request, key, correlation), key != null ? 3 : 1);
+                    () -> transfers.request(request, sagaKey, correlation), key != null ? 3 : 1);
             if (!requested.ok()) {
                 return requested;
             }
@@ -82,16 +94,21 @@ public class TransfersApi {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A transfer: status, failure reason and the timeline of its events; wait (such as 5s)"
-            + " answers once it is final or the time is up")
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "A transfer (for a customer, one from or to its own accounts): status, failure reason and the"
+            + " timeline of its events; wait (such as 5s) answers once it is final or the time is up")
     public Response get(@PathParam("id") String id, @QueryParam("wait") String wait) {
         Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait), 3);
         if (read.status() == 404) {
             // not projected yet: transfer-saga knows it already
             Downstream.Answer fresh = Downstream.call(TRANSFER_SAGA, () -> transfers.get(id, null), 3);
             if (fresh.ok()) {
+                ownership.requireOwnTransfer(caller, fresh.body(), id);
                 return Response.fromResponse(fresh.toResponse()).header("X-Read-Source", TRANSFER_SAGA).build();
             }
+        }
+        if (read.ok()) {
+            ownership.requireOwnTransfer(caller, read.body(), id);
         }
         return read.toResponse();
     }

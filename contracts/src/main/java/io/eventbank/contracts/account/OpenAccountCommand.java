@@ -3,8 +3,9 @@ package io.eventbank.contracts.account;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Opens an account with a platform-issued IBAN. An account opens without an overdraft: only an operator gives it one
- * ({@link SetOverdraftLimitCommand}).
+ * Opens an account with a platform-issued IBAN for a customer ({@code customerId}: the subject of the customer's
+ * token; null for a bank's own clearing account). An account opens without an overdraft: only an operator gives it
+ * one ({@link SetOverdraftLimitCommand}).
  */
-public record OpenAccountCommand(@TargetAggregateIdentifier String iban, String owner, String currency, String bankCode, AccountType type) implements AccountCommand {
+public record OpenAccountCommand(@TargetAggregateIdentifier String iban, String customerId, String owner, String currency, String bankCode, AccountType type) implements AccountCommand {
 }

@@ -39,15 +39,27 @@ final class ApiClient {
     }
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                Thread thread = new Thread(r, "chaos-http");
-                thread.setDaemon(true);
-                return thread;
-            })).build();
+    private final HttpClient http;
+    private final String token;
 
     ApiClient(String base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread thread = new Thread(r, "chaos-http");
+                    thread.setDaemon(true);
+                    return thread;
+                })).build(), null);
+    }
+
+    private ApiClient(String base, HttpClient http, String token) {
         this.base = base;
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same client, calling with this bearer token. */
+    ApiClient as(String bearerToken) {
+        return new ApiClient(base, http, bearerToken);
     }
 
     /** One attempt. */
@@ -64,6 +76,9 @@ final class ApiClient {
             }
             if (key != null) {
                 request.header("Idempotency-Key", key);
+            }
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

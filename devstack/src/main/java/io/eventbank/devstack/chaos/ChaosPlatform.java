@@ -20,6 +20,8 @@ import io.eventbank.devstack.PrivatePostgres;
 import io.eventbank.devstack.Processes;
 import io.eventbank.devstack.Service;
 import io.eventbank.devstack.ServiceProcess;
+import io.eventbank.devstack.tokens.SigningKeys;
+import io.eventbank.devstack.tokens.Tokens;
 
 /**
  * The platform for a chaos run, every part of its own and on free ports: a private PostgreSQL cluster (never the
@@ -39,6 +41,7 @@ final class ChaosPlatform implements AutoCloseable {
     private final Map<Part, ServiceProcess> running = new EnumMap<>(Part.class);
     private final Map<Part, Integer> starts = new EnumMap<>(Part.class);
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<Part, Map<String, String>> databaseEnvironments = new EnumMap<>(Part.class);
     private final java.util.Set<Part> down = java.util.EnumSet.noneOf(Part.class);
     private final java.util.concurrent.atomic.AtomicInteger selfRestarts = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.ScheduledExecutorService supervisor =
@@ -47,12 +50,19 @@ final class ChaosPlatform implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
+    private final Tokens tokens;
     private KafkaBroker broker;
+
+    /** Signs the run's tokens with this platform's own key. */
+    Tokens tokens() {
+        return tokens;
+    }
 
     ChaosPlatform(ChaosSettings settings, Platform.PrintLog out) {
         this.settings = settings;
         this.out = out;
         this.postgres = PrivatePostgres.in(settings.home().resolve("postgres"));
+        this.tokens = new Tokens(SigningKeys.in(settings.home().resolve("keys")));
         this.brokerSettings = new KafkaBroker.Settings(settings.home().resolve("kafka"), Processes.freePort(),
                 Processes.freePort(), 6, logs().resolve("kafka.log"));
         for (Service service : Service.ALL) {
@@ -89,6 +99,8 @@ final class ChaosPlatform implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         environment.put("QUARKUS_DATASOURCE_PASSWORD", "");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        environment.putAll(tokens.serviceEnvironment());
+        services.forEach((part, service) -> databaseEnvironments.put(part, service.databaseEnvironment(database)));
         services.values().forEach(service -> environment.put("EVENTBANK_URL_"
                 + service.name().toUpperCase().replace('-', '_'), "http://127.0.0.1:" + service.port()));
         for (Part part : services.keySet()) {
@@ -181,8 +193,10 @@ final class ChaosPlatform implements AutoCloseable {
     private void startService(Part part) {
         int n = starts.merge(part, 1, Integer::sum);
         Path log = logs().resolve(part.label() + (n == 1 ? "" : "-" + n) + ".log");
+        Map<String, String> own = new LinkedHashMap<>(environment);
+        own.putAll(databaseEnvironments.get(part)); // its own role, owner of its schema alone
         running.put(part, ServiceProcess.start(services.get(part), settings.projectRoot(), settings.jvmOptions(),
-                environment, log));
+                own, log));
     }
 
     private java.util.Optional<ProcessHandle> postmaster() {

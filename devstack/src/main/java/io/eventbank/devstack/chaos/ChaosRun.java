@@ -54,9 +54,12 @@ public final class ChaosRun {
             platform.start(Duration.ofMinutes(5));
             out.line("chaos: platform ready in " + Duration.between(booting, Instant.now()).toSeconds() + " s, API "
                     + platform.apiUrl());
-            ApiClient api = new ApiClient(platform.apiUrl());
+            // customers act on their own accounts; the checks read as an auditor and replay as an operator
+            ApiClient client = new ApiClient(platform.apiUrl());
+            ApiClient api = client.as(platform.tokens().sign("auditor", "chaos-auditor", Duration.ofHours(12)));
+            ApiClient operator = client.as(platform.tokens().sign("operator", "chaos-operator", Duration.ofHours(12)));
             ClientRecord record = new ClientRecord();
-            Workload workload = new Workload(settings, api, record, out);
+            Workload workload = new Workload(settings, client, platform.tokens(), record, out);
             workload.openAccounts();
             ClientRecord.Account[] probes = workload.openProbes();
             Faults faults = new Faults(settings, platform, api, workload, probes, out);
@@ -86,7 +89,7 @@ public final class ChaosRun {
             workload.giveUpAt(Instant.now().plusSeconds(180));
             awaitAnswers(record, Instant.now().plusSeconds(200));
             faults.awaitProbes(Duration.ofSeconds(120));
-            Checker checker = new Checker(api, record);
+            Checker checker = new Checker(api, operator, record);
             checker.resolveTransfers(Instant.now().plusSeconds(180));
             Map<String, Long> expected = checker.expectedBalances();
             Map<String, Long> actual = checker.actualBalances(expected, Duration.ofSeconds(60));

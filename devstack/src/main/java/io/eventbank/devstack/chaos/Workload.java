@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.eventbank.devstack.Platform;
+import io.eventbank.devstack.tokens.Tokens;
 
 /**
  * The load of a chaos run, as a client makes it: accounts in both banks (a few of them hot), each funded by a
@@ -27,6 +28,9 @@ final class Workload {
 
     private final ChaosSettings settings;
     private final ApiClient api;
+    private final Tokens tokens;
+    /** Each account is a customer's own: its subject's client, by IBAN. */
+    private final Map<String, ApiClient> customers = new java.util.concurrent.ConcurrentHashMap<>();
     private final ClientRecord record;
     private final Platform.PrintLog out;
     private final Random random;
@@ -34,9 +38,10 @@ final class Workload {
     private final ExecutorService senders;
     private volatile Instant giveUpAt = Instant.MAX;
 
-    Workload(ChaosSettings settings, ApiClient api, ClientRecord record, Platform.PrintLog out) {
+    Workload(ChaosSettings settings, ApiClient api, Tokens tokens, ClientRecord record, Platform.PrintLog out) {
         this.settings = settings;
         this.api = api;
+        this.tokens = tokens;
         this.record = record;
         this.out = out;
         this.random = new Random(settings.seed());
@@ -53,13 +58,15 @@ final class Workload {
         for (String bank : List.of(BERLIN, HAMBURG)) {
             for (int i = 0; i < settings.accountsPerBank(); i++) {
                 String key = "chaos-" + settings.seed() + "-open-" + bank + "-" + i;
-                ApiClient.Answer opened = api.call("POST", "/accounts", key,
+                ApiClient customer = customer("chaos-customer-" + bank + "-" + i);
+                ApiClient.Answer opened = customer.call("POST", "/accounts", key,
                         Map.of("owner", "Chaos " + bank + " " + i, "currency", "EUR", "bankCode", bank), deadline);
                 if (opened.status() != 201) {
                     throw new IllegalStateException("could not open an account: " + opened.status() + " "
                             + opened.body());
                 }
                 ClientRecord.Account account = new ClientRecord.Account(opened.text("iban"), bank, i < 2, false);
+                customers.put(account.iban(), customer);
                 record.accounts.add(account);
                 send(new ClientRecord.Operation(numbers.incrementAndGet(), ClientRecord.Kind.DEPOSIT,
                         "chaos-" + settings.seed() + "-fund-" + account.iban(), account.iban(), null, OPENING_CENTS,
@@ -75,9 +82,12 @@ final class Workload {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         ClientRecord.Account[] probes = new ClientRecord.Account[2];
         for (int i = 0; i < 2; i++) {
-            ApiClient.Answer opened = api.call("POST", "/accounts", "chaos-" + settings.seed() + "-probe-account-" + i,
+            ApiClient customer = customer("chaos-probe-" + i);
+            ApiClient.Answer opened = customer.call("POST", "/accounts",
+                    "chaos-" + settings.seed() + "-probe-account-" + i,
                     Map.of("owner", "Chaos probe " + i, "currency", "EUR"), deadline);
             probes[i] = new ClientRecord.Account(opened.text("iban"), BERLIN, false, true);
+            customers.put(probes[i].iban(), customer);
             record.accounts.add(probes[i]);
             send(new ClientRecord.Operation(numbers.incrementAndGet(), ClientRecord.Kind.DEPOSIT,
                     "chaos-" + settings.seed() + "-fund-" + probes[i].iban(), probes[i].iban(), null, 100_00, false));
@@ -130,12 +140,13 @@ final class Workload {
 
     private void perform(ClientRecord.Operation op) {
         String amount = BigDecimal.valueOf(op.cents, 2).toPlainString();
+        ApiClient owner = customers.get(op.iban);
         ApiClient.Answer answer = switch (op.kind) {
-            case DEPOSIT -> api.call("POST", "/accounts/" + op.iban + "/deposits", op.key,
+            case DEPOSIT -> owner.call("POST", "/accounts/" + op.iban + "/deposits", op.key,
                     Map.of("amount", amount, "reference", "chaos " + op.n), giveUpAt);
-            case WITHDRAWAL -> api.call("POST", "/accounts/" + op.iban + "/withdrawals", op.key,
+            case WITHDRAWAL -> owner.call("POST", "/accounts/" + op.iban + "/withdrawals", op.key,
                     Map.of("amount", amount, "reference", "chaos " + op.n), giveUpAt);
-            case TRANSFER -> api.call("POST", "/transfers", op.key, Map.of("debtorIban", op.iban,
+            case TRANSFER -> owner.call("POST", "/transfers", op.key, Map.of("debtorIban", op.iban,
                     "creditorIban", op.creditor, "amount", amount, "currency", "EUR", "reference", "chaos " + op.n),
                     giveUpAt);
         };
@@ -145,6 +156,11 @@ final class Workload {
         }
         op.answeredAt = Instant.now();
         op.status = answer.status();
+    }
+
+    /** A client acting as this customer (a token of its own, valid for the whole run). */
+    private ApiClient customer(String subject) {
+        return api.as(tokens.sign("customer", subject, Duration.ofHours(12)));
     }
 
     private ClientRecord.Account pick(String bank, String not) {

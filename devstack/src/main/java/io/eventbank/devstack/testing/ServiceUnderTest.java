@@ -15,6 +15,7 @@ import java.util.Map;
 import io.eventbank.devstack.Processes;
 import io.eventbank.devstack.Service;
 import io.eventbank.devstack.ServiceProcess;
+import io.eventbank.devstack.ServiceTokenFilter;
 import io.eventbank.devstack.TestStack;
 
 /**
@@ -35,10 +36,10 @@ public final class ServiceUnderTest implements AutoCloseable {
         this.service = new Service(name, Processes.freePort());
         TestStack stack = TestStack.get();
         this.environment = new HashMap<>();
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", stack.database().url().toString());
-        environment.put("QUARKUS_DATASOURCE_USERNAME", stack.database().username());
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", stack.database().password());
+        environment.putAll(service.databaseEnvironment(stack.database())); // its own role, as the platform runs it
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        environment.putAll(stack.tokenEnvironment());
+        ServiceTokenFilter.install(); // the test's REST Assured calls carry the services' own token
         environment.putAll(extraEnvironment);
         this.logs = Path.of("target", "devstack").toAbsolutePath();
     }
@@ -78,10 +79,14 @@ public final class ServiceUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + service.port();
     }
 
-    /** POSTs a JSON body to a path of the service, for harnesses that measure without a test client's overhead. */
+    /**
+     * POSTs a JSON body to a path of the service with the services' own token, for harnesses that measure without a
+     * test client's overhead.
+     */
     public HttpResponse<String> postJson(String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("content-type", "application/json")
+                .header("Authorization", "Bearer " + environment.get("EVENTBANK_SERVICE_TOKEN"))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -11,6 +11,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 /**
  * The storage under Axon, the same in every Axon service: the JDBC event store on the service's schema (JSON
@@ -27,7 +29,14 @@ public final class AxonStorage {
      */
     public static EventStorageEngine eventStorageEngine(ConnectionProvider connections,
             TransactionManager transactions, Serializer serializer) {
+        return eventStorageEngine(connections, transactions, serializer, NoOpEventUpcaster.INSTANCE);
+    }
+
+    /** The same, reading older revisions of events through the upcasters. */
+    public static EventStorageEngine eventStorageEngine(ConnectionProvider connections,
+            TransactionManager transactions, Serializer serializer, EventUpcaster upcasters) {
         return JdbcEventStorageEngine.builder()
+                .upcasterChain(upcasters)
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)

@@ -27,7 +27,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(ProblemException exception) {
-            return exception.problem().toResponse();
+            return exception.toResponse();
         }
     }
 

@@ -2,6 +2,7 @@ package io.eventbank.ledger.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,11 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.ledger.deadletters.DeadLetters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operators: the platform's dead letters (dead-letter topics and parked records) and their re-drive. */
+@RolesAllowed(Roles.SERVICE)
 @Path("/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operations")

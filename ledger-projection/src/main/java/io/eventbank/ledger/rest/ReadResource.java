@@ -3,6 +3,7 @@ package io.eventbank.ledger.rest;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.banks.HostedBanks;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Accounts, statements and transfers as the read models have them. Every answer says how far its read model has got
  * ({@code position}); {@code waitForEvent} (with {@code wait}) holds the answer until the given event is applied.
  */
+@RolesAllowed(Roles.SERVICE)
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "read models")

@@ -8,9 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.eventbank.infrastructure.security.ServiceToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** account-service's balances, the other side of the verification's comparison. */
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "account-service")
 @Path("/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * transfer-saga's internal API, for the gateway: request a transfer (once per {@code Idempotency-Key}) and read one,
  * optionally waiting until it is final. {@code X-Correlation-Id} travels into every command and event of the transfer.
  */
+@RolesAllowed(Roles.SERVICE)
 @Path("/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "transfers")

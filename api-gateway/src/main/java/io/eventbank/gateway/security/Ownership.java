@@ -1,0 +1,127 @@
+package io.eventbank.gateway.security;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import io.eventbank.contracts.Iban;
+import io.eventbank.gateway.client.AccountServiceClient;
+import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Whose an account is, from account-service (the account's {@code customerId}: the subject of the token that opened
+ * it), kept once known: an account never changes hands. A customer reaches only its own accounts and the transfers
+ * that touch them; anything else answers 404, exactly as an account or transfer that does not exist, so that no
+ * customer learns what others have. Operators and auditors are not customers: what they may reach is their role's.
+ */
+@ApplicationScoped
+public class Ownership {
+
+    private static final int REMEMBERED = 100_000;
+    private static final String NOBODY = "";
+
+    @Inject
+    @RestClient
+    AccountServiceClient accounts;
+
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+
+    /** Whether the caller is held to its own accounts (a customer and nothing more). */
+    public static boolean isCustomer(SecurityIdentity caller) {
+        return caller.hasRole(Roles.CUSTOMER) && !caller.hasRole(Roles.AUDITOR) && !caller.hasRole(Roles.OPERATOR);
+    }
+
+    /**
+     * Who calls: the token's subject ({@code sub}), which is the customer's identity; the principal's name for a
+     * caller whose identity is not a token.
+     */
+    public static String subject(SecurityIdentity caller) {
+        if (caller.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return caller.getPrincipal().getName();
+    }
+
+    /** The IBAN in its electronic form, or a 400 naming the field. */
+    public static String iban(String text, String field) {
+        String iban = Iban.normalize(text);
+        if (!Iban.isValid(iban)) {
+            throw ProblemException.invalid(field, "not a valid IBAN: " + (text == null ? "" : text.strip()));
+        }
+        return iban;
+    }
+
+    /** For a customer, the account must be its own; otherwise 404 {@code unknown-account}. Answers the IBAN. */
+    public String requireOwnAccount(SecurityIdentity caller, String text, String field) {
+        String iban = iban(text, field);
+        if (isCustomer(caller) && !ownedBy(iban, caller)) {
+            throw new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
+                    "no account " + Iban.printable(iban)).withField(field));
+        }
+        return iban;
+    }
+
+    /** For a customer, the transfer must touch one of its own accounts; otherwise 404 {@code unknown-transfer}. */
+    public void requireOwnTransfer(SecurityIdentity caller, String transferJson, String transferId) {
+        if (!isCustomer(caller)) {
+            return;
+        }
+        try {
+            JsonNode transfer = Json.mapper().readTree(transferJson);
+            for (String field : new String[] {"debtorIban", "creditorIban"}) {
+                String iban = transfer.path(field).asText(null);
+                if (iban != null && Iban.isValid(iban) && ownedBy(iban, caller)) {
+                    return;
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // unreadable: not shown
+        }
+        throw new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer",
+                "no transfer " + transferId));
+    }
+
+    private boolean ownedBy(String iban, SecurityIdentity caller) {
+        return ownerOf(iban).map(owner -> owner.equals(subject(caller))).orElse(false);
+    }
+
+    /** The customer who owns the account; empty when nobody does (a clearing account) or there is no such account. */
+    Optional<String> ownerOf(String iban) {
+        String known = owners.get(iban);
+        if (known != null) {
+            return known.equals(NOBODY) ? Optional.empty() : Optional.of(known);
+        }
+        try (Response response = accounts.get(iban)) {
+            if (response.getStatus() == 404) {
+                return Optional.empty(); // not remembered: it may be opened later
+            }
+            if (response.getStatus() != 200) {
+                throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                        "account-service does not answer; nothing was changed"));
+            }
+            String owner = Json.mapper().readTree(response.readEntity(String.class)).path("customerId").asText(NOBODY);
+            if (owners.size() > REMEMBERED) {
+                owners.clear();
+            }
+            owners.put(iban, owner);
+            return owner.equals(NOBODY) ? Optional.empty() : Optional.of(owner);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (jakarta.ws.rs.ProcessingException e) {
+            throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                    "account-service does not answer; nothing was changed"));
+        }
+    }
+}

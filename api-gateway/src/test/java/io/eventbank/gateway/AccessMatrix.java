@@ -1,0 +1,203 @@
+package io.eventbank.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Who may call which operation of the public API, checked against the running gateway for every operation its
+ * OpenAPI document lists: with no token, with each kind of forged token, with the services' own token, and as the
+ * customer who owns the account, another customer, an operator and an auditor. A role that may not call an operation
+ * gets 403; a customer calling on another's account or transfer gets 404, exactly as if it did not exist; an allowed
+ * call gets anything but 401, 403 and 5xx. An operation that the document lists and this table does not fails the
+ * check: a new endpoint needs its rule here.
+ */
+final class AccessMatrix {
+
+    /** Callers: a role, or none, or a forged token. */
+    static final String CUSTOMER = "customer";
+    static final String STRANGER = "another customer";
+    static final String OPERATOR = "operator";
+    static final String AUDITOR = "auditor";
+
+    /** An operation's rule: the roles that may call it, and whether a customer may call it only on what it owns. */
+    record Rule(Set<String> roles, boolean ownedByCustomer) {
+
+        static Rule of(boolean owned, String... roles) {
+            return new Rule(Set.of(roles), owned);
+        }
+    }
+
+    /** The rules, by "METHOD path" as the OpenAPI document names the operation. */
+    static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("GET /api/v1/banks", Rule.of(false, CUSTOMER, OPERATOR, AUDITOR));
+        RULES.put("POST /api/v1/accounts", Rule.of(false, CUSTOMER));
+        RULES.put("GET /api/v1/accounts/{iban}", Rule.of(true, CUSTOMER, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/accounts/{iban}/transactions", Rule.of(true, CUSTOMER, AUDITOR));
+        RULES.put("POST /api/v1/accounts/{iban}/deposits", Rule.of(true, CUSTOMER));
+        RULES.put("POST /api/v1/accounts/{iban}/withdrawals", Rule.of(true, CUSTOMER));
+        RULES.put("POST /api/v1/accounts/{iban}/freeze", Rule.of(false, OPERATOR));
+        RULES.put("POST /api/v1/accounts/{iban}/unfreeze", Rule.of(false, OPERATOR));
+        RULES.put("POST /api/v1/accounts/{iban}/close", Rule.of(false, OPERATOR));
+        RULES.put("POST /api/v1/transfers", Rule.of(false, CUSTOMER));
+        RULES.put("GET /api/v1/transfers/{id}", Rule.of(true, CUSTOMER, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/events", Rule.of(true, CUSTOMER, AUDITOR));
+        RULES.put("GET /api/v1/events/stream", Rule.of(true, CUSTOMER, AUDITOR));
+        RULES.put("GET /api/v1/admin/projections", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/admin/projections/{name}", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("POST /api/v1/admin/projections/{name}/replay", Rule.of(false, OPERATOR));
+        RULES.put("PUT /api/v1/admin/accounts/{iban}/overdraft-limit", Rule.of(false, OPERATOR));
+        RULES.put("GET /api/v1/admin/dead-letters", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("POST /api/v1/admin/dead-letters/{id}/redrive", Rule.of(false, OPERATOR));
+        RULES.put("POST /api/v1/admin/dead-letters/redrive", Rule.of(false, OPERATOR));
+        RULES.put("GET /api/v1/admin/settlements", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/admin/verification", Rule.of(false, OPERATOR, AUDITOR));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final Map<String, String> tokens;
+    private final Map<String, String> forged;
+    private final String serviceToken;
+    private final Map<String, String> pathValues;
+    private final String ownAccount;
+
+    /**
+     * @param tokens     a token for each of {@link #CUSTOMER} (the owner of {@code ownAccount}), {@link #STRANGER},
+     *                   {@link #OPERATOR} and {@link #AUDITOR}
+     * @param pathValues what each path parameter is: an account and a transfer of the customer's own, and names of
+     *                   projections and dead letters that exist or not (the answer for an allowed role may be 404)
+     */
+    AccessMatrix(String base, Map<String, String> tokens, Map<String, String> forged, String serviceToken,
+            Map<String, String> pathValues, String ownAccount) {
+        this.base = base;
+        this.tokens = tokens;
+        this.forged = forged;
+        this.serviceToken = serviceToken;
+        this.pathValues = pathValues;
+        this.ownAccount = ownAccount;
+    }
+
+    /** The operations of the OpenAPI document, as "METHOD path", under /api. */
+    Set<String> documentedOperations() throws IOException, InterruptedException {
+        JsonNode document = JSON.readTree(send("GET", "/q/openapi?format=json", null).body());
+        Set<String> operations = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    operations.add(method.toUpperCase() + " " + path.getKey());
+                }
+            });
+        }
+        return operations;
+    }
+
+    /** Calls every operation as every caller; answers the mismatches (empty when the gateway keeps every rule). */
+    List<String> check(Set<String> operations) throws IOException, InterruptedException {
+        List<String> mismatches = new ArrayList<>();
+        for (String operation : operations) {
+            Rule rule = RULES.get(operation);
+            if (rule == null) {
+                mismatches.add(operation + ": not in the access rules");
+                continue;
+            }
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = target(operation.substring(operation.indexOf(' ') + 1));
+            expect(mismatches, operation, "no token", send(method, path, null), 401);
+            for (Map.Entry<String, String> token : forged.entrySet()) {
+                expect(mismatches, operation, "forged (" + token.getKey() + ")",
+                        send(method, path, token.getValue()), 401);
+            }
+            expect(mismatches, operation, "the services' own token", send(method, path, serviceToken), 403);
+            for (String caller : List.of(CUSTOMER, STRANGER, OPERATOR, AUDITOR)) {
+                String role = caller.equals(STRANGER) ? CUSTOMER : caller;
+                Answer answer = send(method, path, tokens.get(caller));
+                if (!rule.roles().contains(role)) {
+                    expect(mismatches, operation, caller, answer, 403);
+                } else if (caller.equals(STRANGER) && rule.ownedByCustomer()) {
+                    expect(mismatches, operation, caller, answer, 404);
+                } else if (answer.statusCode() == 401 || answer.statusCode() == 403 || answer.statusCode() >= 500) {
+                    mismatches.add(operation + " as " + caller + ": allowed, but answered " + answer.statusCode()
+                            + " " + answer.body());
+                }
+            }
+        }
+        return mismatches;
+    }
+
+    private String target(String path) {
+        String target = path;
+        for (Map.Entry<String, String> value : pathValues.entrySet()) {
+            target = target.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        if (path.startsWith("/api/v1/events")) {
+            target += "?account=" + ownAccount; // a customer reads the events of its own account only
+        }
+        return target;
+    }
+
+    private static void expect(List<String> mismatches, String operation, String caller, Answer answer,
+            int status) {
+        boolean problem = answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        boolean challenged = status != 401 || answer.headers().firstValue("WWW-Authenticate").isPresent();
+        if (answer.statusCode() != status || !problem || !challenged) {
+            mismatches.add(operation + " as " + caller + ": expected " + status + " with a problem body, got "
+                    + answer.statusCode() + " " + answer.headers().firstValue("Content-Type").orElse("") + " "
+                    + answer.body());
+        }
+    }
+
+    /** An answer: its status, headers and body. */
+    record Answer(int statusCode, java.net.http.HttpHeaders headers, String body) {
+    }
+
+    /** One request; a live stream's answer is its status and headers (the body is not waited for). */
+    Answer send(String method, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Accept", path.startsWith("/api/v1/events/stream") ? "text/event-stream" : "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (method.equals("GET")) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        }
+        HttpResponse<java.io.InputStream> response = HTTP.send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        String body;
+        if (response.statusCode() == 200 && path.startsWith("/api/v1/events/stream")) {
+            response.body().close();
+            body = "(a live stream)";
+        } else {
+            try (java.io.InputStream in = response.body()) {
+                body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return new Answer(response.statusCode(), response.headers(), body);
+    }
+}

@@ -1,0 +1,87 @@
+package io.eventbank.devstack.testing;
+
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.eventbank.devstack.TestStack;
+import io.eventbank.devstack.tokens.SigningKeys;
+import io.eventbank.devstack.tokens.Tokens;
+
+/**
+ * Tokens for tests: signed with the test JVM's key pair (the one its services verify with), and forged ones that
+ * every service must refuse. Works in a {@code @QuarkusTest} too, whose test class may have a class loader of its
+ * own: the key pair is found through a system property, not through the {@link TestStack} instance.
+ */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    public static String customer(String subject) {
+        return sign("customer", subject);
+    }
+
+    public static String operator() {
+        return sign("operator", "test-operator");
+    }
+
+    public static String auditor() {
+        return sign("auditor", "test-auditor");
+    }
+
+    public static String service() {
+        return sign("service", "eventbank-services");
+    }
+
+    public static String sign(String role, String subject) {
+        return tokens().sign(role, subject, Duration.ofHours(1));
+    }
+
+    /** Ways a token can be wrong, each of which must answer 401: name, token. */
+    public static Map<String, String> forged(String role, String subject) {
+        Instant now = Instant.now();
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("expired", Tokens.signClaims(claims(role, subject, "https://eventbank.local", "eventbank",
+                now.minusSeconds(7200), now.minusSeconds(3600)), keys().privateKeyForTests()));
+        forged.put("signed by another key", Tokens.signClaims(claims(role, subject, "https://eventbank.local",
+                "eventbank", now, now.plusSeconds(3600)), strangerKey()));
+        forged.put("alg none", Tokens.unsigned(claims(role, subject, "https://eventbank.local", "eventbank", now,
+                now.plusSeconds(3600))));
+        forged.put("wrong issuer", Tokens.signClaims(claims(role, subject, "https://evil.example", "eventbank", now,
+                now.plusSeconds(3600)), keys().privateKeyForTests()));
+        forged.put("wrong audience", Tokens.signClaims(claims(role, subject, "https://eventbank.local", "elsewhere",
+                now, now.plusSeconds(3600)), keys().privateKeyForTests()));
+        forged.put("not a token", "not.a.token");
+        return forged;
+    }
+
+    private static Map<String, Object> claims(String role, String subject, String issuer, String audience,
+            Instant issuedAt, Instant expires) {
+        return Tokens.claims(role, subject, issuer, audience, issuedAt, expires);
+    }
+
+    private static PrivateKey strangerKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Tokens tokens() {
+        return new Tokens(keys());
+    }
+
+    private static SigningKeys keys() {
+        String directory = System.getProperty(TestStack.KEYS_PROPERTY);
+        return directory != null ? SigningKeys.in(Path.of(directory)) : TestStack.get().keys();
+    }
+}
