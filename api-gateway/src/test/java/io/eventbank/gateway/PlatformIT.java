@@ -427,6 +427,12 @@ class PlatformIT {
             as(staff).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
                     .post(api + "/accounts/{iban}/withdrawals", alice).then().statusCode(403);
         }
+        // a person who is both a customer and an operator reads any account, but moves only its own money
+        String both = TestTokens.withRoles("olga-" + UUID.randomUUID(), "customer", "operator");
+        as(both).get(api + "/accounts/{iban}", alice).then().statusCode(200);
+        as(both).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .post(api + "/accounts/{iban}/withdrawals", alice).then().statusCode(404);
+        as(both).contentType(ContentType.JSON).body(body).post(api + "/transfers").then().statusCode(404);
         as(AUDITOR).post(api + "/accounts/{iban}/freeze", alice).then().statusCode(403);
         owner(alice).post(api + "/accounts/{iban}/freeze", alice).then().statusCode(403);
 

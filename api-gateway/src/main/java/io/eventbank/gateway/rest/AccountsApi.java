@@ -160,7 +160,7 @@ public class AccountsApi {
     }
 
     private Response movement(String pathIban, String operation, JsonNode body, String key, String correlation) {
-        String iban = ownership.requireOwnAccount(caller, pathIban, "iban");
+        String iban = ownership.requireOwnAccountToMove(caller, pathIban, "iban");
         ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("amount"), Set.of("reference")));
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         ObjectNode forwarded = request.deepCopy();

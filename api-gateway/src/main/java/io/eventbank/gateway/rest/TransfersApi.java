@@ -73,7 +73,7 @@ public class TransfersApi {
                 Set.of("debtorIban", "creditorIban", "amount", "currency"), Set.of("reference")));
         refuseClearingAccount(request, "debtorIban");
         refuseClearingAccount(request, "creditorIban");
-        ownership.requireOwnAccount(caller, request.get("debtorIban").asText(), "debtorIban");
+        ownership.requireOwnAccountToMove(caller, request.get("debtorIban").asText(), "debtorIban");
         refuseForeignCurrency(request, "debtorIban");
         refuseForeignCurrency(request, "creditorIban");
         // the saga de-duplicates by the key as well: the caller's key, told apart from every other caller's

@@ -63,14 +63,33 @@ public class Ownership {
         return iban;
     }
 
-    /** For a customer, the account must be its own; otherwise 404 {@code unknown-account}. Answers the IBAN. */
+    /**
+     * To read an account: a customer's own, or any for an operator or auditor; otherwise 404 {@code unknown-account}.
+     * Answers the IBAN.
+     */
     public String requireOwnAccount(SecurityIdentity caller, String text, String field) {
         String iban = iban(text, field);
         if (isCustomer(caller) && !ownedBy(iban, caller)) {
-            throw new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
-                    "no account " + Iban.printable(iban)).withField(field));
+            throw unknownAccount(iban, field);
         }
         return iban;
+    }
+
+    /**
+     * To move money out of (or into) an account: the caller's own, whatever other roles its token also carries (an
+     * operator who is also a customer moves only its own money); otherwise 404 {@code unknown-account}.
+     */
+    public String requireOwnAccountToMove(SecurityIdentity caller, String text, String field) {
+        String iban = iban(text, field);
+        if (!ownedBy(iban, caller)) {
+            throw unknownAccount(iban, field);
+        }
+        return iban;
+    }
+
+    private static ProblemException unknownAccount(String iban, String field) {
+        return new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
+                "no account " + Iban.printable(iban)).withField(field));
     }
 
     /** For a customer, the transfer must touch one of its own accounts; otherwise 404 {@code unknown-transfer}. */

@@ -43,6 +43,15 @@ public final class TestTokens {
         return tokens().sign(role, subject, Duration.ofHours(1));
     }
 
+    /** A token that carries several roles at once, as an external issuer may give a person who has them. */
+    public static String withRoles(String subject, String... roles) {
+        Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>(Tokens.claims(roles[0], subject, Tokens.ISSUER,
+                Tokens.AUDIENCE, now, now.plusSeconds(3600)));
+        claims.put("groups", java.util.List.of(roles));
+        return Tokens.signClaims(claims, keys().privateKeyForTests());
+    }
+
     /** Ways a token can be wrong, each of which must answer 401: name, token. */
     public static Map<String, String> forged(String role, String subject) {
         Instant now = Instant.now();
