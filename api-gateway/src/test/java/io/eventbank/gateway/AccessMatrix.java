@@ -49,6 +49,7 @@ final class AccessMatrix {
     static {
         RULES.put("GET /api/v1/banks", Rule.of(false, CUSTOMER, OPERATOR, AUDITOR));
         RULES.put("POST /api/v1/accounts", Rule.of(false, CUSTOMER));
+        RULES.put("GET /api/v1/accounts", Rule.of(false, CUSTOMER));
         RULES.put("GET /api/v1/accounts/{iban}", Rule.of(true, CUSTOMER, OPERATOR, AUDITOR));
         RULES.put("GET /api/v1/accounts/{iban}/transactions", Rule.of(true, CUSTOMER, AUDITOR));
         RULES.put("POST /api/v1/accounts/{iban}/deposits", Rule.of(true, CUSTOMER));

@@ -384,6 +384,12 @@ class PlatformIT {
                 .post(api + "/transfers").then().statusCode(202).extract().path("transferId");
         awaitFinal(transferId);
 
+        // each lists its own accounts, and only those
+        assertThat(owner(alice).get(api + "/accounts").then().statusCode(200).extract().jsonPath()
+                .getList("items.iban", String.class)).containsExactly(alice);
+        assertThat(as(eveToken).get(api + "/accounts").then().statusCode(200).extract().jsonPath()
+                .getList("items.iban", String.class)).containsExactly(eve);
+
         // every path to Alice's account and transfer answers Eve as if they did not exist
         for (String path : List.of("/accounts/" + alice, "/accounts/" + alice + "/transactions",
                 "/events?account=" + alice)) {

@@ -105,6 +105,10 @@ public class Accounts {
         return views.page(after, limit);
     }
 
+    public List<AccountView> ofCustomer(String customerId, String after, int limit) {
+        return views.ofCustomer(customerId, after, limit);
+    }
+
     public AccountView view(String iban) {
         return views.find(iban).orElseThrow(() -> new AccountRefusedException(AccountRefusal.UNKNOWN_ACCOUNT,
                 "no account " + iban));

@@ -79,19 +79,40 @@ public class AccountResource {
     @GET
     @Operation(summary = "Every account's balance and version, a page at a time (IBAN order; pass next as after)")
     public Balances balances(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        int size;
-        try {
-            size = limit == null ? 1000 : Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", "limit is a number from 1 to 5000");
-        }
-        if (size < 1 || size > 5000) {
-            throw ProblemException.invalid("limit", "limit is a number from 1 to 5000");
-        }
+        int size = pageSize(limit, 1000, 5000);
         List<AccountView> page = accounts.page(after == null ? null : Iban.normalize(after), size);
         List<Balance> items = page.stream().map(view -> new Balance(view.iban(), view.currency(),
                 Money.format(view.balance(), view.currency()), view.version())).toList();
         return new Balances(items, page.size() < size ? null : page.get(page.size() - 1).iban());
+    }
+
+    /** A customer's accounts, a page at a time. */
+    public record CustomerAccounts(List<AccountResponse> items, String next) {
+    }
+
+    @GET
+    @Path("/of-customer")
+    @Operation(summary = "The accounts a customer owns, a page at a time (IBAN order; pass next as after)")
+    public CustomerAccounts ofCustomer(@QueryParam("customerId") String customerId, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        int size = pageSize(limit, 100, 500);
+        List<AccountView> page = accounts.ofCustomer(Subjects.required(customerId, "customerId"),
+                after == null ? null : Iban.normalize(after), size);
+        return new CustomerAccounts(page.stream().map(view -> AccountResponse.of(view, accounts.banks())).toList(),
+                page.size() < size ? null : page.get(page.size() - 1).iban());
+    }
+
+    private static int pageSize(String limit, int otherwise, int most) {
+        String rule = "limit is a number from 1 to " + most;
+        try {
+            int size = limit == null ? otherwise : Integer.parseInt(limit);
+            if (size < 1 || size > most) {
+                throw ProblemException.invalid("limit", rule);
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("limit", rule);
+        }
     }
 
     @GET

@@ -42,13 +42,24 @@ public class AccountViews {
 
     /** A page of accounts in IBAN order, after the given IBAN (from the first when null). */
     public List<AccountView> page(String after, int limit) {
+        return list("where iban > ? order by iban limit ?", after == null ? "" : after, limit);
+    }
+
+    /** A customer's accounts in IBAN order, after the given IBAN (from the first when null). */
+    public List<AccountView> ofCustomer(String customerId, String after, int limit) {
+        return list("where customer_id = ? and iban > ? order by iban limit ?", customerId,
+                after == null ? "" : after, limit);
+    }
+
+    private List<AccountView> list(String condition, Object... parameters) {
         List<AccountView> page = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "select iban, customer_id, owner, bank_code, currency, balance, overdraft_limit, status, type,"
-                                + " version, opened_at, updated_at from account_view where iban > ? order by iban limit ?")) {
-            query.setString(1, after == null ? "" : after);
-            query.setInt(2, limit);
+                                + " version, opened_at, updated_at from account_view " + condition)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     page.add(viewOf(row));

@@ -62,6 +62,27 @@ class AccountApiTest {
     }
 
     @Test
+    void shouldListTheAccountsOfOneCustomerOnly() {
+        String customer = "lister-" + java.util.UUID.randomUUID();
+        List<String> own = new java.util.ArrayList<>();
+        for (String bank : List.of("10020030", "20030040")) {
+            own.add(given().contentType(ContentType.JSON)
+                    .body(Map.of("customerId", customer, "owner", "Lister", "currency", "EUR", "bankCode", bank))
+                    .post("/v1/accounts").then().statusCode(201).extract().path("iban"));
+        }
+        openAccount("Someone else", "0.00", "0.00");
+        List<String> listed = given().queryParam("customerId", customer).get("/v1/accounts/of-customer")
+                .then().statusCode(200).body("next", org.hamcrest.Matchers.nullValue())
+                .extract().jsonPath().getList("items.iban", String.class);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(own);
+        String first = given().queryParam("customerId", customer).queryParam("limit", "1")
+                .get("/v1/accounts/of-customer").then().statusCode(200).extract().path("next");
+        assertThat(given().queryParam("customerId", customer).queryParam("after", first)
+                .get("/v1/accounts/of-customer").jsonPath().getList("items.iban", String.class)).hasSize(1);
+        given().get("/v1/accounts/of-customer").then().statusCode(400).body("field", equalTo("customerId"));
+    }
+
+    @Test
     void shouldOpenInTheOtherHostedBankWithoutAnOverdraftThatOnlyAnOperatorSets() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("customerId", "customer-1", "owner", "Bob", "currency", "EUR", "bankCode", "20030040", "overdraftLimit", "100"))

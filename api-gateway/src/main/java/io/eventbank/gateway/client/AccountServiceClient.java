@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +37,11 @@ public interface AccountServiceClient {
     @GET
     @Path("/accounts/{iban}")
     Response get(@PathParam("iban") String iban);
+
+    @GET
+    @Path("/accounts/of-customer")
+    Response ofCustomer(@QueryParam("customerId") String customerId, @QueryParam("after") String after,
+            @QueryParam("limit") String limit);
 
     @PUT
     @Path("/accounts/{iban}/overdraft-limit")

@@ -71,6 +71,14 @@ public class AccountsApi {
     }
 
     @GET
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "The caller's own accounts (a customer's), a page at a time: pass next as after")
+    public Response mine(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.ofCustomer(Ownership.subject(caller), after, limit), 3)
+                .toResponse();
+    }
+
+    @GET
     @Path("/{iban}")
     @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(summary = "The account (a customer's own): owner, bank, currency, balance, status, last event sequence,"
