@@ -275,11 +275,16 @@ class TransferPlatformIT {
         }
         Map<String, String> statuses = new HashMap<>();
         for (String id : ids) {
-            statuses.put(id, await(id).getString("status"));
+            JsonPath transfer = await(id);
+            // every payer can afford its five transfers: one fails only when the receiving bank had not seen its
+            // credit transfer when the sender, held up by the kill, asked for its status (then it is refunded)
+            statuses.put(id, transfer.getString("status") + (transfer.getString("failureReason") == null ? ""
+                    : " " + transfer.getString("failureReason")));
         }
 
-        assertThat(statuses.values()).allMatch(s -> s.equals("COMPLETED") || s.equals("FAILED"));
-        assertThat(statuses.values()).contains("COMPLETED", "FAILED");
+        assertThat(statuses.values()).allMatch(s -> s.equals("COMPLETED") || s.equals("FAILED TIMED_OUT")
+                || s.equals("FAILED REJECTED_BY_CLEARING"));
+        assertThat(statuses.values()).contains("COMPLETED");
         awaitQuiet();
         assertThat(totalMoney()).as("the sum of all balances, clearing accounts included").isEqualTo(moneyBefore);
         assertThat(query("select count(*) from (select aggregateidentifier, payload::json->>'transferId' t,"
