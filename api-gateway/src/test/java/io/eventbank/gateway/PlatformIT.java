@@ -455,11 +455,13 @@ class PlatformIT {
         String other = open("Matrix payee", "10020030", "0");
         String transferId = transfer(own, other, "1.00", null).getString("transferId");
         String ownersToken = owners.get(own);
+        String empty = as(ownersToken).contentType(ContentType.JSON).body(Map.of("owner", "Matrix", "currency", "EUR"))
+                .post(api + "/accounts").then().statusCode(201).extract().path("iban");
         AccessMatrix matrix = new AccessMatrix(gatewayUrl,
                 Map.of(AccessMatrix.CUSTOMER, ownersToken, AccessMatrix.STRANGER, customer("stranger"),
                         AccessMatrix.OPERATOR, OPERATOR, AccessMatrix.AUDITOR, AUDITOR),
                 TestTokens.forged("auditor", "forger"), TestTokens.service(),
-                Map.of("iban", own, "id", transferId, "name", "no-such-read-model"), own);
+                Map.of("iban", own, "id", transferId, "name", "accounts", "payee", other, "empty", empty), own);
 
         Set<String> operations = matrix.documentedOperations();
         assertThat(operations).as("the operations the OpenAPI document lists")
@@ -469,9 +471,13 @@ class PlatformIT {
         String document = matrix.send("GET", "/q/openapi?format=json", null).body();
         assertThat(document).contains("\"bearer\"").contains("JWT");
         assertThat(matrix.send("GET", "/q/health", null).statusCode()).isEqualTo(200);
-        // what the matrix did changed no money: the owner's deposits and withdrawals were all refused ({})
-        assertBalance(own, "4.00");
-        as(OPERATOR).post(api + "/accounts/{iban}/unfreeze", own);
+        // what the matrix moved is exactly what the owner was allowed to move: a deposit, a withdrawal, a transfer
+        assertBalance(own, "3.99");
+        assertBalance(other, "1.01");
+        as(AUDITOR).get(api + "/accounts/{iban}", empty).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CLOSED"));
+        awaitReplayed();
+        assertVerified();
     }
 
     @Test
@@ -538,6 +544,15 @@ class PlatformIT {
                 given().header("Authorization", "Bearer " + token).get(probe).then().statusCode(403);
             }
             given().get(service.baseUrl() + "/q/health/live").then().statusCode(200);
+        }
+    }
+
+    /** Waits until no read model is being rebuilt. */
+    private static void awaitReplayed() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && as(OPERATOR).get(api + "/admin/projections").jsonPath()
+                .getList("state", String.class).contains("REPLAYING")) {
+            Thread.onSpinWait();
         }
     }
 
