@@ -27,9 +27,6 @@ public final class Launcher {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(
             Long.parseLong(System.getenv().getOrDefault("EVENTBANK_READY_TIMEOUT_SECONDS", "180")));
 
-    /** The roles a token may carry: people's, and the services' own (for a deployment not started by up). */
-    private static final List<String> ROLES = List.of("customer", "operator", "auditor", "service");
-
     private Launcher() {
     }
 
@@ -90,8 +87,8 @@ public final class Launcher {
                     default -> throw new IllegalArgumentException("unknown option " + options.get(i));
                 }
             }
-            if (role == null || !ROLES.contains(role)) {
-                throw new IllegalArgumentException("--role is one of " + String.join(", ", ROLES));
+            if (role == null || !Tokens.ROLES.contains(role)) {
+                throw new IllegalArgumentException("--role is one of " + String.join(", ", Tokens.ROLES));
             }
             if (subject == null || !subject.matches("[\\p{L}\\p{N}\\p{P}\\p{S}]{1,200}")) {
                 throw new IllegalArgumentException("--subject is 1 to 200 letters, digits, punctuation or symbols");

@@ -39,7 +39,6 @@ public final class TestStack {
     private final PrivatePostgres privatePostgres;
     private final Path directory;
     private final SigningKeys keys;
-    private final Tokens tokens;
     private final Map<String, String> tokenEnvironment;
 
     private TestStack(Database database, KafkaBroker broker, PrivatePostgres privatePostgres, Path directory) {
@@ -48,9 +47,8 @@ public final class TestStack {
         this.privatePostgres = privatePostgres;
         this.directory = directory;
         this.keys = SigningKeys.in(directory.resolve("keys"));
-        this.tokens = new Tokens(keys);
         System.setProperty(KEYS_PROPERTY, directory.resolve("keys").toString());
-        this.tokenEnvironment = tokens.serviceEnvironment();
+        this.tokenEnvironment = new Tokens(keys).serviceEnvironment();
         System.setProperty(ServiceTokenFilter.PROPERTY, serviceToken());
     }
 
@@ -99,11 +97,6 @@ public final class TestStack {
     /** The test JVM's own key pair, which this stack's services verify tokens with. */
     public SigningKeys keys() {
         return keys;
-    }
-
-    /** Signs tokens that this stack's services accept (a key pair of the test JVM's own). */
-    public Tokens tokens() {
-        return tokens;
     }
 
     /** The services' own token (role {@code service}): what the internal APIs accept. */

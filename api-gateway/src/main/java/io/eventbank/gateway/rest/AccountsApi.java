@@ -174,8 +174,7 @@ public class AccountsApi {
         ObjectNode forwarded = request.deepCopy();
         if (key != null) {
             // the service counts a retried movement once by this id, also when the gateway's answer got lost
-            forwarded.put("operationId", Bodies.digest(Ownership.subject(caller) + "\n" + path + "\n" + key)
-                    .substring(0, 40));
+            forwarded.put("operationId", Bodies.callerKey(Ownership.subject(caller), path, key));
         }
         return idempotent.run("POST " + path, key, Bodies.hash(path, request),
                 () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, forwarded, correlation),

@@ -115,6 +115,14 @@ final class Bodies {
         return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
     }
 
+    /**
+     * A digest that stands for one caller's own thing (its key, its operation): the caller's subject and the parts,
+     * so that no two callers' ever meet, in 40 hex digits, with no identity in it.
+     */
+    static String callerKey(String subject, String... parts) {
+        return digest(subject + "\n" + String.join("\n", parts)).substring(0, 40);
+    }
+
     static String digest(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -40,8 +40,7 @@ public class Idempotent {
             return action.get().toResponse();
         }
         IdempotencyKeys.check(key);
-        // the caller by a digest of its subject: bounded in length, and no identity kept beside the key
-        String scope = Bodies.digest(subject).substring(0, 32) + " " + operation;
+        String scope = Bodies.callerKey(subject) + " " + operation;
         IdempotencyStore.Claim claim = store.claim(scope, key, requestHash);
         if (claim instanceof IdempotencyStore.Replay replay) {
             return replayed(replay);

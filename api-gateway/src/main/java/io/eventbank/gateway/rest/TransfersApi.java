@@ -77,7 +77,7 @@ public class TransfersApi {
         refuseForeignCurrency(request, "debtorIban");
         refuseForeignCurrency(request, "creditorIban");
         // the saga de-duplicates by the key as well: the caller's key, told apart from every other caller's
-        String sagaKey = key == null ? null : Bodies.digest(Ownership.subject(caller) + "\n" + key).substring(0, 40);
+        String sagaKey = key == null ? null : Bodies.callerKey(Ownership.subject(caller), key);
         return idempotent.run("POST /api/v1/transfers", key, Bodies.hash("/api/v1/transfers", request), () -> {
             Downstream.Answer requested = Downstream.call(TRANSFER_SAGA,
                     () -> transfers.request(request, sagaKey, correlation), key != null ? 3 : 1);

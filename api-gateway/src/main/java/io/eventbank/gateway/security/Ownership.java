@@ -87,6 +87,11 @@ public class Ownership {
         return iban;
     }
 
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                "account-service does not answer; nothing was changed"));
+    }
+
     private static ProblemException unknownAccount(String iban, String field) {
         return new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
                 "no account " + Iban.printable(iban)).withField(field));
@@ -127,8 +132,7 @@ public class Ownership {
                 return Optional.empty(); // not remembered: it may be opened later
             }
             if (response.getStatus() != 200) {
-                throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                        "account-service does not answer; nothing was changed"));
+                throw unavailable();
             }
             String owner = Json.mapper().readTree(response.readEntity(String.class)).path("customerId").asText(NOBODY);
             if (owners.size() > REMEMBERED) {
@@ -139,8 +143,7 @@ public class Ownership {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (jakarta.ws.rs.ProcessingException e) {
-            throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                    "account-service does not answer; nothing was changed"));
+            throw unavailable();
         }
     }
 }
