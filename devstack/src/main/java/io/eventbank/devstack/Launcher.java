@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.eventbank.devstack.chaos.ChaosRun;
 import io.eventbank.devstack.chaos.ChaosSettings;
-import io.eventbank.devstack.chaos.Part;
+import io.eventbank.devstack.Part;
 import io.eventbank.devstack.tokens.SigningKeys;
 import io.eventbank.devstack.tokens.Tokens;
 
@@ -45,9 +45,10 @@ public final class Launcher {
             case "status" -> System.exit(platform.status() ? 0 : 1);
             case "chaos" -> System.exit(chaos(root, settings, options) ? 0 : 1);
             case "token" -> System.exit(token(settings, options));
+            case "bench" -> System.exit(bench(root, settings, options));
             default -> {
                 System.out.println("""
-                        usage: ./eventbank up [--detach] | status | down | token [options] | chaos [options]
+                        usage: ./eventbank up [--detach] | status | down | token [options] | chaos [options] | bench [options]
                           up         start PostgreSQL (or use the running one), Kafka and the four services;
                                      wait until all are ready; stay in the foreground (Ctrl-C stops everything)
                           up -d      the same, but return once everything is ready (--detach)
@@ -63,7 +64,19 @@ public final class Launcher {
                                      --faults LIST (postgres,kafka,account-service,transfer-saga,
                                                     ledger-projection,api-gateway, or none)
                                      --project DIR  run the services built in another copy of the project
-                                     exit status 0 when every check is green""");
+                                     exit status 0 when every check is green
+                          bench      run the platform on parts of its own, run pgbench on its PostgreSQL, then drive
+                                     transfers through the public API: a ramp to the highest rate it keeps up with,
+                                     an open loop at half that rate; writes report.md and report.html with plots
+                                     under .eventbank/bench/<time> (about 12 minutes)
+                                     --short  the smoke test's form (a few hundred accounts, short steps)
+                                     --accounts N (10000)  --hot-accounts N (20)  --hot-share F (0.1)
+                                     --interbank F (0.3)  --only same-bank|mixed  --step SECONDS (20)
+                                     --ramp-start RATE (20)  --ramp-factor F (1.4)  --ramp-max RATE (5000)
+                                     --rate RATE (the open loop; default half the highest rate kept up with)
+                                     --open SECONDS (60)  --warm-up SECONDS (30)  --pgbench SECONDS (30)
+                                     --soak MINUTES (0; 30m watches memory and snapshots for 30 minutes)
+                                     --project DIR  run the services built in another copy of the project""");
                 System.exit("help".equals(command) ? 0 : 2);
             }
         }
@@ -125,6 +138,20 @@ public final class Launcher {
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         chaos = chaos.withHome(home);
         return new ChaosRun(chaos, System.out::println).run().passed();
+    }
+
+    private static int bench(Path root, PlatformSettings settings, List<String> options) {
+        io.eventbank.devstack.bench.BenchSettings bench;
+        try {
+            bench = io.eventbank.devstack.bench.BenchSettings.parse(options, root, settings.home().resolve("bench")
+                    .resolve(java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                            "yyyyMMdd-HHmmss"))), settings.serviceJvmOptions());
+        } catch (RuntimeException e) {
+            System.err.println("./eventbank bench: " + e.getMessage());
+            return 2;
+        }
+        var report = new io.eventbank.devstack.bench.BenchRun(bench, System.out::println).run();
+        return report.verified() && report.unfinished() == 0 && report.failed() == 0 ? 0 : 1;
     }
 
     private static void up(Platform platform, PlatformSettings settings, boolean detach) throws InterruptedException {

@@ -23,11 +23,18 @@ public final class PrivatePostgres {
     private final Path binaries;
     private final Path baseDirectory;
     private final String runAs;
+    private final List<String> serverOptions;
 
-    private PrivatePostgres(Path binaries, Path baseDirectory, String runAs) {
+    private PrivatePostgres(Path binaries, Path baseDirectory, String runAs, List<String> serverOptions) {
         this.binaries = binaries;
         this.baseDirectory = baseDirectory;
         this.runAs = runAs;
+        this.serverOptions = List.copyOf(serverOptions);
+    }
+
+    /** The same cluster, started with these server options as well ({@code -c name=value} each). */
+    public PrivatePostgres withServerOptions(List<String> options) {
+        return new PrivatePostgres(binaries, baseDirectory, runAs, options);
     }
 
     /** Finds the server binaries; fails with how to install PostgreSQL when there are none. */
@@ -39,7 +46,12 @@ public final class PrivatePostgres {
                 or on macOS: brew install postgresql@15
                 or point eventbank at a running server: EVENTBANK_DB_URL=jdbc:postgresql://host:5432/eventbank"""));
         String runAs = Processes.isRoot() ? unprivilegedUser() : null;
-        return new PrivatePostgres(binaries, baseDirectory.toAbsolutePath(), runAs);
+        return new PrivatePostgres(binaries, baseDirectory.toAbsolutePath(), runAs, List.of());
+    }
+
+    /** A program of the server's binaries, such as {@code pgbench}. */
+    public Path binary(String name) {
+        return binaries.resolve(name);
     }
 
     public Path dataDirectory() {
@@ -89,7 +101,8 @@ public final class PrivatePostgres {
         run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory().toString(), "-l",
                 logFile().toString(), "-w", "-t", "60", "-o",
                 "-p " + port + " -k " + baseDirectory.resolve("run") + " -c listen_addresses=127.0.0.1"
-                        + " -c max_connections=200",
+                        + " -c max_connections=200" + serverOptions.stream().map(o -> " -c " + o)
+                        .collect(java.util.stream.Collectors.joining()),
                 "start"));
         return port;
     }

@@ -1,5 +1,7 @@
 package io.eventbank.devstack.chaos;
 
+import io.eventbank.devstack.PrivatePlatform;
+import io.eventbank.devstack.Part;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ public final class ChaosRun {
                 + settings.rate() + " operations/s, " + Math.round(settings.interbankShare() * 100)
                 + " % interbank, faults " + settings.parts() + "; in " + settings.home());
         ChaosReport report;
-        try (ChaosPlatform platform = new ChaosPlatform(settings, out)) {
+        try (PrivatePlatform platform = new PrivatePlatform(settings.home(), settings.projectRoot(), settings.jvmOptions(), List.of(), out)) {
             Instant booting = Instant.now();
             platform.start(Duration.ofMinutes(5));
             out.line("chaos: platform ready in " + Duration.between(booting, Instant.now()).toSeconds() + " s, API "

@@ -1,5 +1,6 @@
 package io.eventbank.devstack.chaos;
 
+import io.eventbank.devstack.Part;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package io.eventbank.devstack.chaos;
 
+import io.eventbank.devstack.PrivatePlatform;
+import io.eventbank.devstack.Part;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class Faults {
     }
 
     private final ChaosSettings settings;
-    private final ChaosPlatform platform;
+    private final PrivatePlatform platform;
     private final ApiClient api;
     private final Workload workload;
     private final ClientRecord.Account[] probes;
@@ -45,7 +47,7 @@ final class Faults {
     private final List<Thread> probing = new ArrayList<>();
     private int probeNumber;
 
-    Faults(ChaosSettings settings, ChaosPlatform platform, ApiClient api, Workload workload,
+    Faults(ChaosSettings settings, PrivatePlatform platform, ApiClient api, Workload workload,
             ClientRecord.Account[] probes, Platform.PrintLog out) {
         this.settings = settings;
         this.platform = platform;

@@ -1,4 +1,4 @@
-package io.eventbank.devstack.chaos;
+package io.eventbank.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,27 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.eventbank.devstack.Database;
-import io.eventbank.devstack.JdbcUrl;
-import io.eventbank.devstack.KafkaBroker;
-import io.eventbank.devstack.Platform;
-import io.eventbank.devstack.PrivatePostgres;
-import io.eventbank.devstack.Processes;
-import io.eventbank.devstack.Service;
-import io.eventbank.devstack.ServiceProcess;
 import io.eventbank.devstack.tokens.SigningKeys;
 import io.eventbank.devstack.tokens.Tokens;
 
 /**
- * The platform for a chaos run, every part of its own and on free ports: a private PostgreSQL cluster (never the
- * machine's shared one), a Kafka broker, and the four services, each a process that can be killed with SIGKILL and
- * started again with its data where it was.
+ * The platform on parts of its own, on free ports, for a chaos run or a benchmark: a private PostgreSQL cluster
+ * (never the machine's shared one), a Kafka broker, and the four services, each a process that can be killed with
+ * SIGKILL and started again with its data where it was.
  */
-final class ChaosPlatform implements AutoCloseable {
+public final class PrivatePlatform implements AutoCloseable {
 
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
 
-    private final ChaosSettings settings;
+    private final Path home;
+    private final Path projectRoot;
+    private final List<String> jvmOptions;
     private final Platform.PrintLog out;
     private final PrivatePostgres postgres;
     private final int postgresPort = Processes.freePort();
@@ -46,7 +40,7 @@ final class ChaosPlatform implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger selfRestarts = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.ScheduledExecutorService supervisor =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "chaos-supervisor");
+                Thread thread = new Thread(r, "platform-supervisor");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -54,46 +48,76 @@ final class ChaosPlatform implements AutoCloseable {
     private KafkaBroker broker;
 
     /** Signs the run's tokens with this platform's own key. */
-    Tokens tokens() {
+    public Tokens tokens() {
         return tokens;
     }
 
-    ChaosPlatform(ChaosSettings settings, Platform.PrintLog out) {
-        this.settings = settings;
+    /**
+     * A platform whose data, logs and keys live under {@code home}, running the services built in {@code projectRoot}
+     * with these JVM options; {@code postgresOptions} are given to the PostgreSQL server as it starts.
+     */
+    public PrivatePlatform(Path home, Path projectRoot, List<String> jvmOptions, List<String> postgresOptions,
+            Platform.PrintLog out) {
+        this.home = home;
+        this.projectRoot = projectRoot;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.out = out;
-        this.postgres = PrivatePostgres.in(settings.home().resolve("postgres"));
-        this.tokens = new Tokens(SigningKeys.in(settings.home().resolve("keys")));
-        this.brokerSettings = new KafkaBroker.Settings(settings.home().resolve("kafka"), Processes.freePort(),
+        this.postgres = PrivatePostgres.in(home.resolve("postgres")).withServerOptions(postgresOptions);
+        this.tokens = new Tokens(SigningKeys.in(home.resolve("keys")));
+        this.brokerSettings = new KafkaBroker.Settings(home.resolve("kafka"), Processes.freePort(),
                 Processes.freePort(), 6, logs().resolve("kafka.log"));
         for (Service service : Service.ALL) {
             services.put(Part.of(service.name()), service.onPort(Processes.freePort()));
         }
     }
 
-    Path logs() {
-        return settings.home().resolve("logs");
+    public Path logs() {
+        return home.resolve("logs");
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + services.get(Part.API_GATEWAY).port() + "/api/v1";
     }
 
-    int port(Part part) {
+    /** A program of PostgreSQL's, from the binaries the private cluster runs on (such as {@code pgbench}). */
+    public Path postgresBinary(String name) {
+        return postgres.binary(name);
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    /** The platform's database, as its administrator sees it. */
+    public Database database() {
+        return new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", "");
+    }
+
+    /** The process of a part now (for PostgreSQL its postmaster), if it runs. */
+    public synchronized java.util.Optional<ProcessHandle> process(Part part) {
+        return switch (part) {
+            case POSTGRES -> postmaster();
+            case KAFKA -> broker == null ? java.util.Optional.empty() : java.util.Optional.of(broker.process());
+            default -> java.util.Optional.ofNullable(running.get(part)).map(ServiceProcess::process);
+        };
+    }
+
+    public int port(Part part) {
         return services.get(part).port();
     }
 
     /** Starts every part and waits until each one is ready. */
-    void start(Duration timeout) {
+    public void start(Duration timeout) {
         try {
             Files.createDirectories(logs());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.line("chaos: PostgreSQL (private cluster) on port " + postgresPort);
+        out.line("platform: PostgreSQL (private cluster) on port " + postgresPort);
         postgres.start(postgresPort);
         Database database = new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", "");
         database.createIfMissing();
-        out.line("chaos: Kafka on port " + brokerSettings.port());
+        out.line("platform: Kafka on port " + brokerSettings.port());
         broker = KafkaBroker.start(brokerSettings, BROKER_TIMEOUT);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.url().toString());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -118,7 +142,7 @@ final class ChaosPlatform implements AutoCloseable {
         for (Part part : services.keySet()) {
             ServiceProcess process = running.get(part);
             if (!down.contains(part) && process != null && !process.process().isAlive()) {
-                out.line("chaos: " + part.label() + " exited by itself; starting it again (log: " + process.logFile()
+                out.line("platform: " + part.label() + " exited by itself; starting it again (log: " + process.logFile()
                         + ")");
                 selfRestarts.incrementAndGet();
                 startService(part);
@@ -127,12 +151,12 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     /** How often a service exited by itself and was started again. */
-    int selfRestarts() {
+    public int selfRestarts() {
         return selfRestarts.get();
     }
 
     /** {@code kill -9}: the part and every process it started, at once; nothing is flushed, no hook runs. */
-    synchronized void kill(Part part) {
+    public synchronized void kill(Part part) {
         down.add(part);
         List<ProcessHandle> victims = new ArrayList<>();
         switch (part) {
@@ -156,7 +180,7 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     /** Starts a killed part again; returns once the part runs (a service's own readiness comes later). */
-    synchronized void restart(Part part) {
+    public synchronized void restart(Part part) {
         switch (part) {
             case POSTGRES -> postgres.start(postgresPort);
             case KAFKA -> broker = KafkaBroker.start(brokerSettings, BROKER_TIMEOUT);
@@ -165,7 +189,7 @@ final class ChaosPlatform implements AutoCloseable {
         down.remove(part);
     }
 
-    boolean isReady(Part part) {
+    public boolean isReady(Part part) {
         return switch (part) {
             case POSTGRES -> postgres.runningPort().isPresent()
                     && new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", "").answers();
@@ -175,7 +199,7 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     /** Waits until the parts are ready; a service that exits meanwhile is started again by the supervisor. */
-    void awaitReady(List<Part> parts, Duration timeout) {
+    public void awaitReady(List<Part> parts, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Part> waiting = new ArrayList<>(parts);
         while (!waiting.isEmpty()) {
@@ -195,7 +219,7 @@ final class ChaosPlatform implements AutoCloseable {
         Path log = logs().resolve(part.label() + (n == 1 ? "" : "-" + n) + ".log");
         Map<String, String> own = new LinkedHashMap<>(environment);
         own.putAll(databaseEnvironments.get(part)); // its own role, owner of its schema alone
-        running.put(part, ServiceProcess.start(services.get(part), settings.projectRoot(), settings.jvmOptions(),
+        running.put(part, ServiceProcess.start(services.get(part), projectRoot, jvmOptions,
                 own, log));
     }
 
@@ -221,7 +245,7 @@ final class ChaosPlatform implements AutoCloseable {
         try {
             postgres.stop();
         } catch (RuntimeException e) {
-            out.line("chaos: PostgreSQL did not stop cleanly: " + e.getMessage());
+            out.line("platform: PostgreSQL did not stop cleanly: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
-package io.eventbank.devstack.chaos;
+package io.eventbank.devstack;
 
-/** What the chaos suite kills: PostgreSQL, the Kafka broker, or one of the four services. */
+/** A part of the platform: PostgreSQL, the Kafka broker, or one of the four services (what the chaos suite kills). */
 public enum Part {
     POSTGRES("postgres"),
     KAFKA("kafka"),

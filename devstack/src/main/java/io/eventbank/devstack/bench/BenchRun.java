@@ -1,0 +1,292 @@
+package io.eventbank.devstack.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.eventbank.devstack.Part;
+import io.eventbank.devstack.Platform;
+import io.eventbank.devstack.PrivatePlatform;
+import io.eventbank.devstack.bench.Customers.Mix;
+import io.eventbank.devstack.bench.Phase.Kind;
+
+/**
+ * A whole benchmark run: the platform on parts of its own (a private PostgreSQL cluster with pg_stat_statements, a
+ * broker, the four services as built), pgbench on that PostgreSQL, accounts opened and funded, a warm-up, then for
+ * each part (same-bank only; 30 % interbank) a ramp of rising rates until the platform no longer keeps up, and an
+ * open loop at half the highest rate it kept up with. Then a replay of every read model, the platform's own
+ * verification, and, when asked for, a long soak that watches memory. The report goes to {@code <home>}.
+ */
+public final class BenchRun {
+
+    /** PostgreSQL as a default server, plus statement statistics. */
+    static final List<String> POSTGRES_OPTIONS = List.of("shared_preload_libraries=pg_stat_statements",
+            "pg_stat_statements.max=5000", "pg_stat_statements.track=all");
+    private static final Duration DRAIN = Duration.ofMinutes(2);
+
+    private final BenchSettings settings;
+    private final Platform.PrintLog out;
+
+    public BenchRun(BenchSettings settings, Platform.PrintLog out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** One part of the load: its ramp, the rate it kept up with, and the open loop at a set rate. */
+    record PartResult(String name, double interbankShare, List<Step> steps, double sustainedRate,
+            Map<Kind, Double> sustainedByKind, Costs sustainedCosts, Phase openLoop, Costs openLoopCosts) {
+    }
+
+    /** A step of a ramp: what it offered, what the platform completed meanwhile, and whether it kept up. */
+    record Step(Phase phase, double completedRate, Map<Kind, Double> completedByKind, boolean keptUp,
+            Costs costs) {
+    }
+
+    /** A read model rebuilt from the events: how many it applied and how fast. */
+    record Replayed(String name, long applied, double eventsPerSecond, String status) {
+    }
+
+    /** Runs it; the report holds every figure. */
+    public BenchReport run() {
+        Path postgres = settings.home().resolve("postgres");
+        if (Files.isDirectory(postgres.resolve("data"))) {
+            io.eventbank.devstack.PrivatePostgres.in(postgres).stop();
+        }
+        deleteRecursively(settings.home());
+        try {
+            Files.createDirectories(settings.home());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.line("bench: " + settings.accounts() + " accounts, " + settings.hotAccounts() + " hot ("
+                + Math.round(settings.hotShare() * 100) + " % of payments), parts " + settings.parts() + "; in "
+                + settings.home());
+        try (PrivatePlatform platform = new PrivatePlatform(settings.home(), settings.projectRoot(),
+                settings.jvmOptions(), POSTGRES_OPTIONS, out)) {
+            long booting = System.nanoTime();
+            platform.start(Duration.ofMinutes(5));
+            out.line(String.format("bench: platform ready in %.1f s, API %s", (System.nanoTime() - booting) / 1e9,
+                    platform.apiUrl()));
+            Timeline timeline = new Timeline(System.nanoTime());
+            try (Meters meters = new Meters(processes(platform), metricPorts(platform), platform.database(),
+                    timeline); BenchApi api = new BenchApi(platform.apiUrl())) {
+                meters.prepare();
+                meters.startSampling();
+                BenchReport.Builder report = new BenchReport.Builder(settings, timeline);
+
+                Pgbench pgbench = new Pgbench(platform.postgresBinary("pgbench"), platform.postgresPort());
+                pgbench.initialize();
+                timeline.mark(System.nanoTime(), "pgbench");
+                report.pgbench(pgbench.run(8, settings.pgbench()));
+                out.line(String.format("bench: pgbench TPC-B-like, 8 clients: %.0f tps", report.pgbench8().tps()));
+                report.pgbench(pgbench.run(1, settings.pgbench().dividedBy(2).plusSeconds(1)));
+
+                timeline.mark(System.nanoTime(), "accounts");
+                Customers customers = Customers.open(settings, api, platform.tokens(), out);
+                Load load = new Load(api, timeline);
+
+                timeline.mark(System.nanoTime(), "warm-up");
+                Phase warmUp = new Phase("warm-up", settings.rampStart(), System.nanoTime());
+                load.openLoop(new Mix(customers, settings.interbankShare(), settings.hotShare(), settings.seed()),
+                        settings.rampStart(), settings.warmUp(), warmUp);
+                load.drain(DRAIN);
+                out.line(String.format("bench: warmed up (%d transfers, p50 %.0f ms)", warmUp.issued.get(),
+                        warmUp.latency().getValueAtPercentile(50) / 1000.0));
+
+                int index = 0;
+                for (String part : settings.parts()) {
+                    double share = part.equals("same-bank") ? 0 : settings.interbankShare();
+                    report.part(runPart(part, share, new Mix(customers, share, settings.hotShare(),
+                            settings.seed() + ++index), load, meters, timeline));
+                }
+                Phase soak = null;
+                if (!settings.soak().isZero()) {
+                    soak = soak(report, customers, load, meters, timeline);
+                }
+                timeline.mark(System.nanoTime(), "replay");
+                String operator = platform.tokens().sign("operator", "bench-operator", Duration.ofHours(24));
+                report.replay(replay(api, operator));
+                report.verification(api.call("GET", "/admin/verification", operator, null, null));
+                report.errors(timeline.errorsByStatus());
+                report.soak(soak);
+                report.statements(meters.topStatements(40));
+                BenchReport result = report.build();
+                result.write(settings.home(), out);
+                return result;
+            }
+        } finally {
+            // the data (pgbench's million accounts, the run's events) is large and of no further use; logs stay
+            deleteRecursively(settings.home().resolve("postgres"));
+            deleteRecursively(settings.home().resolve("kafka"));
+        }
+    }
+
+    private PartResult runPart(String name, double share, Mix mix, Load load, Meters meters, Timeline timeline) {
+        out.line("bench: " + name + " (" + Math.round(share * 100) + " % interbank): ramp from " + settings.rampStart()
+                + "/s, x" + settings.rampFactor() + " every " + settings.step().toSeconds() + " s");
+        List<Step> steps = new ArrayList<>();
+        Step best = null;
+        for (double rate = settings.rampStart(); rate <= settings.rampMax() * 1.0001; rate *= settings.rampFactor()) {
+            Phase phase = new Phase(name + " ramp", rate, System.nanoTime());
+            timeline.mark(phase.startNanos, String.format("%.0f/s", rate));
+            phase.before = meters.snapshot();
+            load.openLoop(mix, rate, settings.step(), phase);
+            phase.after = meters.snapshot();
+            // what the platform completed in the last three quarters of the step, whoever sent it
+            long from = phase.startNanos + (phase.endNanos - phase.startNanos) / 4;
+            double completed = timeline.finalRate(from, phase.endNanos, null);
+            Map<Kind, Double> byKind = new LinkedHashMap<>();
+            for (Kind kind : Kind.values()) {
+                byKind.put(kind, timeline.finalRate(from, phase.endNanos, kind));
+            }
+            boolean keptUp = phase.backlogFlat() && completed >= 0.9 * rate;
+            Step step = new Step(phase, completed, byKind, keptUp,
+                    Costs.between(phase.before, phase.after, timeline.finalRate(phase.startNanos, phase.endNanos,
+                            null) * phase.seconds()));
+            steps.add(step);
+            out.line(String.format("bench:   offered %6.1f/s  completed %6.1f/s  backlog up to %5d  p50 %7.1f ms"
+                            + "  p99 %8.1f ms  %s", rate, completed, phase.maxBacklog(),
+                    phase.latency().getValueAtPercentile(50) / 1000.0,
+                    phase.latency().getValueAtPercentile(99) / 1000.0, keptUp ? "kept up" : "fell behind"));
+            if (!keptUp) {
+                break;
+            }
+            best = step;
+        }
+        if (!load.drain(DRAIN)) {
+            out.line("bench:   " + load.inFlight() + " transfers still not final " + DRAIN.toSeconds()
+                    + " s after the ramp");
+        }
+        double sustained = best == null ? 0 : best.completedRate();
+        double openRate = settings.rate() > 0 ? settings.rate() : Math.max(1, sustained / 2);
+        Phase open = new Phase(name + " open loop", openRate, System.nanoTime());
+        timeline.mark(open.startNanos, String.format("open %.0f/s", openRate));
+        open.before = meters.snapshot();
+        load.openLoop(mix, openRate, settings.openLoop(), open);
+        open.after = meters.snapshot();
+        load.drain(DRAIN);
+        Costs openCosts = Costs.between(open.before, open.after,
+                timeline.finalRate(open.startNanos, open.endNanos, null) * open.seconds());
+        out.line(String.format("bench:   open loop at %.1f/s for %d s: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms",
+                openRate, settings.openLoop().toSeconds(), open.latency().getValueAtPercentile(50) / 1000.0,
+                open.latency().getValueAtPercentile(99) / 1000.0, open.latency().getValueAtPercentile(99.9) / 1000.0));
+        return new PartResult(name, share, steps, sustained, best == null ? Map.of() : best.completedByKind(),
+                best == null ? null : best.costs(), open, openCosts);
+    }
+
+    /** A long open loop at the rate of the last part's open loop, watching heap, resident memory and snapshots. */
+    private Phase soak(BenchReport.Builder report, Customers customers, Load load, Meters meters,
+            Timeline timeline) {
+        PartResult last = report.lastPart();
+        double rate = last == null ? settings.rampStart() : last.openLoop().offeredRate;
+        double share = last == null ? settings.interbankShare() : last.interbankShare();
+        out.line(String.format("bench: soak at %.1f/s for %d min", rate, settings.soak().toMinutes()));
+        Phase soak = new Phase("soak", rate, System.nanoTime());
+        timeline.mark(soak.startNanos, "soak");
+        java.util.concurrent.ScheduledExecutorService snapshots =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        snapshots.scheduleAtFixedRate(() -> {
+            try {
+                long now = System.nanoTime();
+                meters.snapshotTableBytes().forEach((schema, bytes) -> timeline.sample("snapshots " + schema, now,
+                        bytes / 1048576.0));
+            } catch (RuntimeException e) {
+                // a gap in the plot
+            }
+        }, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
+        soak.before = meters.snapshot();
+        load.openLoop(new Mix(customers, share, settings.hotShare(), settings.seed() + 100), rate, settings.soak(),
+                soak);
+        soak.after = meters.snapshot();
+        snapshots.shutdownNow();
+        load.drain(DRAIN);
+        return soak;
+    }
+
+    private List<Replayed> replay(BenchApi api, String operator) {
+        BenchApi.Answer started = api.call("POST", "/admin/projections/all/replay", operator, null, null);
+        if (!started.ok()) {
+            out.line("bench: the replay did not start: " + started.status() + " " + started.body());
+            return List.of();
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            BenchApi.Answer state = api.call("GET", "/admin/projections", operator, null, null);
+            JsonNode items = state.body() == null ? null : state.body().isArray() ? state.body()
+                    : state.body().path("items");
+            if (items != null && items.size() > 0) {
+                boolean replaying = false;
+                List<Replayed> replayed = new ArrayList<>();
+                for (JsonNode projection : items) {
+                    JsonNode replay = projection.path("replay");
+                    replaying |= "REPLAYING".equals(projection.path("state").asText());
+                    replayed.add(new Replayed(projection.path("name").asText(), replay.path("applied").asLong(),
+                            replay.path("eventsPerSecond").asDouble(), replay.path("status").asText()));
+                }
+                if (!replaying) {
+                    replayed.forEach(r -> out.line(String.format("bench: replay of %-11s %,10d events, %,9.0f"
+                            + " events/s (%s)", r.name(), r.applied(), r.eventsPerSecond(), r.status())));
+                    return replayed;
+                }
+            }
+            sleep(1000);
+        }
+        out.line("bench: the replay did not finish within 10 minutes");
+        return List.of();
+    }
+
+    private static Map<String, Supplier<Optional<ProcessHandle>>> processes(PrivatePlatform platform) {
+        Map<String, Supplier<Optional<ProcessHandle>>> processes = new LinkedHashMap<>();
+        for (Part part : Part.values()) {
+            processes.put(part.label(), () -> platform.process(part));
+        }
+        processes.put("bench", () -> Optional.of(ProcessHandle.current()));
+        return processes;
+    }
+
+    private static Map<String, Integer> metricPorts(PrivatePlatform platform) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (Part part : Part.values()) {
+            if (part.isService()) {
+                ports.put(part.label(), platform.port(part));
+            }
+        }
+        return ports;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.eventbank.devstack.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.eventbank.devstack.Database;
+
+/**
+ * What the platform spends: CPU time per process (from {@code /proc}, a process and every process it started, such
+ * as PostgreSQL's backends), memory (proportional set size, so that shared memory counts once), the services' heap (their Prometheus metrics), and PostgreSQL's own
+ * counters: transactions committed, WAL flushes, and statements per service (pg_stat_statements, by the role each
+ * service connects as).
+ */
+final class Meters implements AutoCloseable {
+
+    /** The counters at one moment. */
+    record Snapshot(long nanos, Map<String, Long> cpuTicks, long commits, long walSyncs,
+            Map<String, Long> statements, Map<String, Long> transactions) {
+
+        long statementsTotal() {
+            return statements.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long transactionsTotal() {
+            return transactions.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    static final long TICKS_PER_SECOND = ticksPerSecond();
+
+    private final Map<String, Supplier<Optional<ProcessHandle>>> processes;
+    private final Map<String, Integer> metricPorts;
+    private final Database database;
+    private final Timeline timeline;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bench-meters");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Map<String, Long> lastTicks = new TreeMap<>();
+    private long lastSample;
+    private int samples;
+
+    /**
+     * @param processes the processes to watch by name (looked up at each sample: a restarted part is another process)
+     * @param metricPorts the services whose heap to watch, by name
+     */
+    Meters(Map<String, Supplier<Optional<ProcessHandle>>> processes, Map<String, Integer> metricPorts,
+            Database database, Timeline timeline) {
+        this.processes = new LinkedHashMap<>(processes);
+        this.metricPorts = new LinkedHashMap<>(metricPorts);
+        this.database = database;
+        this.timeline = timeline;
+    }
+
+    /** Enables pg_stat_statements in the platform's database (the server preloads it). */
+    void prepare() {
+        try (Connection c = connect(); Statement statement = c.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Samples CPU and memory every second (the services' heap every fifth), into the timeline. */
+    void startSampling() {
+        lastTicks = cpuTicks();
+        lastSample = System.nanoTime();
+        sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void sample() {
+        try {
+            long now = System.nanoTime();
+            Map<String, Long> ticks = cpuTicks();
+            double seconds = (now - lastSample) / 1e9;
+            ticks.forEach((name, value) -> {
+                long delta = value - lastTicks.getOrDefault(name, value);
+                timeline.sample("cpu " + name, now, Math.max(0, delta) / (double) TICKS_PER_SECOND / seconds * 100);
+            });
+            processes.forEach((name, process) -> process.get().ifPresent(p -> timeline.sample("memory " + name, now,
+                    (p.pid() == ProcessHandle.current().pid() ? residentBytes(p, false) : residentBytes(p, true))
+                            / 1048576.0)));
+            if (samples++ % 5 == 0) {
+                metricPorts.forEach((name, port) -> heapBytes(port).ifPresent(bytes -> timeline.sample("heap "
+                        + name, now, bytes / 1048576.0)));
+            }
+            lastTicks = ticks;
+            lastSample = now;
+        } catch (RuntimeException e) {
+            // a part that restarts or a metric that does not answer leaves a gap in the plot, nothing more
+        }
+    }
+
+    Snapshot snapshot() {
+        long nanos = System.nanoTime();
+        Map<String, Long> ticks = cpuTicks();
+        try (Connection c = connect()) {
+            long commits = single(c, "select xact_commit from pg_stat_database where datname = current_database()");
+            long walSyncs = single(c, "select wal_sync from pg_stat_wal");
+            Map<String, Long> statements = new TreeMap<>();
+            Map<String, Long> transactions = new TreeMap<>();
+            // a service's transactions are counted by their BEGIN (pg_stat_statements does not see the driver's COMMIT)
+            try (PreparedStatement query = c.prepareStatement("select r.rolname, upper(s.query) = 'BEGIN',"
+                    + " sum(s.calls) from pg_stat_statements s join pg_roles r on r.oid = s.userid"
+                    + " where s.dbid = (select oid from pg_database where datname = current_database())"
+                    + " and r.rolname like ? and upper(s.query) not in ('COMMIT', 'ROLLBACK') group by 1, 2")) {
+                query.setString(1, c.getCatalog() + "\\_%");
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String service = rows.getString(1).substring(c.getCatalog().length() + 1);
+                        (rows.getBoolean(2) ? transactions : statements).merge(service, rows.getLong(3),
+                                Long::sum);
+                    }
+                }
+            }
+            return new Snapshot(nanos, ticks, commits, walSyncs, statements, transactions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read PostgreSQL's statistics: " + e.getMessage(), e);
+        }
+    }
+
+    /** A statement of a service, as pg_stat_statements counts it. */
+    record CountedStatement(String service, String query, long calls, long rows, double meanMillis) {
+    }
+
+    /** The statements the services ran most often since the server started. */
+    java.util.List<CountedStatement> topStatements(int limit) {
+        java.util.List<CountedStatement> top = new java.util.ArrayList<>();
+        try (Connection c = connect(); PreparedStatement query = c.prepareStatement("select r.rolname, s.query,"
+                + " s.calls, s.rows, s.mean_exec_time from pg_stat_statements s join pg_roles r on r.oid = s.userid"
+                + " where s.dbid = (select oid from pg_database where datname = current_database())"
+                + " and r.rolname like ? order by s.calls desc limit ?")) {
+            query.setString(1, c.getCatalog() + "\\_%");
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    top.add(new CountedStatement(rows.getString(1).substring(c.getCatalog().length() + 1),
+                            rows.getString(2).replaceAll("\\s+", " "), rows.getLong(3), rows.getLong(4),
+                            rows.getDouble(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return top;
+    }
+
+    /** The size in bytes of the tables that keep aggregate snapshots, per schema. */
+    Map<String, Long> snapshotTableBytes() {
+        Map<String, Long> sizes = new TreeMap<>();
+        try (Connection c = connect(); Statement statement = c.createStatement();
+                ResultSet rows = statement.executeQuery("select n.nspname, pg_total_relation_size(t.oid)"
+                        + " from pg_class t join pg_namespace n on n.oid = t.relnamespace"
+                        + " where t.relname = 'snapshotevententry'")) {
+            while (rows.next()) {
+                sizes.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sizes;
+    }
+
+    private Map<String, Long> cpuTicks() {
+        Map<String, Long> ticks = new TreeMap<>();
+        processes.forEach((name, process) -> process.get().ifPresent(p -> ticks.put(name, ticksOf(p))));
+        return ticks;
+    }
+
+    /**
+     * A process's CPU time in clock ticks; for PostgreSQL with its backends', including those that have ended. The
+     * bench's own is its JVM alone (the platform's processes are its children).
+     */
+    private static long ticksOf(ProcessHandle process) {
+        if (process.pid() == ProcessHandle.current().pid()) {
+            long[] own = stat(process.pid());
+            return own[0] + own[1];
+        }
+        return treeTicks(process);
+    }
+
+    static long treeTicks(ProcessHandle process) {
+        long[] own = stat(process.pid());
+        long total = own[0] + own[1] + own[2] + own[3];
+        for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
+            long[] times = stat(child.pid());
+            total += times[0] + times[1];
+        }
+        return total;
+    }
+
+    /** utime, stime, cutime, cstime of a process (zeros when it is gone). */
+    private static long[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is the state (field 3 of proc(5)): utime is field 14
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                    Long.parseLong(fields[14])};
+        } catch (IOException | RuntimeException e) {
+            return new long[4];
+        }
+    }
+
+    private static long residentBytes(ProcessHandle process, boolean withDescendants) {
+        long total = 0;
+        for (ProcessHandle p : (Iterable<ProcessHandle>) java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(process), withDescendants ? process.descendants()
+                        : java.util.stream.Stream.<ProcessHandle>empty())::iterator) {
+            try {
+                // proportional set size: shared pages (PostgreSQL's shared buffers) count once over all processes
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // gone meanwhile
+            }
+        }
+        return total;
+    }
+
+    private Optional<Long> heapBytes(int port) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/q/metrics")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            double heap = 0;
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return heap > 0 ? Optional.of((long) heap) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.url().toString(), database.username(), database.password());
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static long ticksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes()).strip();
+            return getconf.waitFor() == 0 ? Long.parseLong(out) : 100;
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+}
