@@ -11,7 +11,7 @@ import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.Leg;
-import io.eventbank.contracts.transfer.RequestTransferCommand;
+import io.eventbank.transfer.domain.RequestTransferCommand;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
 
 /** Transfers, accounts and clearing messages for transfer-saga's tests. */

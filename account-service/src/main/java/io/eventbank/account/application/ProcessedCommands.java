@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -20,10 +21,18 @@ import io.eventbank.contracts.account.DebitAccountCommand;
 import io.eventbank.contracts.account.DepositMoneyCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.contracts.account.WithdrawMoneyCommand;
+import io.eventbank.contracts.account.AccountCreditRejectedEvent;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
+import io.eventbank.infrastructure.axon.RequestCorrelation;
+import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * Each transfer leg and each deposit or withdrawal counts once, for good: a command handler interceptor that, inside
@@ -46,6 +55,8 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
 
     @Inject
     DataSource dataSource;
+    @Inject
+    EventStore eventStore;
 
     public static Optional<Key> keyOf(Object command) {
         if (command instanceof DebitAccountCommand debit) {
@@ -79,21 +90,53 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
                 complete(c, key.get(), refused, refund.amount().minorUnits(), null);
                 return refused;
             }
-            Outcome outcome = (Outcome) chain.proceed();
+            Outcome outcome;
+            try {
+                outcome = (Outcome) chain.proceed();
+            } catch (AggregateNotFoundException unknown) {
+                if (!isLeg(command)) {
+                    throw unknown; // an operation of the API: its caller answers 404, and nothing is kept
+                }
+                return rejectForUnknownAccount(c, key.get(), unitOfWork.getMessage());
+            }
             complete(c, key.get(), outcome, amountOf(command), outcome.sequence() == null ? null : key.get().iban());
             return outcome;
         }
     }
 
-    /** Records the outcome of a leg whose event is not the account's (a rejection for an account that does not exist). */
-    public void record(Key key, Outcome outcome, long amount, String outcomeAggregate) {
-        try (Connection c = dataSource.getConnection()) {
-            if (claim(c, key)) {
-                complete(c, key, outcome, amount, outcomeAggregate);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record " + key, e);
+    /**
+     * A leg for an account that does not exist: no aggregate holds the refusal, so the rejection is published on the
+     * event store (it reaches Kafka too, and the saga can react), stored like any event that is no aggregate's (under
+     * its own id, at sequence 0), and recorded as the leg's outcome, so that a later account with that IBAN never
+     * sees the leg. It all happens in the leg's unit of work: nothing fails, nothing rolls back.
+     */
+    private Outcome rejectForUnknownAccount(Connection c, Key key, CommandMessage<?> message) throws SQLException {
+        Object rejection;
+        long amount;
+        if (message.getPayload() instanceof DebitAccountCommand debit) {
+            rejection = new AccountDebitRejectedEvent(debit.iban(), debit.transferId(), debit.amount(),
+                    AccountRefusal.UNKNOWN_ACCOUNT);
+            amount = debit.amount().minorUnits();
+        } else if (message.getPayload() instanceof CreditAccountCommand credit) {
+            rejection = new AccountCreditRejectedEvent(credit.iban(), credit.transferId(), credit.amount(),
+                    AccountRefusal.UNKNOWN_ACCOUNT);
+            amount = credit.amount().minorUnits();
+        } else {
+            throw new MalformedMessageException("a refund for an account that does not exist: " + key.iban());
         }
+        Object correlation = message.getMetaData().get(RequestCorrelation.CORRELATION_ID);
+        EventMessage<Object> event = GenericEventMessage.asEventMessage(rejection).andMetaData(Map.of(
+                RequestCorrelation.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier(),
+                RequestCorrelation.CAUSATION_ID, message.getIdentifier()));
+        eventStore.publish(event);
+        Outcome refused = Outcome.refused(AccountRefusal.UNKNOWN_ACCOUNT, 0, 0L);
+        complete(c, key, refused, amount, event.getIdentifier());
+        return refused;
+    }
+
+    private static boolean isLeg(Object command) {
+        return command instanceof DebitAccountCommand || command instanceof CreditAccountCommand
+                || command instanceof RefundDebitCommand;
     }
 
     public Optional<Recorded> find(Key key) {

@@ -33,6 +33,10 @@ public interface AccountConfig {
     @WithDefault("true")
     boolean cache();
 
+    /** How many accounts the cache keeps at most; the least recently used go first. */
+    @WithDefault("100000")
+    long cacheSize();
+
     /** This node's name as the owner of processor tokens: a restarted node takes its tokens back at once. */
     @WithDefault("account-service")
     String nodeId();

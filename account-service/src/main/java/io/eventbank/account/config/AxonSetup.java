@@ -1,5 +1,8 @@
 package io.eventbank.account.config;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -16,13 +19,17 @@ import io.eventbank.account.domain.BankAccount;
 import io.eventbank.account.view.AccountViewProjector;
 import io.eventbank.contracts.account.AccountEvent;
 import io.eventbank.infrastructure.axon.AxonConfigurers;
+import io.eventbank.infrastructure.axon.BoundedCache;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
 import io.eventbank.infrastructure.axon.StartGate;
+import io.eventbank.infrastructure.health.HeldRecords;
+import io.eventbank.infrastructure.axon.Batches;
+import io.eventbank.infrastructure.kafka.DeadLetterTopic;
+import io.eventbank.infrastructure.kafka.Retrying;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -61,11 +68,16 @@ public class AxonSetup {
     AccountEventsChannel accountEvents;
     @Inject
     ProcessedCommands processedCommands;
+    @Inject
+    HeldRecords held;
 
     private Configuration configuration;
+    private CommandGateway batchCommands;
     private KafkaOutbox outbox;
     private ScheduledExecutorService retries;
     private final StartGate started = new StartGate();
+    private final List<Retrying> consumers = new CopyOnWriteArrayList<>();
+    private BoundedCache accounts;
 
     @PostConstruct
     void assemble() {
@@ -83,23 +95,38 @@ public class AxonSetup {
                 .registerEventHandler(c -> outbox)
                 .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
         configuration = configurer.buildConfiguration();
+        batchCommands = AxonConfigurers.gatewayWithoutRetries(configuration);
         configuration.commandBus().registerHandlerInterceptor(processedCommands);
     }
 
     /**
-     * Accounts are cached in memory when {@code eventbank.account.cache} is on (the default): one node handles an
-     * account's commands (the Kafka key routes legs to one consumer), so the cache never goes stale; with several
-     * nodes taking API commands for the same accounts, turn it off.
+     * Accounts are cached in memory when {@code eventbank.account.cache} is on (the default), up to
+     * {@code eventbank.account.cache-size} of them: one node handles an account's commands (the Kafka key routes legs
+     * to one consumer), so the cache never goes stale; with several nodes taking API commands for the same accounts,
+     * turn it off.
      */
     private AggregateConfigurer<BankAccount> aggregate() {
         AggregateConfigurer<BankAccount> aggregate = AggregateConfigurer.defaultConfiguration(BankAccount.class)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                         config.snapshotThreshold()));
         if (config.cache()) {
-            aggregate.configureCache(c -> new WeakReferenceCache());
+            accounts = new BoundedCache(config.cacheSize());
+            aggregate.configureCache(c -> accounts);
         }
         return aggregate;
     }
+
+    /**
+     * A consumer's polls, each in one transaction; a poll that fails is handled record by record, each tried until it
+     * succeeds; its commands go without the gateway's retries ({@link #batchCommands()}).
+     */
+    public Batches batches(String consumer) {
+        Retrying retrying = new Retrying(consumer, config.commands().backoff(), config.commands().maxBackoff(), held);
+        consumers.add(retrying);
+        return new Batches(consumer, transactionManager, retrying, new DeadLetterTopic(accountEvents::deadLetter,
+                Duration.ofSeconds(30)));
+    }
+
 
     /** After SmallRye Reactive Messaging has connected its channels (which happens on start-up too). */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent startup) {
@@ -113,6 +140,7 @@ public class AxonSetup {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        consumers.forEach(Retrying::stop);
         configuration.shutdown();
         retries.shutdownNow();
     }
@@ -121,6 +149,11 @@ public class AxonSetup {
     @Singleton
     CommandGateway commandGateway() {
         return configuration.commandGateway();
+    }
+
+    /** The commands of a consumer's poll: no retries of their own ({@link Batches}). */
+    public CommandGateway batchCommands() {
+        return batchCommands;
     }
 
     /** The outbox that publishes the event store to {@code bank.account.events}. */

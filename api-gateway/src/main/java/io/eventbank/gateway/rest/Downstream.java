@@ -19,8 +19,12 @@ final class Downstream {
 
     private static final Logger LOG = Logger.getLogger(Downstream.class);
 
-    /** An answer of a service: status, body, content type and Location. */
-    record Answer(int status, String body, String contentType, String location) {
+    /** An answer of a service: status, body, content type, Location, and whether it made something new. */
+    record Answer(int status, String body, String contentType, String location, boolean created) {
+
+        Answer(int status, String body, String contentType, String location) {
+            this(status, body, contentType, location, true);
+        }
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -39,6 +43,9 @@ final class Downstream {
         }
     }
 
+    /** The header in which a service says that a request found what an earlier one with its key made. */
+    static final String CREATED = "X-Transfer-Created";
+
     private Downstream() {
     }
 
@@ -54,7 +61,8 @@ final class Downstream {
                 String body = response.hasEntity() ? response.readEntity(String.class) : null;
                 String type = response.getMediaType() == null ? null : response.getMediaType().toString();
                 Answer answer = new Answer(response.getStatus(), body, type,
-                        response.getLocation() == null ? null : response.getLocation().getPath());
+                        response.getLocation() == null ? null : response.getLocation().getPath(),
+                        !"false".equals(response.getHeaderString(CREATED)));
                 if (answer.status() < 500 || attempt >= attempts) {
                     return answer;
                 }

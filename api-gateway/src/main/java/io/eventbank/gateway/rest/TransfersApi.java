@@ -20,12 +20,13 @@ import jakarta.ws.rs.core.Response;
 
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
-import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.gateway.security.Ownership;
+import io.eventbank.gateway.security.WriteLimits;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
+import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
@@ -50,12 +51,9 @@ public class TransfersApi {
     TransferSagaClient transfers;
     @Inject
     @RestClient
-    AccountServiceClient accounts;
-    @Inject
-    @RestClient
     LedgerClient ledger;
     @Inject
-    Idempotent idempotent;
+    WriteLimits limits;
     @Inject
     Ownership ownership;
     @Inject
@@ -65,8 +63,8 @@ public class TransfersApi {
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a transfer from one of the caller's own accounts to any IBAN: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
-            + " 202 with transferId, status and a Location; wait (such as 5s) answers once it is final or the time"
-            + " is up")
+            + " 202 with transferId, status and a Location; wait (such as 5s) answers once the transfer is final in"
+            + " the read models (what GET /transfers/{id} shows) or the time is up")
     public Response request(JsonNode body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation, @QueryParam("wait") String wait) {
         ObjectNode request = Bodies.canonical(Bodies.object(body,
@@ -76,20 +74,31 @@ public class TransfersApi {
         ownership.requireOwnAccountToMove(caller, request.get("debtorIban").asText(), "debtorIban");
         refuseForeignCurrency(request, "debtorIban");
         refuseForeignCurrency(request, "creditorIban");
-        // the saga de-duplicates by the key as well: the caller's key, told apart from every other caller's
-        String sagaKey = key == null ? null : Bodies.callerKey(Ownership.subject(caller), key);
-        return idempotent.run("POST /api/v1/transfers", key, Bodies.hash("/api/v1/transfers", request), () -> {
-            Downstream.Answer requested = Downstream.call(TRANSFER_SAGA,
-                    () -> transfers.request(request, sagaKey, correlation), key != null ? 3 : 1);
-            if (!requested.ok()) {
-                return requested;
-            }
-            String id = transferId(requested.body());
-            Downstream.Answer current = wait == null ? requested
-                    : Downstream.call(TRANSFER_SAGA, () -> transfers.get(id, wait), 3);
-            return new Downstream.Answer(202, current.ok() ? current.body() : requested.body(),
-                    MediaType.APPLICATION_JSON, "/api/v1/transfers/" + id);
-        });
+        String subject = Ownership.subject(caller);
+        limits.admit(subject);
+        if (key != null) {
+            IdempotencyKeys.check(key);
+        }
+        // transfer-saga makes one transfer per key, in the transaction of the transfer itself: the caller's key, told
+        // apart from every other caller's; a retry finds the transfer, another body with the key is refused (422)
+        String sagaKey = key == null ? null : Bodies.callerKey(subject, key);
+        Downstream.Answer requested = Downstream.call(TRANSFER_SAGA,
+                () -> transfers.request(request, sagaKey, correlation), key != null ? 3 : 1);
+        if (!requested.ok()) {
+            return requested.toResponse();
+        }
+        String id = transferId(requested.body());
+        Downstream.Answer current = requested;
+        if (wait != null) {
+            Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait), 3);
+            current = read.ok() ? read : requested;
+        }
+        Response.ResponseBuilder answer = Response.status(202).type(MediaType.APPLICATION_JSON)
+                .entity(current.body()).header("Location", "/api/v1/transfers/" + id);
+        if (!requested.created()) {
+            answer.header("Idempotency-Replayed", "true");
+        }
+        return answer.build();
     }
 
     @GET
@@ -123,25 +132,21 @@ public class TransfersApi {
         }
     }
 
-    /** An account that exists in another currency can never take part: refused before anything happens. */
+    /**
+     * An account that exists in another currency can never take part: refused before anything happens. An unknown
+     * account fails the transfer with UNKNOWN_ACCOUNT, as the design has it.
+     */
     private void refuseForeignCurrency(ObjectNode request, String field) {
         String iban = Iban.normalize(request.get(field).asText());
         if (!Iban.isValid(iban)) {
             return; // transfer-saga names the invalid field
         }
-        Downstream.Answer account = Downstream.call("account-service", () -> accounts.get(iban), 3);
-        if (!account.ok()) {
-            return; // an unknown account fails the transfer with UNKNOWN_ACCOUNT, as the design has it
-        }
-        try {
-            String currency = Json.mapper().readTree(account.body()).path("currency").asText();
-            if (!currency.equals(request.path("currency").asText())) {
-                throw new ProblemException(Problem.of(422, "CURRENCY_MISMATCH", "Currency not accepted",
-                        "the account " + iban + " is in " + currency).withField(field));
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ownership.facts(iban).map(Ownership.Facts::currency)
+                .filter(currency -> !currency.equals(request.path("currency").asText()))
+                .ifPresent(currency -> {
+                    throw new ProblemException(Problem.of(422, "CURRENCY_MISMATCH", "Currency not accepted",
+                            "the account " + iban + " is in " + currency).withField(field));
+                });
     }
 
     private static String transferId(String body) {

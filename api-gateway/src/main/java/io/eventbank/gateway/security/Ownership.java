@@ -21,8 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Whose an account is, from account-service (the account's {@code customerId}: the subject of the token that opened
- * it), kept once known: an account never changes hands. A customer reaches only its own accounts and the transfers
+ * Whose an account is and its currency, from account-service (the account's {@code customerId}: the subject of the
+ * token that opened it), kept once known: an account never changes hands or currency. A customer reaches only its own accounts and the transfers
  * that touch them; anything else answers 404, exactly as an account or transfer that does not exist, so that no
  * customer learns what others have. Operators and auditors are not customers: what they may reach is their role's.
  */
@@ -36,7 +36,11 @@ public class Ownership {
     @RestClient
     AccountServiceClient accounts;
 
-    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    /** What never changes about an account: its owner ({@code ""}: nobody's, a clearing account) and currency. */
+    public record Facts(String owner, String currency) {
+    }
+
+    private final Map<String, Facts> known = new ConcurrentHashMap<>();
 
     /** Whether the caller is held to its own accounts (a customer and nothing more). */
     public static boolean isCustomer(SecurityIdentity caller) {
@@ -123,23 +127,32 @@ public class Ownership {
 
     /** The customer who owns the account; empty when nobody does (a clearing account) or there is no such account. */
     Optional<String> ownerOf(String iban) {
-        String known = owners.get(iban);
-        if (known != null) {
-            return known.equals(NOBODY) ? Optional.empty() : Optional.of(known);
+        return facts(iban).map(Facts::owner).filter(owner -> !owner.equals(NOBODY));
+    }
+
+    /**
+     * What never changes about the account, asked of account-service once and then remembered; empty when there is no
+     * such account (not remembered: it may be opened later).
+     */
+    public Optional<Facts> facts(String iban) {
+        Facts facts = known.get(iban);
+        if (facts != null) {
+            return Optional.of(facts);
         }
         try (Response response = accounts.get(iban)) {
             if (response.getStatus() == 404) {
-                return Optional.empty(); // not remembered: it may be opened later
+                return Optional.empty();
             }
             if (response.getStatus() != 200) {
                 throw unavailable();
             }
-            String owner = Json.mapper().readTree(response.readEntity(String.class)).path("customerId").asText(NOBODY);
-            if (owners.size() > REMEMBERED) {
-                owners.clear();
+            JsonNode account = Json.mapper().readTree(response.readEntity(String.class));
+            facts = new Facts(account.path("customerId").asText(NOBODY), account.path("currency").asText());
+            if (known.size() > REMEMBERED) {
+                known.clear();
             }
-            owners.put(iban, owner);
-            return owner.equals(NOBODY) ? Optional.empty() : Optional.of(owner);
+            known.put(iban, facts);
+            return Optional.of(facts);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (jakarta.ws.rs.ProcessingException e) {

@@ -45,6 +45,14 @@ public final class AxonConfigurers {
     }
 
     /**
+     * A command gateway without retries, for consumers that handle a poll at a time ({@link Batches}): the poll is
+     * tried again as a whole, then record by record.
+     */
+    public static CommandGateway gatewayWithoutRetries(org.axonframework.config.Configuration configuration) {
+        return DefaultCommandGateway.builder().commandBus(configuration.commandBus()).build();
+    }
+
+    /**
      * A pooled streaming processor over the event store, with its batch size and segments chosen on purpose. Over a
      * {@link PromptEventStore} it takes an event as soon as its transaction commits.
      */

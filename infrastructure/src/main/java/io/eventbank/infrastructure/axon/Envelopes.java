@@ -1,11 +1,15 @@
 package io.eventbank.infrastructure.axon;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -75,6 +79,17 @@ public final class Envelopes {
         String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
         return MetaData.with(RequestCorrelation.CORRELATION_ID, correlation)
                 .and(RequestCorrelation.CAUSATION_ID, envelope.id());
+    }
+
+    /**
+     * The command that an incoming envelope asks for, as a message whose id is the envelope's: what the command does
+     * is caused by the envelope and carries its correlation id.
+     */
+    public static CommandMessage<Object> commandFor(EventEnvelope envelope, Object command) {
+        Map<String, String> metaData = Map.of(RequestCorrelation.CORRELATION_ID,
+                envelope.correlationId() != null ? envelope.correlationId() : envelope.id());
+        return new GenericCommandMessage<>(new GenericMessage<>(envelope.id(), command, metaData),
+                command.getClass().getName());
     }
 
     private static String text(Object value) {

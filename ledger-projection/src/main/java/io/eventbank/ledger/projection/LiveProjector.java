@@ -41,6 +41,8 @@ public class LiveProjector {
     ParkedRecords parkedRecords;
     @Inject
     HeldRecords held;
+    @Inject
+    Arrivals arrivals;
 
     private final ProjectionEngine engine = new ProjectionEngine();
     private Retrying retrying;
@@ -71,6 +73,7 @@ public class LiveProjector {
             try {
                 engine.apply(records, models.liveTargets(connection), connection);
                 connection.commit();
+                arrivals.committed(records);
                 return;
             } catch (SQLException | RuntimeException fast) {
                 connection.rollback();
@@ -80,6 +83,7 @@ public class LiveProjector {
                 ProjectionEngine.Outcome outcome = engine.applyCarefully(records, targets, connection);
                 deadLetters.sendMalformed(outcome.parked());
                 connection.commit();
+                arrivals.committed(records);
                 parkedRecords.report(outcome.parked());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -25,6 +25,8 @@ public class Positions {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    io.eventbank.ledger.projection.Arrivals arrivals;
 
     /** The position of a read model: the time of the last event it applied and its next offset per partition. */
     public record Position(Instant lastEventAt, Map<String, Long> offsets) {
@@ -72,14 +74,10 @@ public class Positions {
         if (eventId == null) {
             return;
         }
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!applied(eventId)) {
-            if (System.nanoTime() > deadline) {
-                throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
-                        "the read models have not applied event " + eventId + " within " + patience.toMillis()
-                                + " ms; ask again"));
-            }
-            pause();
+        if (!arrivals.await(eventId, patience, () -> applied(eventId))) {
+            throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
+                    "the read models have not applied event " + eventId + " within " + patience.toMillis()
+                            + " ms; ask again"));
         }
     }
 
@@ -111,14 +109,6 @@ public class Positions {
             return parsed;
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalid("wait", "wait is a duration such as 5s or 500ms");
-        }
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -40,6 +40,8 @@ public class ReadResource {
     @Inject
     Positions positions;
     @Inject
+    io.eventbank.ledger.projection.Arrivals arrivals;
+    @Inject
     LedgerConfig config;
 
     private volatile HostedBanks banks;
@@ -111,12 +113,14 @@ public class ReadResource {
         }
         var patience = Positions.patience(wait);
         positions.awaitEvent(eventId, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience);
-        long deadline = System.nanoTime() + patience.toNanos();
-        TransferEntity t = find(id);
-        while ((t == null || !List.of("COMPLETED", "FAILED").contains(t.status)) && System.nanoTime() < deadline) {
-            Positions.pause();
-            t = find(id);
-        }
+        TransferEntity[] found = new TransferEntity[1];
+        arrivals.await(id, patience, () -> {
+            // a fresh read each time: the session would answer the row it read before
+            TransferEntity.getEntityManager().clear();
+            found[0] = find(id);
+            return found[0] != null && List.of("COMPLETED", "FAILED").contains(found[0].status);
+        });
+        TransferEntity t = found[0];
         if (t == null) {
             throw new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + id));
         }

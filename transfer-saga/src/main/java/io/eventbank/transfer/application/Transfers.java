@@ -21,7 +21,7 @@ import jakarta.transaction.Transactional;
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
-import io.eventbank.contracts.transfer.RequestTransferCommand;
+import io.eventbank.transfer.domain.RequestTransferCommand;
 import io.eventbank.infrastructure.axon.RequestCorrelation;
 import io.eventbank.infrastructure.banks.Bank;
 import io.eventbank.infrastructure.banks.HostedBanks;
@@ -122,7 +122,8 @@ public class Transfers {
                     if (!row.getString(2).equals(hash)) {
                         throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED",
                                 "Idempotency key used for another request",
-                                "the key " + key + " was used for a different transfer request"));
+                                "the Idempotency-Key was used for a different transfer request")
+                                .withField("Idempotency-Key"));
                     }
                     return Optional.of(row.getString(1));
                 }

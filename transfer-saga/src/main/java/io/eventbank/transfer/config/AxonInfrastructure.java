@@ -20,14 +20,11 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 
 /**
- * The storage under Axon on Quarkus's datasource (schema {@code transfer}): event store, token store, saga store, the
- * deadlines' scheduler (db-scheduler, table {@code scheduled_tasks}), the Jackson serializer and JTA transactions.
+ * The storage under Axon on Quarkus's datasource (schema {@code transfer}): event store, token store, the deadlines'
+ * scheduler (db-scheduler, table {@code scheduled_tasks}), the Jackson serializer and JTA transactions.
  */
 @ApplicationScoped
 public class AxonInfrastructure {
@@ -67,16 +64,6 @@ public class AxonInfrastructure {
     @Singleton
     TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TransferConfig config) {
         return AxonStorage.tokenStore(connections, serializer, config.nodeId());
-    }
-
-    @Produces
-    @Singleton
-    SagaStore<Object> sagaStore(ConnectionProvider connections, Serializer serializer) {
-        return JdbcSagaStore.builder()
-                .connectionProvider(connections)
-                .sqlSchema(new PostgresSagaSqlSchema())
-                .serializer(serializer)
-                .build();
     }
 
     /** Filled in by AxonSetup once the deadline manager exists; the scheduler's task reaches it through this. */

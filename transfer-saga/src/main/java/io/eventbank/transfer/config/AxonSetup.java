@@ -1,5 +1,8 @@
 package io.eventbank.transfer.config;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -13,18 +16,22 @@ import jakarta.interceptor.Interceptor;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.eventbank.infrastructure.axon.AxonConfigurers;
+import io.eventbank.infrastructure.axon.BoundedCache;
 import io.eventbank.infrastructure.axon.Envelopes;
+import io.eventbank.infrastructure.axon.NotFoundAsAnswer;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
 import io.eventbank.infrastructure.axon.StartGate;
+import io.eventbank.infrastructure.health.HeldRecords;
+import io.eventbank.infrastructure.axon.Batches;
+import io.eventbank.infrastructure.kafka.DeadLetterTopic;
+import io.eventbank.infrastructure.kafka.Retrying;
 import io.eventbank.transfer.domain.IncomingPayment;
 import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.messaging.OutboxRoutes;
-import io.eventbank.transfer.saga.TransferSaga;
 import io.eventbank.transfer.view.TransferViewProjector;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -36,20 +43,22 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Assembles Axon for transfer-saga: the {@link MoneyTransfer} aggregate, the {@link TransferSaga} (saga store and
- * persistent deadlines in PostgreSQL, a pooled streaming processor over the event store), the transfer view (in the
- * command's transaction) and the Kafka outbox. Starts after Flyway and SmallRye, stops with Quarkus.
+ * Assembles Axon for transfer-saga: the {@link MoneyTransfer} and {@link IncomingPayment} aggregates (kept in memory,
+ * a bounded number of them) with their persistent deadlines (db-scheduler in PostgreSQL), the transfer view (in the
+ * command's transaction) and the Kafka outbox (a pooled streaming processor over the event store). The saga's rule,
+ * an account's answer to a leg becomes its transfer's command, is applied by the consumers as they read
+ * ({@code AccountAnswers}): nothing is stored for it. Starts after Flyway and SmallRye, stops with Quarkus.
  */
 @Singleton
 public class AxonSetup {
 
     static final String PUBLISHER = "kafka-publisher";
     static final String VIEW = "transfer-view";
-    static final String SAGA = "TransferSagaProcessor";
+    /** Transfers and incoming payments kept in memory; the least recently used go first. */
+    static final int CACHED_AGGREGATES = 20_000;
 
     @Inject
     Serializer serializer;
@@ -60,8 +69,6 @@ public class AxonSetup {
     @Inject
     TokenStore tokenStore;
     @Inject
-    SagaStore<Object> sagaStore;
-    @Inject
     Scheduler deadlineScheduler;
     @Inject
     DbSchedulerDeadlineManagerSupplier deadlineManagers;
@@ -71,9 +78,15 @@ public class AxonSetup {
     TransferViewProjector view;
     @Inject
     TransferChannels channels;
+    @Inject
+    HeldRecords held;
 
     private Configuration configuration;
+    private CommandGateway batchCommands;
     private ScheduledExecutorService retries;
+    private final BoundedCache transfers = new BoundedCache(CACHED_AGGREGATES);
+    private final BoundedCache payments = new BoundedCache(CACHED_AGGREGATES);
+    private final List<Retrying> consumers = new CopyOnWriteArrayList<>();
     private final StartGate started = new StartGate();
 
     @PostConstruct
@@ -88,14 +101,10 @@ public class AxonSetup {
                 .registerComponent(DeadlineManager.class, this::deadlineManager)
                 // one node handles a transfer's commands: the aggregate can stay in memory between them
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(MoneyTransfer.class)
-                        .configureCache(c -> new WeakReferenceCache()))
+                        .configureCache(c -> transfers))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(IncomingPayment.class)
-                        .configureCache(c -> new WeakReferenceCache()));
-        // no CachingSagaStore: its association cache races between segments (one segment caches "no saga" while
-        // another creates it), and the saga then misses its events; measured: transfers stuck in REQUESTED
+                        .configureCache(c -> payments));
         EventProcessingConfigurer processing = configurer.eventProcessing()
-                .registerSaga(TransferSaga.class, saga -> saga.configureSagaStore(c -> sagaStore));
-        AxonConfigurers.pooled(processing, SAGA, config.saga().batchSize(), config.saga().segments())
                 .registerSubscribingEventProcessor(VIEW)
                 .registerEventHandler(c -> view)
                 .assignHandlerInstancesMatching(VIEW, handler -> handler instanceof TransferViewProjector);
@@ -103,6 +112,9 @@ public class AxonSetup {
                 .registerEventHandler(c -> outbox)
                 .assignHandlerInstancesMatching(PUBLISHER, handler -> handler instanceof KafkaOutbox);
         configuration = configurer.buildConfiguration();
+        batchCommands = AxonConfigurers.gatewayWithoutRetries(configuration);
+        // a command for a transfer this service does not know answers so, without failing the poll it came in
+        configuration.commandBus().registerHandlerInterceptor(new NotFoundAsAnswer());
     }
 
     private DeadlineManager deadlineManager(Configuration c) {
@@ -128,9 +140,22 @@ public class AxonSetup {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        consumers.forEach(Retrying::stop);
         configuration.shutdown();
         retries.shutdownNow();
     }
+
+    /**
+     * A consumer's polls, each in one transaction; a poll that fails is handled record by record, each tried until it
+     * succeeds; its commands go without the gateway's retries ({@link #batchCommands()}).
+     */
+    public Batches batches(String consumer) {
+        Retrying retrying = new Retrying(consumer, config.inbox().backoff(), config.inbox().maxBackoff(), held);
+        consumers.add(retrying);
+        return new Batches(consumer, transactionManager, retrying, new DeadLetterTopic(channels::deadLetter,
+                Duration.ofSeconds(30)));
+    }
+
 
     /** Blocks until Axon has started: a Kafka consumer may get its first record before. */
     public void awaitStarted() {
@@ -141,6 +166,11 @@ public class AxonSetup {
     @Singleton
     CommandGateway commandGateway() {
         return configuration.commandGateway();
+    }
+
+    /** The commands of a consumer's poll: no retries of their own ({@link Batches}). */
+    public CommandGateway batchCommands() {
+        return batchCommands;
     }
 
     public Configuration configuration() {

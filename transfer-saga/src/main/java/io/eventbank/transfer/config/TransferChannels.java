@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The outgoing channels of the outbox: {@code bank.transfer.events}, {@code bank.account.commands} and
- * {@code bank.clearing}. A bean of its own, created on first use, so that Axon can be assembled before SmallRye has
+ * {@code bank.clearing}; and the dead-letter topics of the consumers. A bean of its own, created on first use, so that Axon can be assembled before SmallRye has
  * connected its emitters.
  */
 @ApplicationScoped
@@ -31,6 +31,11 @@ public class TransferChannels {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
     Emitter<String> clearing;
 
+    @Inject
+    @Channel("dead-letters")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Emitter<String> deadLetters;
+
     public void transferEvent(Message<String> message) {
         transferEvents.send(message);
     }
@@ -41,5 +46,10 @@ public class TransferChannels {
 
     public void clearing(Message<String> message) {
         clearing.send(message);
+    }
+
+    /** To {@code <topic>.dlq}: the topic is each message's own. */
+    public void deadLetter(Message<String> message) {
+        deadLetters.send(message);
     }
 }

@@ -33,8 +33,6 @@ public interface TransferConfig {
 
     Processor publisher();
 
-    Processor saga();
-
     Inbox inbox();
 
     Sweep sweep();

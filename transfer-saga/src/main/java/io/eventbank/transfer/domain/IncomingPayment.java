@@ -12,14 +12,9 @@ import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
-import io.eventbank.contracts.transfer.AnswerStatusRequestCommand;
 import io.eventbank.contracts.transfer.CreditTransferNotReceivedEvent;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
 import io.eventbank.contracts.transfer.Leg;
-import io.eventbank.contracts.transfer.ReceiveCreditTransferCommand;
-import io.eventbank.contracts.transfer.RecordPayeeCreditedCommand;
-import io.eventbank.contracts.transfer.RecordPayeeRefusalCommand;
-import io.eventbank.contracts.transfer.ResumeIncomingPaymentCommand;
 import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
@@ -50,6 +45,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  */
 public class IncomingPayment {
 
+    /** The id of a payment this bank receives starts with this, followed by the message id of its pacs.008. */
+    public static final String ID_PREFIX = "in-";
     static final String NOT_RECEIVED = "AB05";
     static final String NOT_ALLOWED = "AG01";
     static final String INVALID_CONTENT = "FF01";
@@ -69,6 +66,16 @@ public class IncomingPayment {
     private ClearingStatus decision;
     private String reasonCode;
     private int reports;
+
+    /** The id of the incoming payment that a credit transfer (pacs.008) with this message id is. */
+    public static String idOf(String messageId) {
+        return ID_PREFIX + messageId;
+    }
+
+    /** Whether a transfer id is an incoming payment's. */
+    public static boolean isIncoming(String transferId) {
+        return transferId != null && transferId.startsWith(ID_PREFIX);
+    }
 
     protected IncomingPayment() {
         // for Axon, and for the first message of a payment
@@ -116,7 +123,7 @@ public class IncomingPayment {
     /** The payee was credited: take the money from this bank's clearing account and accept (ACSC). */
     @CommandHandler
     public boolean handle(RecordPayeeCreditedCommand command) {
-        if (!pending()) {
+        if (!pending() || !command.iban().equals(creditorIban)) {
             return false;
         }
         apply(new TransferCreditedEvent(transferId));
@@ -128,7 +135,7 @@ public class IncomingPayment {
 
     @CommandHandler
     public boolean handle(RecordPayeeRefusalCommand command) {
-        if (!pending()) {
+        if (!pending() || !command.iban().equals(creditorIban)) {
             return false;
         }
         reject(reasonCodeOf(command.reason()), command.reason());

@@ -17,15 +17,6 @@ import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
 import io.eventbank.contracts.transfer.Leg;
-import io.eventbank.contracts.transfer.RecordClearingAnswerCommand;
-import io.eventbank.contracts.transfer.RecordCreditCommand;
-import io.eventbank.contracts.transfer.RecordCreditRejectionCommand;
-import io.eventbank.contracts.transfer.RecordDebitCommand;
-import io.eventbank.contracts.transfer.RecordDebitRejectionCommand;
-import io.eventbank.contracts.transfer.RecordRefundCommand;
-import io.eventbank.contracts.transfer.RequestClearingStatusCommand;
-import io.eventbank.contracts.transfer.RequestTransferCommand;
-import io.eventbank.contracts.transfer.ResumeTransferCommand;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
@@ -36,9 +27,14 @@ import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.Scope;
+import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 
 /**
  * A transfer a client asked for, and its state machine. Each step it takes records what happened and what must happen
@@ -46,10 +42,17 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * a credit transfer (pacs.008) and a {@link ClearingStatusRequestedEvent} a status request (pacs.028) to the receiving
  * bank, all through the outbox. A command that does not fit the state (a duplicate, a late answer) changes nothing.
  *
- * <p>Between banks, the receiving bank alone decides whether a payment happened ({@code IncomingPayment}). When its
- * answer is overdue, this transfer does not decide for it: it waits, visibly (AWAITING_STATUS), asks, and goes on
- * asking; it completes on ACSC and refunds the payer only on RJCT. So the payer is never refunded for a payment the
- * payee was credited with.
+ * <p>The accounts' answers reach it as commands that name the account ({@link RecordDebitCommand} and the like): it
+ * heeds the payer's and the payee's, and not the clearing accounts' that the same transfer moves. A repeated answer
+ * finds the transfer past that step and changes nothing, so answers may come twice.
+ *
+ * <p>Between banks, the receiving bank alone decides whether a payment happened ({@code IncomingPayment}). The
+ * transfer keeps its own deadline, persistent: when the receiving bank has not answered by its cut-off plus
+ * {@link #ANSWER_GRACE}, it asks (pacs.028), and asks again while it waits, after {@link #STATUS_REQUEST_INTERVAL},
+ * twice that, and so on up to {@link #MAX_STATUS_REQUEST_INTERVAL}. It never decides for the receiving bank: it waits,
+ * visibly (AWAITING_STATUS), completes on ACSC and refunds the payer only on RJCT. So the payer is never refunded for a
+ * payment the payee was credited with. Deadlines are never cancelled (cancelling one that is firing fails): one that
+ * fires after the answer finds the transfer past asking.
  */
 public class MoneyTransfer {
 
@@ -57,6 +60,13 @@ public class MoneyTransfer {
     public static final String TIMED_OUT = "TIMED_OUT";
     /** The receiving bank's reason code for a credit transfer it did not accept before the cut-off. */
     public static final String TIMEOUT_REASON_CODE = "AB05";
+    public static final String CLEARING_DEADLINE = "clearing-answer";
+    /** How long after the receiving bank's own cut-off the sender waits for its answer before asking. */
+    public static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
+    /** How long the sender waits for an answer to its first status request; it doubles with each one after. */
+    public static final Duration STATUS_REQUEST_INTERVAL = Duration.ofSeconds(10);
+    /** The longest the sender waits between status requests. */
+    public static final Duration MAX_STATUS_REQUEST_INTERVAL = Duration.ofSeconds(60);
 
     @AggregateIdentifier
     private String transferId;
@@ -94,8 +104,8 @@ public class MoneyTransfer {
     }
 
     @CommandHandler
-    public boolean handle(RecordDebitCommand command) {
-        if (status != TransferStatus.REQUESTED) {
+    public boolean handle(RecordDebitCommand command, DeadlineManager deadlines) {
+        if (status != TransferStatus.REQUESTED || !command.iban().equals(debtorIban)) {
             return false;
         }
         apply(new TransferDebitedEvent(transferId));
@@ -106,13 +116,16 @@ public class MoneyTransfer {
         }
         apply(new AccountLegRequestedEvent(transferId, Leg.CREDIT, clearingIban, amount, creditorIban, reference,
                 null));
-        apply(new TransferSentToClearingEvent(transferId, creditTransferMessage()));
+        CreditTransferMessage message = creditTransferMessage();
+        apply(new TransferSentToClearingEvent(transferId, message));
+        // the receiving bank has until its cut-off, plus a grace for the answer to travel
+        deadlines.schedule(message.acceptBefore().plus(ANSWER_GRACE), CLEARING_DEADLINE, transferId, scope());
         return true;
     }
 
     @CommandHandler
     public boolean handle(RecordDebitRejectionCommand command) {
-        if (status != TransferStatus.REQUESTED) {
+        if (status != TransferStatus.REQUESTED || !command.iban().equals(debtorIban)) {
             return false;
         }
         apply(new TransferFailedEvent(transferId, command.reason()));
@@ -121,7 +134,7 @@ public class MoneyTransfer {
 
     @CommandHandler
     public boolean handle(RecordCreditCommand command) {
-        if (interbank || status != TransferStatus.DEBITED) {
+        if (interbank || status != TransferStatus.DEBITED || !command.iban().equals(creditorIban)) {
             return false;
         }
         apply(new TransferCreditedEvent(transferId));
@@ -131,7 +144,7 @@ public class MoneyTransfer {
 
     @CommandHandler
     public boolean handle(RecordCreditRejectionCommand command) {
-        if (interbank || status != TransferStatus.DEBITED) {
+        if (interbank || status != TransferStatus.DEBITED || !command.iban().equals(creditorIban)) {
             return false;
         }
         refund(command.reason());
@@ -172,14 +185,28 @@ public class MoneyTransfer {
 
     /** The answer is overdue: ask the receiving bank (again). */
     @CommandHandler
-    public boolean handle(RequestClearingStatusCommand command) {
+    public boolean handle(RequestClearingStatusCommand command, DeadlineManager deadlines) {
         if (status != TransferStatus.SENT_TO_CLEARING && status != TransferStatus.AWAITING_STATUS) {
             return false;
         }
+        Instant asked = now();
         apply(new ClearingStatusRequestedEvent(transferId, new PaymentStatusRequest(
                 transferId + "-pacs028-" + (statusRequests + 1), sent.messageId(), sent.endToEndId(),
-                sent.instructingBank(), sent.instructedBank(), now())));
+                sent.instructingBank(), sent.instructedBank(), asked)));
+        // ask again if no answer comes meanwhile, a little later each time (a busy bank is not flooded)
+        Duration wait = STATUS_REQUEST_INTERVAL.multipliedBy(1L << Math.min(statusRequests - 1, 10));
+        deadlines.schedule(asked.plus(wait.compareTo(MAX_STATUS_REQUEST_INTERVAL) > 0 ? MAX_STATUS_REQUEST_INTERVAL
+                : wait), CLEARING_DEADLINE, transferId, scope());
         return true;
+    }
+
+    /**
+     * The receiving bank has not answered in time: ask it; a transfer past asking does nothing. (The payload, the
+     * transfer's id, is what Axon matches a deadline handler's first parameter with.)
+     */
+    @DeadlineHandler(deadlineName = CLEARING_DEADLINE)
+    void onClearingDeadline(String transfer, DeadlineManager deadlines) {
+        handle(new RequestClearingStatusCommand(transferId), deadlines);
     }
 
     /**
@@ -187,7 +214,7 @@ public class MoneyTransfer {
      * account counts it once, and publishes its outcome again); the receiving bank is asked once its cut-off is past.
      */
     @CommandHandler
-    public boolean handle(ResumeTransferCommand command) {
+    public boolean handle(ResumeTransferCommand command, DeadlineManager deadlines) {
         switch (status) {
             case REQUESTED -> apply(new AccountLegRequestedEvent(transferId, Leg.DEBIT, debtorIban, amount,
                     creditorIban, reference, null));
@@ -199,7 +226,7 @@ public class MoneyTransfer {
                 if (now().isBefore(sent.acceptBefore())) {
                     return false;
                 }
-                return handle(new RequestClearingStatusCommand(transferId));
+                return handle(new RequestClearingStatusCommand(transferId), deadlines);
             }
             default -> {
                 return false;
@@ -210,7 +237,7 @@ public class MoneyTransfer {
 
     @CommandHandler
     public boolean handle(RecordRefundCommand command) {
-        if (status != TransferStatus.REFUNDING) {
+        if (status != TransferStatus.REFUNDING || !command.iban().equals(debtorIban)) {
             return false;
         }
         apply(new TransferFailedEvent(transferId, refundReason));
@@ -229,6 +256,15 @@ public class MoneyTransfer {
         return new CreditTransferMessage(transferId + "-pacs008", transferId, amount, debtorIban, debtorBic,
                 creditorIban, creditorBic, reference, Iban.bankCodeOf(debtorIban), Iban.bankCodeOf(creditorIban),
                 createdAt, createdAt.plus(timeout));
+    }
+
+    /**
+     * This transfer as the scope of its deadlines, with its id given at once: Axon's own descriptor would compute the
+     * id lazily, and is stored (as JSON, with db-scheduler) before it has.
+     */
+    private ScopeDescriptor scope() {
+        return new AggregateScopeDescriptor(((AggregateScopeDescriptor) Scope.describeCurrentScope()).getType(),
+                transferId);
     }
 
     private static Instant now() {

@@ -12,11 +12,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import io.eventbank.contracts.transfer.ResumeIncomingPaymentCommand;
-import io.eventbank.contracts.transfer.ResumeTransferCommand;
+import io.eventbank.transfer.domain.ResumeIncomingPaymentCommand;
+import io.eventbank.transfer.domain.ResumeTransferCommand;
 import io.eventbank.contracts.transfer.TransferDirection;
 import io.eventbank.contracts.transfer.TransferStatus;
 import io.eventbank.transfer.config.TransferConfig;
+import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.view.TransferViews;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -70,7 +71,7 @@ public class TransferSweeper {
     public int sweep() {
         Duration staleAfter = config.sweep().staleAfter();
         // waiting for the receiving bank is the saga's deadlines' to follow; the sweeper only backs them up
-        Instant clearingStale = Instant.now().minus(TransferSaga.MAX_STATUS_REQUEST_INTERVAL.multipliedBy(2));
+        Instant clearingStale = Instant.now().minus(MoneyTransfer.MAX_STATUS_REQUEST_INTERVAL.multipliedBy(2));
         int moved = 0;
         for (TransferViews.Stale transfer : views.stale(Instant.now().minus(staleAfter), BATCH)) {
             boolean clearing = transfer.status() == TransferStatus.SENT_TO_CLEARING

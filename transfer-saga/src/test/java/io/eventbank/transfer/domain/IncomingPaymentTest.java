@@ -17,14 +17,9 @@ import io.eventbank.contracts.clearing.ClearingStatus;
 import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
-import io.eventbank.contracts.transfer.AnswerStatusRequestCommand;
 import io.eventbank.contracts.transfer.CreditTransferNotReceivedEvent;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
 import io.eventbank.contracts.transfer.Leg;
-import io.eventbank.contracts.transfer.ReceiveCreditTransferCommand;
-import io.eventbank.contracts.transfer.RecordPayeeCreditedCommand;
-import io.eventbank.contracts.transfer.RecordPayeeRefusalCommand;
-import io.eventbank.contracts.transfer.ResumeIncomingPaymentCommand;
 import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
@@ -75,7 +70,7 @@ class IncomingPaymentTest {
         Instant late = T0.plus(TIMEOUT).plusSeconds(60);
         fixture.givenCurrentTime(late)
                 .andGiven(received(pacs008(T0)))
-                .when(new RecordPayeeCreditedCommand(PAYMENT))
+                .when(new RecordPayeeCreditedCommand(PAYMENT, CAROL))
                 .expectEvents(new TransferCreditedEvent(PAYMENT),
                         leg(PAYMENT, Leg.DEBIT, HAMBURG_CLEARING, ALICE, "invoice", null),
                         report(1, ClearingStatus.ACSC, null, late),
@@ -83,10 +78,22 @@ class IncomingPaymentTest {
     }
 
     @Test
+    void shouldHeedOnlyThePayeesAnswer() {
+        fixture.givenCurrentTime(T0)
+                .andGiven(received(pacs008(T0)))
+                .when(new RecordPayeeCreditedCommand(PAYMENT, HAMBURG_CLEARING))
+                .expectNoEvents();
+        fixture.givenCurrentTime(T0)
+                .andGiven(received(pacs008(T0)))
+                .when(new RecordPayeeRefusalCommand(PAYMENT, ALICE, "ACCOUNT_CLOSED"))
+                .expectNoEvents();
+    }
+
+    @Test
     void shouldRejectWithTheIsoReasonOfTheAccountsRefusal() {
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)))
-                .when(new RecordPayeeRefusalCommand(PAYMENT, "ACCOUNT_CLOSED"))
+                .when(new RecordPayeeRefusalCommand(PAYMENT, CAROL, "ACCOUNT_CLOSED"))
                 .expectEvents(report(1, ClearingStatus.RJCT, "AC04", T0),
                         new TransferFailedEvent(PAYMENT, "ACCOUNT_CLOSED"));
     }

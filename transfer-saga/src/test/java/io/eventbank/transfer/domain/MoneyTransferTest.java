@@ -15,21 +15,13 @@ import static io.eventbank.transfer.TransferMother.pacs008;
 import static io.eventbank.transfer.TransferMother.sameBankRequest;
 import static io.eventbank.transfer.TransferMother.sameBankRequested;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.clearing.ClearingStatus;
 import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
 import io.eventbank.contracts.transfer.Leg;
-import io.eventbank.contracts.transfer.RecordClearingAnswerCommand;
-import io.eventbank.contracts.transfer.RecordCreditCommand;
-import io.eventbank.contracts.transfer.RecordCreditRejectionCommand;
-import io.eventbank.contracts.transfer.RecordDebitCommand;
-import io.eventbank.contracts.transfer.RecordDebitRejectionCommand;
-import io.eventbank.contracts.transfer.RecordRefundCommand;
-import io.eventbank.contracts.transfer.RequestTransferCommand;
-import io.eventbank.contracts.transfer.RequestClearingStatusCommand;
-import io.eventbank.contracts.transfer.ResumeTransferCommand;
 import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
@@ -40,6 +32,7 @@ import io.eventbank.contracts.transfer.TransferFailedEvent;
 import io.eventbank.contracts.transfer.TransferRefundingEvent;
 import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,42 +69,130 @@ class MoneyTransferTest {
     @Test
     void shouldCreditThePayeeOnceThePayerIsDebitedAndCompleteOnceCredited() {
         fixture.given(sameBankRequested())
-                .when(new RecordDebitCommand(SAME_BANK))
+                .when(new RecordDebitCommand(SAME_BANK, ALICE))
                 .expectEvents(new TransferDebitedEvent(SAME_BANK), leg(SAME_BANK, Leg.CREDIT, BOB, ALICE, "rent", null));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
-                .when(new RecordCreditCommand(SAME_BANK))
+                .when(new RecordCreditCommand(SAME_BANK, BOB))
                 .expectEvents(new TransferCreditedEvent(SAME_BANK), new TransferCompletedEvent(SAME_BANK));
     }
 
     @Test
     void shouldFailWithTheAccountsReasonWhenTheDebitIsRefused() {
         fixture.given(sameBankRequested())
-                .when(new RecordDebitRejectionCommand(SAME_BANK, "INSUFFICIENT_FUNDS"))
+                .when(new RecordDebitRejectionCommand(SAME_BANK, ALICE, "INSUFFICIENT_FUNDS"))
                 .expectEvents(new TransferFailedEvent(SAME_BANK, "INSUFFICIENT_FUNDS"));
     }
 
     @Test
     void shouldRefundThePayerWhenTheCreditIsRefusedAndFailOnceRefunded() {
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
-                .when(new RecordCreditRejectionCommand(SAME_BANK, "ACCOUNT_CLOSED"))
+                .when(new RecordCreditRejectionCommand(SAME_BANK, BOB, "ACCOUNT_CLOSED"))
                 .expectEvents(new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"),
                         leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
                         new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"))
-                .when(new RecordRefundCommand(SAME_BANK))
+                .when(new RecordRefundCommand(SAME_BANK, ALICE))
                 .expectEvents(new TransferFailedEvent(SAME_BANK, "ACCOUNT_CLOSED"));
     }
 
     @Test
     void shouldChangeNothingOnARepeatedOrOutOfOrderAnswer() {
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
-                .when(new RecordDebitCommand(SAME_BANK))
+                .when(new RecordDebitCommand(SAME_BANK, ALICE))
                 .expectNoEvents().expectResultMessagePayload(false);
         fixture.given(sameBankRequested())
-                .when(new RecordCreditCommand(SAME_BANK))
+                .when(new RecordCreditCommand(SAME_BANK, BOB))
                 .expectNoEvents();
         fixture.given(sameBankRequested(), new TransferFailedEvent(SAME_BANK, "INSUFFICIENT_FUNDS"))
-                .when(new RecordRefundCommand(SAME_BANK))
+                .when(new RecordRefundCommand(SAME_BANK, ALICE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldHeedOnlyThePayersAndThePayeesAnswers() {
+        fixture.given(sameBankRequested())
+                .when(new RecordDebitCommand(SAME_BANK, BOB))
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(sameBankRequested())
+                .when(new RecordDebitRejectionCommand(SAME_BANK, BOB, "INSUFFICIENT_FUNDS"))
+                .expectNoEvents();
+        fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
+                .when(new RecordCreditCommand(SAME_BANK, ALICE))
+                .expectNoEvents();
+        fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
+                .when(new RecordCreditRejectionCommand(SAME_BANK, ALICE, "ACCOUNT_CLOSED"))
+                .expectNoEvents();
+        fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
+                        new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"))
+                .when(new RecordRefundCommand(SAME_BANK, BOB))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreTheClearingAccountsLegsOfTheSameTransfer() {
+        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
+                .when(new RecordCreditCommand(INTERBANK, BERLIN_CLEARING))
+                .expectNoEvents();
+        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
+                        new TransferRefundingEvent(INTERBANK, "REJECTED_BY_CLEARING"))
+                .when(new RecordDebitCommand(INTERBANK, BERLIN_CLEARING))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldWaitForTheReceivingBankUntilItsCutOffAndAGrace() {
+        fixture.givenCurrentTime(T0)
+                .andGiven(interbankRequested())
+                .when(new RecordDebitCommand(INTERBANK, ALICE))
+                .expectScheduledDeadlineWithName(T0.plus(TIMEOUT).plus(MoneyTransfer.ANSWER_GRACE),
+                        MoneyTransfer.CLEARING_DEADLINE);
+        new AggregateTestFixture<>(MoneyTransfer.class).givenCurrentTime(T0)
+                .andGiven(sameBankRequested())
+                .when(new RecordDebitCommand(SAME_BANK, ALICE))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void shouldAskTheReceivingBankWhenTheDeadlinePassesNeverTimeItOut() {
+        fixture.givenCurrentTime(T0)
+                .andGiven(interbankRequested())
+                .andGivenCommands(new RecordDebitCommand(INTERBANK, ALICE))
+                .whenTimeElapses(TIMEOUT.plus(MoneyTransfer.ANSWER_GRACE).plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(MoneyTransfer.CLEARING_DEADLINE)
+                // the fixture keeps no clock for what a deadline does: the request is matched without its time
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.<Object>matches(event -> event instanceof ClearingStatusRequestedEvent asked
+                                && asked.request().messageId().equals(INTERBANK + "-pacs028-1")),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void shouldAskAgainAfterAnIntervalThatGrowsToItsLongest() {
+        Instant asked = T0.plus(TIMEOUT).plusSeconds(5);
+        fixture.givenCurrentTime(asked)
+                .andGiven(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
+                .when(new RequestClearingStatusCommand(INTERBANK))
+                .expectScheduledDeadlineWithName(asked.plus(MoneyTransfer.STATUS_REQUEST_INTERVAL),
+                        MoneyTransfer.CLEARING_DEADLINE);
+        new AggregateTestFixture<>(MoneyTransfer.class).givenCurrentTime(asked)
+                .andGiven(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)), statusRequested(1, T0),
+                        statusRequested(2, T0), statusRequested(3, T0))
+                .when(new RequestClearingStatusCommand(INTERBANK))
+                .expectScheduledDeadlineWithName(asked.plus(MoneyTransfer.MAX_STATUS_REQUEST_INTERVAL),
+                        MoneyTransfer.CLEARING_DEADLINE);
+    }
+
+    @Test
+    void shouldDoNothingWhenADeadlineFiresAfterTheAnswer() {
+        fixture.givenCurrentTime(T0)
+                .andGiven(interbankRequested())
+                .andGivenCommands(new RecordDebitCommand(INTERBANK, ALICE),
+                        new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.ACSC, null, T0)))
+                .whenTimeElapses(Duration.ofMinutes(5))
                 .expectNoEvents();
     }
 
@@ -119,7 +200,7 @@ class MoneyTransferTest {
     void shouldSendAnInterbankTransferToClearingOnceThePayerIsDebited() {
         fixture.givenCurrentTime(T0)
                 .andGiven(interbankRequested())
-                .when(new RecordDebitCommand(INTERBANK))
+                .when(new RecordDebitCommand(INTERBANK, ALICE))
                 .expectEvents(new TransferDebitedEvent(INTERBANK),
                         leg(INTERBANK, Leg.CREDIT, BERLIN_CLEARING, CAROL, "invoice", null),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)));

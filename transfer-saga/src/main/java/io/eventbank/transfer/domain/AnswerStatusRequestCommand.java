@@ -1,4 +1,4 @@
-package io.eventbank.contracts.transfer;
+package io.eventbank.transfer.domain;
 
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

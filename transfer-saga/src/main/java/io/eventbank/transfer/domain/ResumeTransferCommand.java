@@ -1,4 +1,4 @@
-package io.eventbank.contracts.transfer;
+package io.eventbank.transfer.domain;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

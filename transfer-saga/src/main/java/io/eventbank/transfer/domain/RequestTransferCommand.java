@@ -1,4 +1,4 @@
-package io.eventbank.contracts.transfer;
+package io.eventbank.transfer.domain;
 
 import java.time.Duration;
 

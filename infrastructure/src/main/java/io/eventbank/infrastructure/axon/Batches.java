@@ -1,0 +1,71 @@
+package io.eventbank.infrastructure.axon;
+
+import io.eventbank.infrastructure.kafka.DeadLetterTopic;
+import io.eventbank.infrastructure.kafka.MalformedMessageException;
+import io.eventbank.infrastructure.kafka.Retrying;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.jboss.logging.Logger;
+
+/**
+ * A poll of records handled in one unit of work and one transaction: a busy consumer commits once per poll, not once
+ * per record (one WAL flush for all of them), and the events its commands apply are appended together when the poll
+ * commits. Each command runs in a unit of work nested in the poll's, so an aggregate stays locked, and its cached
+ * state unseen by anyone else, until the poll has committed; a poll that rolls back takes its aggregates out of the
+ * cache. When anything in the poll fails, each of its records is handled again in a unit of work of its own, tried
+ * until it succeeds ({@link Retrying}: the partition is held meanwhile); a record that cannot be read
+ * ({@link MalformedMessageException}) goes to its topic's dead-letter topic and the rest go on. A handler's effect
+ * must be idempotent, as every consumer's is: a record of a poll that failed is handled again. The commands of a
+ * poll are sent without the command gateway's retries: a retry on another thread would wait for the locks the poll
+ * holds.
+ */
+public final class Batches {
+
+    private static final Logger LOG = Logger.getLogger(Batches.class);
+
+    /** Handles one record inside the poll's unit of work. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(ConsumerRecord<String, String> record);
+    }
+
+    private final String consumer;
+    private final TransactionManager transactions;
+    private final Retrying retrying;
+    private final DeadLetterTopic deadLetters;
+
+    public Batches(String consumer, TransactionManager transactions, Retrying retrying, DeadLetterTopic deadLetters) {
+        this.consumer = consumer;
+        this.transactions = transactions;
+        this.retrying = retrying;
+        this.deadLetters = deadLetters;
+    }
+
+    public void handle(Iterable<ConsumerRecord<String, String>> records, Handler handler) {
+        try {
+            inUnitOfWork(() -> records.forEach(handler::handle));
+            return;
+        } catch (RuntimeException failed) {
+            LOG.debugf("%s: a poll failed as a whole (%s); handling its records one by one", consumer, failed);
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            retrying.run(record.topic() + "-" + record.partition() + "@" + record.offset(), () -> {
+                try {
+                    inUnitOfWork(() -> handler.handle(record));
+                } catch (MalformedMessageException unreadable) {
+                    LOG.warnf("%s: %s-%d@%d cannot be read, sent to the dead-letter topic: %s", consumer,
+                            record.topic(), record.partition(), record.offset(), unreadable.getMessage());
+                    deadLetters.send(record, unreadable.getMessage());
+                }
+            });
+        }
+    }
+
+    private void inUnitOfWork(Runnable work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.execute(work);
+    }
+}

@@ -1,0 +1,78 @@
+package io.eventbank.ledger.projection;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.eventbank.infrastructure.kafka.CloudEventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Wakes the reads that wait for the live read models: once a batch has committed, everyone waiting for one of its
+ * records' keys (a transfer id, an IBAN) or event ids looks again, at once. No polling: a read that waits costs
+ * nothing until its event is applied.
+ */
+@ApplicationScoped
+public class Arrivals {
+
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    /** Called once a live batch has committed. */
+    public void committed(Iterable<ConsumerRecord<String, String>> records) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            wake(record.key());
+            wake(CloudEventHeaders.text(record.headers(), CloudEventHeaders.ID));
+        }
+    }
+
+    /**
+     * Waits until {@code done} holds, looking again each time a batch with the key commits, at most {@code patience};
+     * answers whether it holds.
+     */
+    public boolean await(String key, Duration patience, BooleanSupplier done) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            CompletableFuture<Void> next = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+            // looked again once registered: a batch that committed in between is not missed
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            try {
+                next.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return done.getAsBoolean();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private void wake(String key) {
+        if (key == null) {
+            return;
+        }
+        CompletableFuture<Void> future = waiting.remove(key);
+        if (future != null) {
+            future.complete(null);
+        }
+    }
+}

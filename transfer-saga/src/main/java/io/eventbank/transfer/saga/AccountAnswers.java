@@ -1,0 +1,60 @@
+package io.eventbank.transfer.saga;
+
+import java.util.Optional;
+
+import io.eventbank.contracts.account.AccountCreditRejectedEvent;
+import io.eventbank.contracts.account.AccountCreditedEvent;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
+import io.eventbank.contracts.account.AccountDebitedEvent;
+import io.eventbank.contracts.account.DebitRefundedEvent;
+import io.eventbank.transfer.domain.IncomingPayment;
+import io.eventbank.transfer.domain.RecordCreditCommand;
+import io.eventbank.transfer.domain.RecordCreditRejectionCommand;
+import io.eventbank.transfer.domain.RecordDebitCommand;
+import io.eventbank.transfer.domain.RecordDebitRejectionCommand;
+import io.eventbank.transfer.domain.RecordPayeeCreditedCommand;
+import io.eventbank.transfer.domain.RecordPayeeRefusalCommand;
+import io.eventbank.transfer.domain.RecordRefundCommand;
+
+/**
+ * The saga's one rule: an account's answer to a leg becomes the command that tells the leg's transfer
+ * ({@code MoneyTransfer}, or {@code IncomingPayment} for an id that starts with {@code in-}). The command names the
+ * account, and the transfer heeds only its payer's and payee's answers, not the clearing accounts' that the same
+ * transfer moves; a repeated answer finds the transfer past that step. The transfer keeps everything else a saga
+ * would: its state, the next step, its deadlines. So no saga state is loaded or stored for what is pure forwarding.
+ */
+public final class AccountAnswers {
+
+    private AccountAnswers() {
+    }
+
+    /** The command an account event stands for, if it is the answer to a leg. */
+    public static Optional<Object> commandFor(Object event) {
+        if (event instanceof AccountDebitedEvent debited) {
+            // an incoming payment's only debit is of this bank's clearing account: nothing to tell it
+            return IncomingPayment.isIncoming(debited.transferId()) ? Optional.empty()
+                    : Optional.of(new RecordDebitCommand(debited.transferId(), debited.iban()));
+        }
+        if (event instanceof AccountDebitRejectedEvent rejected) {
+            return IncomingPayment.isIncoming(rejected.transferId()) ? Optional.empty()
+                    : Optional.of(new RecordDebitRejectionCommand(rejected.transferId(), rejected.iban(),
+                            rejected.reason().name()));
+        }
+        if (event instanceof AccountCreditedEvent credited) {
+            return Optional.of(IncomingPayment.isIncoming(credited.transferId())
+                    ? new RecordPayeeCreditedCommand(credited.transferId(), credited.iban())
+                    : new RecordCreditCommand(credited.transferId(), credited.iban()));
+        }
+        if (event instanceof AccountCreditRejectedEvent rejected) {
+            String reason = rejected.reason().name();
+            return Optional.of(IncomingPayment.isIncoming(rejected.transferId())
+                    ? new RecordPayeeRefusalCommand(rejected.transferId(), rejected.iban(), reason)
+                    : new RecordCreditRejectionCommand(rejected.transferId(), rejected.iban(), reason));
+        }
+        if (event instanceof DebitRefundedEvent refunded) {
+            return IncomingPayment.isIncoming(refunded.transferId()) ? Optional.empty()
+                    : Optional.of(new RecordRefundCommand(refunded.transferId(), refunded.iban()));
+        }
+        return Optional.empty();
+    }
+}
