@@ -164,7 +164,7 @@ public class DeadLetters {
             int generation = models.liveGeneration(c, model.name());
             Savepoint savepoint = c.setSavepoint();
             try {
-                model.apply(ProjectionEngine.read(record), generation, c);
+                model.apply(java.util.List.of(ProjectionEngine.read(record)), generation, c);
             } catch (SQLException | RuntimeException e) {
                 c.rollback(savepoint);
                 c.rollback();

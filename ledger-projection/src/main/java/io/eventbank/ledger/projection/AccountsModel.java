@@ -2,13 +2,31 @@ package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Accounts: owner, bank, currency, balance, status and the sequence and time of their last event. An event published
- * twice (the outbox is at least once) changes nothing the second time: rows change only for a higher sequence.
+ * Accounts: owner, bank, currency, balance, status and the sequence and time of their last event. A batch opens the
+ * accounts it opens in one statement and changes the others in one more, each account once, with what its latest
+ * events of the batch say. Every field comes with the sequence of the event that set it and changes only when that
+ * sequence is past the row's: an event published twice (the outbox is at least once) changes nothing the second time.
  */
 public final class AccountsModel implements ReadModel {
+
+    /** What a batch's events say of one account: each field with the sequence of the event that set it. */
+    private static final class Change {
+        long balanceSequence = -1;
+        long balance;
+        long limitSequence = -1;
+        long limit;
+        long statusSequence = -1;
+        String status;
+        long version = -1;
+        Instant at;
+    }
 
     @Override
     public String name() {
@@ -26,38 +44,71 @@ public final class AccountsModel implements ReadModel {
     }
 
     @Override
-    public void apply(ProjectedRecord r, int generation, Connection c) throws SQLException {
-        Long sequence = r.envelope().sequence();
-        if (sequence == null) {
-            return; // a rejection for an account that does not exist
+    public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
+        List<Object[]> opened = new ArrayList<>();
+        Map<String, Change> changes = new LinkedHashMap<>();
+        for (ProjectedRecord r : records) {
+            Long sequence = r.envelope().sequence();
+            if (sequence == null) {
+                continue; // a rejection for an account that does not exist
+            }
+            String iban = r.text("iban");
+            Instant at = r.envelope().timestamp();
+            if (r.type().equals("AccountOpenedEvent")) {
+                opened.add(new Object[] {generation, iban, r.text("owner"), r.text("bankCode"), r.text("currency"),
+                        r.number("overdraftLimit"), r.text("type"), sequence, at, at});
+                continue;
+            }
+            Change change = changes.computeIfAbsent(iban, i -> new Change());
+            switch (r.type()) {
+                case "MoneyDepositedEvent", "MoneyWithdrawnEvent", "AccountDebitedEvent", "AccountCreditedEvent",
+                        "DebitRefundedEvent" -> {
+                    if (sequence > change.balanceSequence) {
+                        change.balanceSequence = sequence;
+                        change.balance = r.number("balanceAfter");
+                    }
+                }
+                case "OverdraftLimitSetEvent" -> {
+                    if (sequence > change.limitSequence) {
+                        change.limitSequence = sequence;
+                        change.limit = r.payload().path("limit").path("minorUnits").asLong();
+                    }
+                }
+                case "AccountFrozenEvent", "AccountUnfrozenEvent", "AccountClosedEvent" -> {
+                    if (sequence > change.statusSequence) {
+                        change.statusSequence = sequence;
+                        change.status = switch (r.type()) {
+                            case "AccountFrozenEvent" -> "FROZEN";
+                            case "AccountClosedEvent" -> "CLOSED";
+                            default -> "OPEN";
+                        };
+                    }
+                }
+                default -> {
+                    // moves nothing but the account's sequence
+                }
+            }
+            if (sequence > change.version) {
+                change.version = sequence;
+                change.at = at;
+            }
         }
-        String iban = r.text("iban");
-        switch (r.type()) {
-            case "AccountOpenedEvent" -> Sql.update(c, "insert into account (generation, iban, owner, bank_code, currency,"
-                            + " balance, overdraft_limit, status, type, version, opened_at, last_event_at)"
-                            + " values (?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?) on conflict do nothing",
-                    generation, iban, r.text("owner"), r.text("bankCode"), r.text("currency"),
-                    r.number("overdraftLimit"), r.text("type"), sequence, r.envelope().timestamp(),
-                    r.envelope().timestamp());
-            case "MoneyDepositedEvent", "MoneyWithdrawnEvent", "AccountDebitedEvent", "AccountCreditedEvent",
-                    "DebitRefundedEvent" -> Sql.update(c, "update account set balance = ?, version = ?,"
-                            + " last_event_at = ? where generation = ? and iban = ? and version < ?",
-                    r.number("balanceAfter"), sequence, r.envelope().timestamp(), generation, iban, sequence);
-            case "OverdraftLimitSetEvent" -> Sql.update(c, "update account set overdraft_limit = ?, version = ?,"
-                            + " last_event_at = ? where generation = ? and iban = ? and version < ?",
-                    r.payload().path("limit").path("minorUnits").asLong(), sequence, r.envelope().timestamp(),
-                    generation, iban, sequence);
-            case "AccountFrozenEvent" -> status(c, r, generation, "FROZEN");
-            case "AccountUnfrozenEvent" -> status(c, r, generation, "OPEN");
-            case "AccountClosedEvent" -> status(c, r, generation, "CLOSED");
-            default -> Sql.update(c, "update account set version = ?, last_event_at = ? where generation = ?"
-                    + " and iban = ? and version < ?", sequence, r.envelope().timestamp(), generation, iban, sequence);
-        }
-    }
-
-    private static void status(Connection c, ProjectedRecord r, int generation, String status) throws SQLException {
-        Sql.update(c, "update account set status = ?, version = ?, last_event_at = ? where generation = ? and iban = ?"
-                        + " and version < ?", status, r.envelope().sequence(), r.envelope().timestamp(), generation,
-                r.text("iban"), r.envelope().sequence());
+        Sql.rows(c, "insert into account (generation, iban, owner, bank_code, currency, balance, overdraft_limit,"
+                + " status, type, version, opened_at, last_event_at) values ",
+                "?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?", " on conflict do nothing", opened);
+        List<Object[]> rows = new ArrayList<>();
+        changes.forEach((iban, ch) -> rows.add(new Object[] {generation, iban, ch.balanceSequence, ch.balance,
+                ch.limitSequence, ch.limit, ch.statusSequence, ch.status, ch.version, ch.at}));
+        Sql.rows(c, "update account a set"
+                        + " balance = case when v.balance_seq > a.version then v.balance else a.balance end,"
+                        + " overdraft_limit = case when v.limit_seq > a.version then v.overdraft_limit"
+                        + " else a.overdraft_limit end,"
+                        + " status = case when v.status_seq > a.version then v.status else a.status end,"
+                        + " version = v.version, last_event_at = v.at"
+                        + " from (values ",
+                "?::int, ?, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?, ?::bigint, ?::timestamptz",
+                ") v (generation, iban, balance_seq, balance, limit_seq, overdraft_limit, status_seq, status, version,"
+                        + " at) where a.generation = v.generation and a.iban = v.iban and a.version < v.version",
+                rows);
     }
 }

@@ -2,6 +2,7 @@ package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,27 +28,39 @@ public final class JournalModel implements ReadModel {
     }
 
     @Override
-    public void apply(ProjectedRecord r, int generation, Connection c) throws SQLException {
-        String iban = r.text("iban");
-        long amount = r.amount();
-        String external = "external:" + (iban.length() >= 12 ? iban.substring(4, 12) : iban);
-        String transit = "transit:" + r.text("transferId");
-        switch (r.type()) {
-            case "MoneyDepositedEvent" -> entries(c, r, generation, iban, amount, external);
-            case "MoneyWithdrawnEvent" -> entries(c, r, generation, iban, -amount, external);
-            case "AccountDebitedEvent" -> entries(c, r, generation, iban, -amount, transit);
-            case "AccountCreditedEvent", "DebitRefundedEvent" -> entries(c, r, generation, iban, amount, transit);
-            default -> {
-                // no money moved
+    public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
+        List<Object[]> entries = new ArrayList<>();
+        for (ProjectedRecord r : records) {
+            String iban = r.text("iban");
+            long amount = r.amount();
+            switch (r.type()) {
+                case "MoneyDepositedEvent" -> entries(entries, r, generation, iban, amount, external(iban));
+                case "MoneyWithdrawnEvent" -> entries(entries, r, generation, iban, -amount, external(iban));
+                case "AccountDebitedEvent" -> entries(entries, r, generation, iban, -amount, transit(r));
+                case "AccountCreditedEvent", "DebitRefundedEvent" ->
+                        entries(entries, r, generation, iban, amount, transit(r));
+                default -> {
+                    // no money moved
+                }
             }
         }
+        Sql.rows(c, "insert into journal_entry (generation, event_id, line, account, currency, amount, at) values ",
+                "?, ?, ?, ?, ?, ?, ?", " on conflict do nothing", entries);
     }
 
-    private static void entries(Connection c, ProjectedRecord r, int generation, String account, long amount,
-            String other) throws SQLException {
-        String sql = "insert into journal_entry (generation, event_id, line, account, currency, amount, at)"
-                + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
-        Sql.update(c, sql, generation, r.envelope().id(), 0, account, r.currency(), amount, r.envelope().timestamp());
-        Sql.update(c, sql, generation, r.envelope().id(), 1, other, r.currency(), -amount, r.envelope().timestamp());
+    private static String external(String iban) {
+        return "external:" + (iban.length() >= 12 ? iban.substring(4, 12) : iban);
+    }
+
+    private static String transit(ProjectedRecord r) {
+        return "transit:" + r.text("transferId");
+    }
+
+    private static void entries(List<Object[]> entries, ProjectedRecord r, int generation, String account, long amount,
+            String other) {
+        entries.add(new Object[] {generation, r.envelope().id(), 0, account, r.currency(), amount,
+                r.envelope().timestamp()});
+        entries.add(new Object[] {generation, r.envelope().id(), 1, other, r.currency(), -amount,
+                r.envelope().timestamp()});
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * model has not applied yet (its offset is at or past the model's next offset for that partition), then moves the
  * offsets, so a redelivered or replayed record never counts twice. Records of one partition come in order.
  *
- * <p>A batch is first applied straight through. If anything fails, the caller rolls the transaction back and applies
- * the batch again carefully: each (record, model) behind a savepoint. A failure that may pass (the database went away,
+ * <p>A batch is first applied straight through and set-wise: each model writes its share of the batch in a few
+ * multi-row statements, and the offsets move in one. If anything fails, the caller rolls the transaction back and
+ * applies the batch again carefully: each (record, model) behind a savepoint. A failure that may pass (the database went away,
  * a deadlock) fails the careful pass too, and the caller retries the batch later. Any other failure parks the record
  * for that model ({@link ParkedRecords}): the model's offset moves past it, and the record stays visible as parked
  * until it is re-driven or the model is rebuilt. A model never skips a record silently.
@@ -65,6 +67,7 @@ public final class ProjectionEngine {
         Map<Position, Long> next = load(targets, c);
         Map<Position, Instant> lastEventAt = new HashMap<>();
         Map<Position, Long> moved = new HashMap<>();
+        Map<Target, List<ProjectedRecord>> batches = new LinkedHashMap<>();
         List<Parked> parked = new ArrayList<>();
         int applied = 0;
         for (ConsumerRecord<String, String> record : records) {
@@ -82,7 +85,11 @@ public final class ProjectionEngine {
             if (due.isEmpty()) {
                 continue; // applied before, by every model that reads this topic
             }
-            ProjectedRecord projected = null;
+            for (Position position : due) {
+                next.put(position, record.offset() + 1);
+                moved.put(position, record.offset() + 1);
+            }
+            ProjectedRecord projected;
             try {
                 projected = read(record);
             } catch (MalformedMessageException e) {
@@ -92,18 +99,18 @@ public final class ProjectionEngine {
                 for (Target target : dueTargets) {
                     parked.add(park(c, record, target, e.getMessage(), true));
                 }
+                continue;
             }
-            for (int i = 0; projected != null && i < dueTargets.size(); i++) {
+            for (int i = 0; i < dueTargets.size(); i++) {
                 Target target = dueTargets.get(i);
                 if (!careful) {
-                    target.model().apply(projected, target.generation(), c);
-                    applied++;
+                    batches.computeIfAbsent(target, t -> new ArrayList<>()).add(projected);
                     lastEventAt.put(due.get(i), projected.envelope().timestamp());
                     continue;
                 }
                 Savepoint savepoint = c.setSavepoint();
                 try {
-                    target.model().apply(projected, target.generation(), c);
+                    target.model().apply(List.of(projected), target.generation(), c);
                     c.releaseSavepoint(savepoint);
                     applied++;
                     lastEventAt.put(due.get(i), projected.envelope().timestamp());
@@ -118,10 +125,11 @@ public final class ProjectionEngine {
                     parked.add(park(c, record, target, describe(e), false));
                 }
             }
-            for (Position position : due) {
-                next.put(position, record.offset() + 1);
-                moved.put(position, record.offset() + 1);
-            }
+        }
+        // set-wise: each model writes its part of the batch in a few statements
+        for (Map.Entry<Target, List<ProjectedRecord>> batch : batches.entrySet()) {
+            batch.getKey().model().apply(batch.getValue(), batch.getKey().generation(), c);
+            applied += batch.getValue().size();
         }
         store(moved, lastEventAt, c);
         return new Outcome(applied, parked);
@@ -191,17 +199,21 @@ public final class ProjectionEngine {
         return out.toString();
     }
 
+    /** The next offset of every (model, generation, partition) of the targets, in one query. */
     private static Map<Position, Long> load(List<Target> targets, Connection c) throws SQLException {
         Map<Position, Long> next = new HashMap<>();
-        try (PreparedStatement query = c.prepareStatement("select topic, partition, next_offset from applied_offset"
-                + " where projection = ? and generation = ?")) {
-            for (Target target : targets) {
-                query.setString(1, target.model().name());
-                query.setInt(2, target.generation());
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        next.put(new Position(target.model().name(), target.generation(), rows.getString(1),
-                                rows.getInt(2)), rows.getLong(3));
+        Map<String, Integer> generations = new HashMap<>();
+        targets.forEach(target -> generations.put(target.model().name(), target.generation()));
+        try (PreparedStatement query = c.prepareStatement("select projection, generation, topic, partition,"
+                + " next_offset from applied_offset where projection = any(?)")) {
+            query.setArray(1, c.createArrayOf("varchar", generations.keySet().toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String projection = rows.getString(1);
+                    int generation = rows.getInt(2);
+                    if (generations.get(projection) == generation) {
+                        next.put(new Position(projection, generation, rows.getString(3), rows.getInt(4)),
+                                rows.getLong(5));
                     }
                 }
             }
@@ -209,15 +221,16 @@ public final class ProjectionEngine {
         return next;
     }
 
+    /** The offsets the batch reached, in one statement. */
     private static void store(Map<Position, Long> moved, Map<Position, Instant> lastEventAt, Connection c)
             throws SQLException {
-        for (var entry : moved.entrySet()) {
-            Position p = entry.getKey();
-            Sql.update(c, "insert into applied_offset (projection, generation, topic, partition, next_offset,"
-                            + " last_event_at) values (?, ?, ?, ?, ?, ?) on conflict (projection, generation, topic,"
-                            + " partition) do update set next_offset = excluded.next_offset,"
-                            + " last_event_at = coalesce(excluded.last_event_at, applied_offset.last_event_at)",
-                    p.projection(), p.generation(), p.topic(), p.partition(), entry.getValue(), lastEventAt.get(p));
-        }
+        List<Object[]> rows = new ArrayList<>();
+        moved.forEach((p, offset) -> rows.add(new Object[] {p.projection(), p.generation(), p.topic(), p.partition(),
+                offset, lastEventAt.get(p)}));
+        Sql.rows(c, "insert into applied_offset (projection, generation, topic, partition, next_offset,"
+                        + " last_event_at) values ", "?, ?, ?, ?, ?, ?::timestamptz",
+                " on conflict (projection, generation, topic, partition) do update"
+                        + " set next_offset = excluded.next_offset,"
+                        + " last_event_at = coalesce(excluded.last_event_at, applied_offset.last_event_at)", rows);
     }
 }

@@ -2,14 +2,17 @@ package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.eventbank.contracts.Clearing;
 
 /**
  * Settlement positions between hosted banks: a bank's clearing account balance per currency is what it has taken in
  * for other banks (positive) or paid out for them (negative). Across banks the positions net to zero once every
- * interbank transfer has settled.
+ * interbank transfer has settled. A batch writes each position once, with the last balance it saw.
  */
 public final class SettlementsModel implements ReadModel {
 
@@ -29,15 +32,25 @@ public final class SettlementsModel implements ReadModel {
     }
 
     @Override
-    public void apply(ProjectedRecord r, int generation, Connection c) throws SQLException {
-        String iban = r.text("iban");
-        if (iban == null || !Clearing.isClearingAccount(iban) || !r.payload().has("balanceAfter")) {
-            return;
+    public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
+        Map<String, Object[]> latest = new LinkedHashMap<>();
+        for (ProjectedRecord r : records) {
+            String iban = r.text("iban");
+            if (iban == null || !Clearing.isClearingAccount(iban) || !r.payload().has("balanceAfter")) {
+                continue;
+            }
+            String key = iban.substring(4, 12) + " " + r.currency();
+            long sequence = r.envelope().sequence();
+            Object[] before = latest.get(key);
+            if (before == null || (long) before[4] < sequence) {
+                latest.put(key, new Object[] {generation, iban.substring(4, 12), r.currency(),
+                        r.number("balanceAfter"), sequence});
+            }
         }
-        Sql.update(c, "insert into settlement_position (generation, bank_code, currency, position, version)"
-                        + " values (?, ?, ?, ?, ?) on conflict (generation, bank_code, currency) do update"
+        Sql.rows(c, "insert into settlement_position (generation, bank_code, currency, position, version) values ",
+                "?, ?, ?, ?, ?", " on conflict (generation, bank_code, currency) do update"
                         + " set position = excluded.position, version = excluded.version"
                         + " where settlement_position.version < excluded.version",
-                generation, iban.substring(4, 12), r.currency(), r.number("balanceAfter"), r.envelope().sequence());
+                new ArrayList<>(latest.values()));
     }
 }

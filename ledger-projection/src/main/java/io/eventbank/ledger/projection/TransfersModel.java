@@ -2,10 +2,28 @@ package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Transfers: their current state, failure reason, and the timeline of their events. */
+/**
+ * Transfers: their current state, failure reason, and the timeline of their events. A batch creates the transfers it
+ * starts in one statement, moves each of the others once (to what its latest events of the batch say, where those are
+ * past the row's sequence) in one more, and adds their timelines in a third.
+ */
 public final class TransfersModel implements ReadModel {
+
+    /** What a batch's events say of one transfer: status and reason with the sequence of the event that set each. */
+    private static final class Change {
+        long statusSequence = -1;
+        String status;
+        long reasonSequence = -1;
+        String reason;
+        long version = -1;
+        Instant at;
+    }
 
     @Override
     public String name() {
@@ -23,39 +41,68 @@ public final class TransfersModel implements ReadModel {
     }
 
     @Override
-    public void apply(ProjectedRecord r, int generation, Connection c) throws SQLException {
-        String id = r.text("transferId");
-        long sequence = r.envelope().sequence() == null ? 0 : r.envelope().sequence();
-        var at = r.envelope().timestamp();
-        switch (r.type()) {
-            case "TransferRequestedEvent" -> insert(c, generation, id, "OUTGOING", r.text("debtorIban"),
-                    r.text("creditorIban"), r, r.payload().path("interbank").asBoolean(), sequence);
-            case "IncomingTransferReceivedEvent" -> insert(c, generation, id, "INCOMING", r.text("debtorIban"),
-                    r.text("creditorIban"), r, true, sequence);
-            default -> {
-                String status = statusAfter(r.type());
-                String reason = r.type().equals("TransferFailedEvent") || r.type().equals("TransferRefundingEvent")
-                        ? r.text("reason") : null;
-                Sql.update(c, "update transfer set status = coalesce(?, status),"
-                                + " failure_reason = coalesce(?, failure_reason), version = ?, updated_at = ?"
-                                + " where generation = ? and transfer_id = ? and version < ?",
-                        status, reason, sequence, at, generation, id, sequence);
+    public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
+        List<Object[]> started = new ArrayList<>();
+        Map<String, Change> changes = new LinkedHashMap<>();
+        List<Object[]> timeline = new ArrayList<>();
+        for (ProjectedRecord r : records) {
+            String id = r.text("transferId");
+            long sequence = r.envelope().sequence() == null ? 0 : r.envelope().sequence();
+            Instant at = r.envelope().timestamp();
+            switch (r.type()) {
+                case "TransferRequestedEvent" -> started.add(started(generation, id, "OUTGOING", r,
+                        r.payload().path("interbank").asBoolean(), sequence));
+                case "IncomingTransferReceivedEvent" -> started.add(started(generation, id, "INCOMING", r, true,
+                        sequence));
+                default -> {
+                    Change change = changes.computeIfAbsent(id, t -> new Change());
+                    String status = statusAfter(r.type());
+                    if (status != null && sequence > change.statusSequence) {
+                        change.statusSequence = sequence;
+                        change.status = status;
+                    }
+                    boolean reasoned = r.type().equals("TransferFailedEvent")
+                            || r.type().equals("TransferRefundingEvent");
+                    if (reasoned && r.text("reason") != null && sequence > change.reasonSequence) {
+                        change.reasonSequence = sequence;
+                        change.reason = r.text("reason");
+                    }
+                    if (sequence > change.version) {
+                        change.version = sequence;
+                        change.at = at;
+                    }
+                }
             }
+            timeline.add(new Object[] {generation, id, sequence, r.type(), at, r.envelope().id()});
         }
+        Sql.rows(c, "insert into transfer (generation, transfer_id, direction, debtor_iban, creditor_iban, amount,"
+                + " currency, reference, interbank, status, version, created_at, updated_at) values ",
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?", " on conflict do nothing", started);
+        List<Object[]> rows = new ArrayList<>();
+        changes.forEach((id, ch) -> rows.add(new Object[] {generation, id, ch.statusSequence, ch.status,
+                ch.reasonSequence, ch.reason, ch.version, ch.at}));
+        Sql.rows(c, "update transfer t set"
+                        + " status = case when v.status_seq > t.version then v.status else t.status end,"
+                        + " failure_reason = case when v.reason_seq > t.version then v.reason else t.failure_reason end,"
+                        + " version = v.version, updated_at = v.at from (values ",
+                "?::int, ?, ?::bigint, ?, ?::bigint, ?, ?::bigint, ?::timestamptz",
+                ") v (generation, transfer_id, status_seq, status, reason_seq, reason, version, at)"
+                        + " where t.generation = v.generation and t.transfer_id = v.transfer_id"
+                        + " and t.version < v.version", rows);
         // a payment that is only the answer to a status request (never received) has no transfer to show
-        Sql.update(c, "insert into transfer_event (generation, transfer_id, sequence, type, at, event_id)"
-                + " select ?, ?, ?, ?, ?, ? where exists (select 1 from transfer where generation = ?"
-                + " and transfer_id = ?) on conflict do nothing", generation, id, sequence, r.type(), at,
-                r.envelope().id(), generation, id);
+        Sql.rows(c, "insert into transfer_event (generation, transfer_id, sequence, type, at, event_id)"
+                        + " select v.* from (values ",
+                "?::int, ?, ?::bigint, ?, ?::timestamptz, ?",
+                ") v (generation, transfer_id, sequence, type, at, event_id) where exists (select 1 from transfer t"
+                        + " where t.generation = v.generation and t.transfer_id = v.transfer_id) on conflict do nothing",
+                timeline);
     }
 
-    private static void insert(Connection c, int generation, String id, String direction, String debtor,
-            String creditor, ProjectedRecord r, boolean interbank, long sequence) throws SQLException {
-        Sql.update(c, "insert into transfer (generation, transfer_id, direction, debtor_iban, creditor_iban, amount,"
-                        + " currency, reference, interbank, status, version, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?) on conflict do nothing",
-                generation, id, direction, debtor, creditor, r.amount(), r.currency(), r.text("reference"), interbank,
-                sequence, r.envelope().timestamp(), r.envelope().timestamp());
+    private static Object[] started(int generation, String id, String direction, ProjectedRecord r,
+            boolean interbank, long sequence) {
+        return new Object[] {generation, id, direction, r.text("debtorIban"), r.text("creditorIban"), r.amount(),
+                r.currency(), r.text("reference"), interbank, sequence, r.envelope().timestamp(),
+                r.envelope().timestamp()};
     }
 
     static String statusAfter(String type) {
