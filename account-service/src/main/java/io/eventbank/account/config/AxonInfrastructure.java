@@ -44,9 +44,8 @@ public class AxonInfrastructure {
 
     @Produces
     @Singleton
-    EventStorageEngine storageEngine(ConnectionProvider connections, TransactionManager transactions,
-            Serializer serializer) {
-        return AxonStorage.eventStorageEngine(connections, transactions, serializer, new AccountOpenedUpcaster());
+    EventStorageEngine storageEngine(ConnectionProvider connections, Serializer serializer) {
+        return AxonStorage.eventStorageEngine(connections, serializer, new AccountOpenedUpcaster());
     }
 
     @Produces

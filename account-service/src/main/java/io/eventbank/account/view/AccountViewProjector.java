@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -27,102 +31,152 @@ import io.eventbank.contracts.account.OverdraftLimitSetEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-/** Keeps {@code account_view} in step with the events, in the transaction that appends them. */
+/**
+ * Keeps {@code account_view} in step with the events, in the transaction that appends them. The events of one unit
+ * of work (one command, or a poll of legs) are written together when it commits: the accounts it opens in one
+ * statement, and each other account it changes once, with the state its last event left, in one more.
+ */
 @Singleton
 public class AccountViewProjector {
+
+    private static final String PENDING = AccountViewProjector.class.getName() + ".pending";
 
     @Inject
     DataSource dataSource;
 
+    /** What the events of one unit of work do to one account's view; null: unchanged. */
+    private static final class Change {
+        Long balance;
+        Long overdraftLimit;
+        String status;
+        long version;
+        java.sql.Timestamp at;
+    }
+
+    /** The accounts opened and the accounts changed by one unit of work. */
+    private static final class Pending {
+        final List<Object[]> opened = new ArrayList<>();
+        final Map<String, Change> changed = new LinkedHashMap<>();
+    }
+
     @EventHandler
     void on(AccountOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update("insert into account_view (iban, customer_id, owner, bank_code, currency, balance, overdraft_limit,"
-                        + " status, type, version, opened_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?)",
-                event.iban(), event.customerId(), event.owner(), event.bankCode(), event.currency(), event.overdraftLimit(),
-                event.type().name(), sequence, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
+        pending().opened.add(new Object[] {event.iban(), event.customerId(), event.owner(), event.bankCode(),
+                event.currency(), event.overdraftLimit(), event.type().name(), sequence, java.sql.Timestamp.from(at),
+                java.sql.Timestamp.from(at)});
     }
 
     @EventHandler
     void on(MoneyDepositedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        balance(event, event.balanceAfter(), sequence, at);
+        change(event, sequence, at).balance = event.balanceAfter();
     }
 
     @EventHandler
     void on(MoneyWithdrawnEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        balance(event, event.balanceAfter(), sequence, at);
+        change(event, sequence, at).balance = event.balanceAfter();
     }
 
     @EventHandler
     void on(AccountDebitedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        balance(event, event.balanceAfter(), sequence, at);
+        change(event, sequence, at).balance = event.balanceAfter();
     }
 
     @EventHandler
     void on(AccountCreditedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        balance(event, event.balanceAfter(), sequence, at);
+        change(event, sequence, at).balance = event.balanceAfter();
     }
 
     @EventHandler
     void on(DebitRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        balance(event, event.balanceAfter(), sequence, at);
+        change(event, sequence, at).balance = event.balanceAfter();
     }
 
     @EventHandler
     void on(OverdraftLimitSetEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update("update account_view set overdraft_limit = ?, version = ?, updated_at = ? where iban = ?",
-                event.limit().minorUnits(), sequence, java.sql.Timestamp.from(at), event.iban());
+        change(event, sequence, at).overdraftLimit = event.limit().minorUnits();
     }
 
     @EventHandler
     void on(AccountFrozenEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status(event, AccountStatus.FROZEN, sequence, at);
+        change(event, sequence, at).status = AccountStatus.FROZEN.name();
     }
 
     @EventHandler
     void on(AccountUnfrozenEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status(event, AccountStatus.OPEN, sequence, at);
+        change(event, sequence, at).status = AccountStatus.OPEN.name();
     }
 
     @EventHandler
     void on(AccountClosedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status(event, AccountStatus.CLOSED, sequence, at);
+        change(event, sequence, at).status = AccountStatus.CLOSED.name();
     }
 
     @EventHandler
     void on(AccountDebitRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        version(event, sequence, at);
+        change(event, sequence, at);
     }
 
     @EventHandler
     void on(AccountCreditRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        version(event, sequence, at);
+        change(event, sequence, at);
     }
 
-    private void version(AccountEvent event, long sequence, Instant at) {
-        update("update account_view set version = ?, updated_at = ? where iban = ?",
-                sequence, java.sql.Timestamp.from(at), event.iban());
+    /** The account's change in this unit of work, moved to this event's sequence (events come in order). */
+    private Change change(AccountEvent event, long sequence, Instant at) {
+        Change change = pending().changed.computeIfAbsent(event.iban(), iban -> new Change());
+        change.version = sequence;
+        change.at = java.sql.Timestamp.from(at);
+        return change;
     }
 
-    private void balance(AccountEvent event, long balance, long sequence, Instant at) {
-        update("update account_view set balance = ?, version = ?, updated_at = ? where iban = ?",
-                balance, sequence, java.sql.Timestamp.from(at), event.iban());
+    private Pending pending() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            Pending pending = new Pending();
+            unitOfWork.onPrepareCommit(u -> write(pending));
+            return pending;
+        });
     }
 
-    private void status(AccountEvent event, AccountStatus status, long sequence, Instant at) {
-        update("update account_view set status = ?, version = ?, updated_at = ? where iban = ?",
-                status.name(), sequence, java.sql.Timestamp.from(at), event.iban());
-    }
-
-    private void update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
+    private void write(Pending pending) {
+        try (Connection connection = dataSource.getConnection()) {
+            rows(connection, "insert into account_view (iban, customer_id, owner, bank_code, currency, balance,"
+                    + " overdraft_limit, status, type, version, opened_at, updated_at) values ",
+                    "?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?", "", pending.opened);
+            List<Object[]> changed = new ArrayList<>();
+            pending.changed.forEach((iban, c) -> changed.add(new Object[] {iban, c.balance, c.overdraftLimit,
+                    c.status, c.version, c.at}));
+            rows(connection, "update account_view a set balance = coalesce(v.balance, a.balance),"
+                    + " overdraft_limit = coalesce(v.overdraft_limit, a.overdraft_limit),"
+                    + " status = coalesce(v.status, a.status), version = v.version, updated_at = v.at"
+                    + " from (values ", "?, ?::bigint, ?::bigint, ?, ?::bigint, ?::timestamptz",
+                    ") v (iban, balance, overdraft_limit, status, version, at) where a.iban = v.iban", changed);
         } catch (SQLException e) {
             throw new IllegalStateException("could not update the account view", e);
+        }
+    }
+
+    private static void rows(Connection connection, String head, String row, String tail, List<Object[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(head);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "(" : ", (").append(row).append(')');
+        }
+        sql.append(tail);
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Object[] values : rows) {
+                for (Object value : values) {
+                    statement.setObject(index++, value);
+                }
+            }
+            statement.executeUpdate();
         }
     }
 }

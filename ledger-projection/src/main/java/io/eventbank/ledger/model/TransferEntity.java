@@ -45,6 +45,14 @@ public class TransferEntity extends PanacheEntityBase {
         return findByIdOptional(new GenerationKey(generation, transferId));
     }
 
+    /** Whether the live generation has the transfer, COMPLETED or FAILED: one query. */
+    public static boolean isFinal(String transferId) {
+        return getEntityManager().createNativeQuery("select count(*) from transfer t join projection_state s"
+                        + " on s.name = 'transfers' and s.live_generation = t.generation"
+                        + " where t.transfer_id = ?1 and t.status in ('COMPLETED', 'FAILED')")
+                .setParameter(1, transferId).getSingleResult() instanceof Number n && n.longValue() > 0;
+    }
+
     /** The timeline: the transfer's events in order. */
     public List<TransferEventEntity> timeline() {
         return TransferEventEntity.list("generation = ?1 and transferId = ?2 order by sequence", generation, id);

@@ -15,13 +15,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Wakes the reads that wait for the live read models: once a batch has committed, everyone waiting for one of its
- * records' keys (a transfer id, an IBAN) or event ids looks again, at once. No polling: a read that waits costs
- * nothing until its event is applied.
+ * events (by id) or for one of its transfers to be final (by {@link #finalKey}) looks again, at once. No polling: a
+ * read that waits costs nothing until what it waits for is applied.
  */
 @ApplicationScoped
 public class Arrivals {
 
+    private static final java.util.Set<String> FINAL_EVENTS = java.util.Set.of(
+            "io.eventbank.contracts.transfer.TransferCompletedEvent",
+            "io.eventbank.contracts.transfer.TransferFailedEvent");
+
     private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    /** What a read that waits for a transfer to be final waits for. */
+    public static String finalKey(String transferId) {
+        return "final:" + transferId;
+    }
 
     /** Called once a live batch has committed. */
     public void committed(Iterable<ConsumerRecord<String, String>> records) {
@@ -29,8 +38,11 @@ public class Arrivals {
             return;
         }
         for (ConsumerRecord<String, String> record : records) {
-            wake(record.key());
             wake(CloudEventHeaders.text(record.headers(), CloudEventHeaders.ID));
+            if (record.key() != null && FINAL_EVENTS.contains(CloudEventHeaders.text(record.headers(),
+                    CloudEventHeaders.TYPE))) {
+                wake(finalKey(record.key()));
+            }
         }
     }
 
@@ -67,7 +79,7 @@ public class Arrivals {
     }
 
     private void wake(String key) {
-        if (key == null) {
+        if (key == null || waiting.isEmpty()) {
             return;
         }
         CompletableFuture<Void> future = waiting.remove(key);

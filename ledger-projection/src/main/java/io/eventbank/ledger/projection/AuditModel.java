@@ -37,17 +37,11 @@ public final class AuditModel implements ReadModel {
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
         Map<String, ProjectedRecord> events = new LinkedHashMap<>();
         records.forEach(r -> events.putIfAbsent(r.envelope().id(), r)); // an event published twice is one event
-        Map<String, Long> positions = earlierPositions(c, events.keySet(), generation);
-        List<Long> fresh = newPositions(c, (int) events.keySet().stream().filter(id -> !positions.containsKey(id))
-                .count());
-        int next = 0;
+        Map<String, Long> positions = positions(c, events.keySet(), generation);
         List<Object[]> rows = new ArrayList<>();
         for (ProjectedRecord r : events.values()) {
             var e = r.envelope();
-            Long position = positions.get(e.id());
-            if (position == null) {
-                position = fresh.get(next++);
-            }
+            long position = positions.get(e.id());
             rows.add(new Object[] {position, generation, e.id(), e.type(), e.aggregateId(), e.sequence(),
                     e.timestamp(), e.correlationId(), e.causationId(), e.source(), r.topic(), r.partition(),
                     r.offset(), r.text("iban"), r.text("transferId"), e.json()});
@@ -58,38 +52,22 @@ public final class AuditModel implements ReadModel {
                 " on conflict do nothing", rows);
     }
 
-    private static Map<String, Long> earlierPositions(Connection c, java.util.Set<String> ids, int generation)
+    /** Each event's position: the one an earlier generation gave it, or a new one (in the order of the batch). */
+    private static Map<String, Long> positions(Connection c, java.util.Set<String> ids, int generation)
             throws SQLException {
         Map<String, Long> positions = new HashMap<>();
-        try (PreparedStatement query = c.prepareStatement("select event_id, max(position) from audit_event"
-                + " where event_id = any(?) and generation <> ? group by event_id")) {
-            query.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            query.setInt(2, generation);
+        try (PreparedStatement query = c.prepareStatement("select v.id, coalesce((select max(a.position)"
+                + " from audit_event a where a.event_id = v.id and a.generation <> ?),"
+                + " nextval('audit_event_position_seq')) from unnest(?::varchar[]) with ordinality as v (id, n)"
+                + " order by v.n")) {
+            query.setInt(1, generation);
+            query.setArray(2, c.createArrayOf("varchar", ids.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     positions.put(rows.getString(1), rows.getLong(2));
                 }
             }
         }
-        return positions;
-    }
-
-    /** {@code count} new positions, in ascending order. */
-    private static List<Long> newPositions(Connection c, int count) throws SQLException {
-        List<Long> positions = new ArrayList<>(count);
-        if (count == 0) {
-            return positions;
-        }
-        try (PreparedStatement query = c.prepareStatement(
-                "select nextval('audit_event_position_seq') from generate_series(1, ?)")) {
-            query.setInt(1, count);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    positions.add(rows.getLong(1));
-                }
-            }
-        }
-        positions.sort(null);
         return positions;
     }
 }

@@ -113,14 +113,11 @@ public class ReadResource {
         }
         var patience = Positions.patience(wait);
         positions.awaitEvent(eventId, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience);
-        TransferEntity[] found = new TransferEntity[1];
-        arrivals.await(id, patience, () -> {
-            // a fresh read each time: the session would answer the row it read before
-            TransferEntity.getEntityManager().clear();
-            found[0] = find(id);
-            return found[0] != null && List.of("COMPLETED", "FAILED").contains(found[0].status);
-        });
-        TransferEntity t = found[0];
+        if (!patience.isZero()) {
+            arrivals.await(io.eventbank.ledger.projection.Arrivals.finalKey(id), patience,
+                    () -> TransferEntity.isFinal(id));
+        }
+        TransferEntity t = find(id);
         if (t == null) {
             throw new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + id));
         }

@@ -49,9 +49,8 @@ public class AxonInfrastructure {
 
     @Produces
     @Singleton
-    EventStorageEngine storageEngine(ConnectionProvider connections, TransactionManager transactions,
-            Serializer serializer) {
-        return AxonStorage.eventStorageEngine(connections, transactions, serializer);
+    EventStorageEngine storageEngine(ConnectionProvider connections, Serializer serializer) {
+        return AxonStorage.eventStorageEngine(connections, serializer);
     }
 
     @Produces
