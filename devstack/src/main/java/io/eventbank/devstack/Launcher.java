@@ -68,13 +68,14 @@ public final class Launcher {
                           bench      run the platform on parts of its own, run pgbench on its PostgreSQL, then drive
                                      transfers through the public API: a ramp to the highest rate it keeps up with,
                                      an open loop at half that rate; writes report.md and report.html with plots
-                                     under .eventbank/bench/<time> (about 12 minutes)
+                                     under .eventbank/bench/<time> (about 20 minutes)
                                      --short  the smoke test's form (a few hundred accounts, short steps)
                                      --accounts N (10000)  --hot-accounts N (20)  --hot-share F (0.1)
                                      --interbank F (0.3)  --only same-bank|mixed  --step SECONDS (20)
                                      --ramp-start RATE (20)  --ramp-factor F (1.4)  --ramp-max RATE (5000)
                                      --rate RATE (the open loop; default half the highest rate kept up with)
-                                     --open SECONDS (60)  --warm-up SECONDS (30)  --pgbench SECONDS (30)
+                                     --open SECONDS (60)  --warm-up SECONDS (300)  --warm-up-rate RATE (30)
+                                     --pgbench SECONDS (30)
                                      --soak MINUTES (0; 30m watches memory and snapshots for 30 minutes)
                                      --project DIR  run the services built in another copy of the project""");
                 System.exit("help".equals(command) ? 0 : 2);

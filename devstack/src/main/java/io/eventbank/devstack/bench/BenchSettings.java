@@ -15,6 +15,7 @@ import java.util.Map;
  * @param interbankShare the share of interbank transfers in the mixed part
  * @param accountsPerCustomer accounts per customer (token subject)
  * @param warmUp the load before anything is measured (the JVMs compile the hot path)
+ * @param warmUpRate the warm-up's rate, transfers a second: below what a cold platform keeps up with
  * @param rampStart the first rate of the ramp, transfers a second
  * @param rampFactor each step of the ramp offers this much more than the one before
  * @param rampMax the ramp stops here at the latest
@@ -36,6 +37,7 @@ public record BenchSettings(
         double interbankShare,
         int accountsPerCustomer,
         Duration warmUp,
+        double warmUpRate,
         double rampStart,
         double rampFactor,
         double rampMax,
@@ -59,7 +61,8 @@ public record BenchSettings(
         options.put("--hot-accounts", quick ? "4" : "20");
         options.put("--hot-share", "0.1");
         options.put("--interbank", "0.3");
-        options.put("--warm-up", quick ? "10" : "30");
+        options.put("--warm-up", quick ? "10" : "300");
+        options.put("--warm-up-rate", quick ? "5" : "30");
         options.put("--ramp-start", quick ? "10" : "20");
         options.put("--ramp-factor", quick ? "2" : "1.4");
         options.put("--ramp-max", quick ? "80" : "5000");
@@ -103,7 +106,8 @@ public record BenchSettings(
         }
         return new BenchSettings(count(options, "--accounts"), count(options, "--hot-accounts"),
                 share(options, "--hot-share"), share(options, "--interbank"), 10, seconds(options, "--warm-up"),
-                number(options, "--ramp-start"), number(options, "--ramp-factor"), number(options, "--ramp-max"),
+                number(options, "--warm-up-rate"), number(options, "--ramp-start"), number(options, "--ramp-factor"),
+                number(options, "--ramp-max"),
                 seconds(options, "--step"), seconds(options, "--open"), number(options, "--rate"),
                 seconds(options, "--pgbench"), seconds(options, "--soak"),
                 only.equals("both") ? List.of("same-bank", "mixed") : List.of(only),
@@ -122,6 +126,9 @@ public record BenchSettings(
         if (rampStart <= 0 || rampMax < rampStart || rampFactor <= 1) {
             throw new IllegalArgumentException("the ramp starts above 0, rises by a --ramp-factor above 1 to"
                     + " --ramp-max");
+        }
+        if (warmUpRate <= 0) {
+            throw new IllegalArgumentException("--warm-up-rate is above 0");
         }
         if (step.toSeconds() < 2 || openLoop.isZero() || pgbench.isZero()) {
             throw new IllegalArgumentException("--step is at least 2 seconds; --open and --pgbench above 0");

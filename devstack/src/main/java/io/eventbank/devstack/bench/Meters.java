@@ -53,14 +53,13 @@ final class Meters implements AutoCloseable {
     private final Database database;
     private final Timeline timeline;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bench-meters");
         thread.setDaemon(true);
         return thread;
     });
     private Map<String, Long> lastTicks = new TreeMap<>();
     private long lastSample;
-    private int samples;
 
     /**
      * @param processes the processes to watch by name (looked up at each sample: a restarted part is another process)
@@ -88,6 +87,14 @@ final class Meters implements AutoCloseable {
         lastTicks = cpuTicks();
         lastSample = System.nanoTime();
         sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+        // the services' metrics answer slowly when the machine is busy: their own thread, so CPU samples keep time
+        sampler.scheduleAtFixedRate(this::sampleHeap, 2, 5, TimeUnit.SECONDS);
+    }
+
+    private void sampleHeap() {
+        long now = System.nanoTime();
+        metricPorts.forEach((name, port) -> heapBytes(port).ifPresent(bytes -> timeline.sample("heap " + name, now,
+                bytes / 1048576.0)));
     }
 
     private void sample() {
@@ -102,10 +109,6 @@ final class Meters implements AutoCloseable {
             processes.forEach((name, process) -> process.get().ifPresent(p -> timeline.sample("memory " + name, now,
                     (p.pid() == ProcessHandle.current().pid() ? residentBytes(p, false) : residentBytes(p, true))
                             / 1048576.0)));
-            if (samples++ % 5 == 0) {
-                metricPorts.forEach((name, port) -> heapBytes(port).ifPresent(bytes -> timeline.sample("heap "
-                        + name, now, bytes / 1048576.0)));
-            }
             lastTicks = ticks;
             lastSample = now;
         } catch (RuntimeException e) {

@@ -97,17 +97,19 @@ final class Phase {
     }
 
     /**
-     * Whether the backlog (transfers sent and not final yet) stayed flat: its mean over the last quarter of the phase
-     * is at most a fifth above that of the quarter before, plus a quarter second of load.
+     * Whether the backlog (transfers sent and not final yet) stayed flat: from the second quarter of the phase to the
+     * last, it grew by at most 2 % of the offered rate a second (a platform that falls behind by that much a second
+     * is not keeping up), or by one transfer a second at low rates.
      */
     synchronized boolean backlogFlat() {
         if (backlog.size() < 8) {
             return true;
         }
         int n = backlog.size();
-        double third = mean(backlog.subList(n / 2, 3 * n / 4));
+        double second = mean(backlog.subList(n / 4, n / 2));
         double fourth = mean(backlog.subList(3 * n / 4, n));
-        return fourth <= 1.2 * third + 0.25 * offeredRate + 5;
+        double seconds = (backlog.get(7 * n / 8 - 1)[0] - backlog.get(3 * n / 8)[0]) / 1e9;
+        return seconds <= 0 || (fourth - second) / seconds <= Math.max(0.02 * offeredRate, 1.0);
     }
 
     synchronized long maxBacklog() {
