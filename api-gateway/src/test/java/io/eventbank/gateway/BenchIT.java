@@ -35,6 +35,8 @@ class BenchIT {
         assertThat(report.verified()).as("the platform's verification after the replay").isTrue();
         assertThat(report.replayed()).as("every read model replayed").hasSize(6)
                 .allSatisfy(replayed -> assertThat(replayed.applied()).isPositive());
+        assertThat(report.replayedAlone()).as("every read model replayed alone").hasSize(6)
+                .allSatisfy(replayed -> assertThat(replayed.status()).isEqualTo("DONE"));
         for (String file : List.of("report.md", "report.html", "throughput.png", "latency.png", "cpu.png",
                 "memory.png")) {
             assertThat(home.resolve(file)).as(file).isNotEmptyFile();

@@ -116,7 +116,14 @@ public final class BenchRun {
                 }
                 timeline.mark(System.nanoTime(), "replay");
                 String operator = platform.tokens().sign("operator", "bench-operator", Duration.ofHours(24));
-                report.replay(replay(api, operator));
+                List<Replayed> all = replay(api, operator, "all");
+                report.replay(all);
+                // each read model alone too: what one projection rebuilds a second when it has the machine to itself
+                List<Replayed> alone = new ArrayList<>();
+                for (Replayed model : all) {
+                    alone.addAll(replay(api, operator, model.name()));
+                }
+                report.replayAlone(alone);
                 report.verification(api.call("GET", "/admin/verification", operator, null, null));
                 report.errors(timeline.errorsByStatus());
                 report.soak(soak);
@@ -214,8 +221,9 @@ public final class BenchRun {
         return soak;
     }
 
-    private List<Replayed> replay(BenchApi api, String operator) {
-        BenchApi.Answer started = api.call("POST", "/admin/projections/all/replay", operator, null, null);
+    /** Rebuilds one read model or {@code all}, waits until it is live again, and reads what each rebuilt did. */
+    private List<Replayed> replay(BenchApi api, String operator, String name) {
+        BenchApi.Answer started = api.call("POST", "/admin/projections/" + name + "/replay", operator, null, null);
         if (!started.ok()) {
             out.line("bench: the replay did not start: " + started.status() + " " + started.body());
             return List.of();
@@ -229,14 +237,18 @@ public final class BenchRun {
                 boolean replaying = false;
                 List<Replayed> replayed = new ArrayList<>();
                 for (JsonNode projection : items) {
+                    if (!name.equals("all") && !name.equals(projection.path("name").asText())) {
+                        continue;
+                    }
                     JsonNode replay = projection.path("replay");
                     replaying |= "REPLAYING".equals(projection.path("state").asText());
                     replayed.add(new Replayed(projection.path("name").asText(), replay.path("applied").asLong(),
                             replay.path("eventsPerSecond").asDouble(), replay.path("status").asText()));
                 }
                 if (!replaying) {
-                    replayed.forEach(r -> out.line(String.format("bench: replay of %-11s %,10d events, %,9.0f"
-                            + " events/s (%s)", r.name(), r.applied(), r.eventsPerSecond(), r.status())));
+                    replayed.forEach(r -> out.line(String.format("bench: replay of %-11s %-6s %,10d events, %,9.0f"
+                            + " events/s (%s)", r.name(), name.equals("all") ? "(all)" : "alone", r.applied(),
+                            r.eventsPerSecond(), r.status())));
                     return replayed;
                 }
             }
