@@ -94,6 +94,9 @@ public record BenchSettings(
             String value = arguments.get(++i);
             if (name.equals("--project")) {
                 project = Path.of(value).toAbsolutePath();
+            } else if (name.equals("--soak")) {
+                // minutes, as the help says; 90s or 30m name their unit
+                options.put(name, value.matches("\\d+") ? value + "m" : value);
             } else if (options.containsKey(name)) {
                 options.put(name, value);
             } else {

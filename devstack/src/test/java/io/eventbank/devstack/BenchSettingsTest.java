@@ -1,0 +1,34 @@
+package io.eventbank.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.eventbank.devstack.bench.BenchSettings;
+import org.junit.jupiter.api.Test;
+
+class BenchSettingsTest {
+
+    private static BenchSettings parse(String... arguments) {
+        return BenchSettings.parse(List.of(arguments), Path.of("."), Path.of("target", "bench"), List.of());
+    }
+
+    @Test
+    void shouldTakeTheSoakInMinutesUnlessItNamesItsUnit() {
+        assertThat(parse().soak()).isZero();
+        assertThat(parse("--soak", "30").soak()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(parse("--soak", "90s").soak()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(parse("--soak", "2m").soak()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void shouldTakeOtherDurationsInSecondsAndRefuseUnknownOptions() {
+        assertThat(parse("--warm-up", "120").warmUp()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(parse("--short").warmUp()).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> parse("--sok", "30")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown option --sok");
+    }
+}
