@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,22 +47,11 @@ class LedgerBenchmark {
             waitUntil(() -> applied() >= EVENTS);
             double liveSeconds = (System.nanoTime() - produceStart) / 1e9;
 
-            long replayStart = System.nanoTime();
-            given().baseUri(ledger.baseUrl()).post("/v1/projections/all/replay")
-                    .then().statusCode(202);
-            waitUntil(() -> given().baseUri(ledger.baseUrl()).get("/v1/projections")
-                    .jsonPath().getList("state", String.class).stream().allMatch("LIVE"::equals));
-            double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
-
+            double replaySeconds = replay(ledger, "all");
             // each read model alone: what one projection rebuilds a second with the machine to itself
-            Map<String, Double> alone = new java.util.LinkedHashMap<>();
+            Map<String, Double> alone = new LinkedHashMap<>();
             for (String model : List.of("accounts", "statements", "journal", "settlements", "audit")) {
-                long start = System.nanoTime();
-                given().baseUri(ledger.baseUrl()).post("/v1/projections/" + model + "/replay")
-                        .then().statusCode(202);
-                waitUntil(() -> given().baseUri(ledger.baseUrl()).get("/v1/projections")
-                        .jsonPath().getList("state", String.class).stream().allMatch("LIVE"::equals));
-                alone.put(model, (System.nanoTime() - start) / 1e9);
+                alone.put(model, replay(ledger, model));
             }
 
             System.out.printf(Locale.ROOT, "%nledger-projection benchmark: %,d account events, %d CPUs%n", EVENTS,
@@ -75,6 +65,15 @@ class LedgerBenchmark {
             alone.forEach((model, seconds) -> System.out.printf(Locale.ROOT, "%-44s %10.1f s  %10.0f events/s%n",
                     "replay of " + model + " alone", seconds, EVENTS / seconds));
         }
+    }
+
+    /** Seconds from asking for the replay of a model (or all) until every model is live again. */
+    private static double replay(ServiceUnderTest ledger, String model) {
+        long start = System.nanoTime();
+        given().baseUri(ledger.baseUrl()).post("/v1/projections/" + model + "/replay").then().statusCode(202);
+        waitUntil(() -> given().baseUri(ledger.baseUrl()).get("/v1/projections")
+                .jsonPath().getList("state", String.class).stream().allMatch("LIVE"::equals));
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void produce(int events) {

@@ -94,9 +94,6 @@ public record BenchSettings(
             String value = arguments.get(++i);
             if (name.equals("--project")) {
                 project = Path.of(value).toAbsolutePath();
-            } else if (name.equals("--soak")) {
-                // minutes, as the help says; 90s or 30m name their unit
-                options.put(name, value.matches("\\d+") ? value + "m" : value);
             } else if (options.containsKey(name)) {
                 options.put(name, value);
             } else {
@@ -112,7 +109,7 @@ public record BenchSettings(
                 number(options, "--warm-up-rate"), number(options, "--ramp-start"), number(options, "--ramp-factor"),
                 number(options, "--ramp-max"),
                 seconds(options, "--step"), seconds(options, "--open"), number(options, "--rate"),
-                seconds(options, "--pgbench"), seconds(options, "--soak"),
+                seconds(options, "--pgbench"), minutes(options, "--soak"),
                 only.equals("both") ? List.of("same-bank", "mixed") : List.of(only),
                 Long.parseLong(options.get("--seed")), home, project, jvmOptions).checked();
     }
@@ -152,12 +149,23 @@ public record BenchSettings(
     }
 
     /** Seconds, or minutes with an {@code m}: {@code 20}, {@code 20s}, {@code 30m}. */
+    /** A duration in seconds, or with its unit named: 90s, 5m. */
     private static Duration seconds(Map<String, String> options, String name) {
+        return duration(options, name, 1);
+    }
+
+    /** A duration in minutes, or with its unit named: 90s, 30m. */
+    private static Duration minutes(Map<String, String> options, String name) {
+        return duration(options, name, 60);
+    }
+
+    private static Duration duration(Map<String, String> options, String name, long secondsPerBareUnit) {
         String value = options.get(name);
         long seconds = value.endsWith("m") ? Long.parseLong(value.substring(0, value.length() - 1)) * 60
-                : Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value);
+                : value.endsWith("s") ? Long.parseLong(value.substring(0, value.length() - 1))
+                : Long.parseLong(value) * secondsPerBareUnit;
         if (seconds < 0) {
-            throw new IllegalArgumentException(name + " is 0 or more seconds");
+            throw new IllegalArgumentException(name + " is 0 or more");
         }
         return Duration.ofSeconds(seconds);
     }

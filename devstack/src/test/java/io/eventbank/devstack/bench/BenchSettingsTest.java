@@ -1,4 +1,4 @@
-package io.eventbank.devstack;
+package io.eventbank.devstack.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.eventbank.devstack.bench.BenchSettings;
 import org.junit.jupiter.api.Test;
 
 class BenchSettingsTest {
