@@ -85,7 +85,8 @@ class PlatformIT {
     @Order(1)
     void shouldListTheHostedBanks() {
         as(customer("banker")).get(api + "/banks").then().statusCode(200)
-                .body("code", org.hamcrest.Matchers.contains("10020030", "20030040"));
+                .body("items.bankCode", org.hamcrest.Matchers.contains("10020030", "20030040"))
+                .body("next", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
@@ -244,11 +245,11 @@ class PlatformIT {
         as(OPERATOR).post(api + "/admin/projections/all/replay").then().statusCode(202);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && as(OPERATOR).get(api + "/admin/projections").jsonPath()
-                .getList("state", String.class).contains("REPLAYING")) {
+                .getList("items.state", String.class).contains("REPLAYING")) {
             owner(payer).get(api + "/accounts/{iban}", payer).then().statusCode(200);
         }
 
-        assertThat(as(OPERATOR).get(api + "/admin/projections").jsonPath().getList("state", String.class))
+        assertThat(as(OPERATOR).get(api + "/admin/projections").jsonPath().getList("items.state", String.class))
                 .containsOnly("LIVE");
         assertThat(stable(owner(payer).get(api + "/accounts/{iban}", payer).asString())).isEqualTo(before);
         assertThat(stable(owner(payer).get(api + "/accounts/{iban}/transactions", payer).asString()))
@@ -548,10 +549,105 @@ class PlatformIT {
     }
 
     /** Waits until no read model is being rebuilt. */
+    @Test
+    @Order(14)
+    void shouldReadBodiesByOneRuleAndAnswerMoneyAsDecimalStrings() throws Exception {
+        String payer = open("Shaped", "10020030", "25.00");
+        String problems = "https://eventbank.io/problems/";
+        // an IBAN with a right check sum of a country that issues none, a number where a string belongs, an unknown
+        // or a repeated field: refused, naming the field, and nothing changes
+        owner(payer).contentType(ContentType.JSON).body(Map.of("debtorIban", payer, "creditorIban",
+                        "ZZ14100200300000000001", "amount", "1.00", "currency", "EUR")).post(api + "/transfers")
+                .then().statusCode(400).body("type", org.hamcrest.Matchers.equalTo(problems + "validation-failed"))
+                .body("field", org.hamcrest.Matchers.equalTo("creditorIban"));
+        owner(payer).contentType(ContentType.JSON).body("{\"amount\":12.5}")
+                .post(api + "/accounts/{iban}/deposits", payer).then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("VALIDATION_FAILED"))
+                .body("field", org.hamcrest.Matchers.equalTo("amount"));
+        owner(payer).contentType(ContentType.JSON).body("{\"amount\":\"1.00\",\"bonus\":\"1.00\"}")
+                .post(api + "/accounts/{iban}/deposits", payer).then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("MALFORMED_REQUEST"))
+                .body("field", org.hamcrest.Matchers.equalTo("bonus"));
+        owner(payer).contentType(ContentType.JSON).body("{\"amount\":\"1.00\",\"amount\":\"900.00\"}")
+                .post(api + "/accounts/{iban}/withdrawals", payer).then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("MALFORMED_REQUEST"));
+        owner(payer).contentType(ContentType.JSON).body("null")
+                .post(api + "/accounts/{iban}/deposits", payer).then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("VALIDATION_FAILED"));
+        assertBalance(payer, "25.00");
+
+        // a limit that is not a number is a 400, on every list
+        owner(payer).queryParam("limit", "abc").get(api + "/accounts/{iban}/transactions", payer).then()
+                .statusCode(400).body("field", org.hamcrest.Matchers.equalTo("limit"));
+        as(AUDITOR).queryParam("limit", "abc").get(api + "/events").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("limit"));
+        owner(payer).queryParam("limit", "abc").get(api + "/accounts").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("limit"));
+        // one wait syntax everywhere
+        owner(payer).queryParam("wait", "1500ms").get(api + "/accounts/{iban}", payer).then().statusCode(200);
+        as(AUDITOR).queryParam("wait", "PT1S").get(api + "/transfers/{id}", "no-such-transfer").then()
+                .statusCode(404);
+
+        // the audit log shows money as decimal strings, in the event's currency
+        JsonPath deposit = as(AUDITOR).queryParam("account", payer).queryParam("type", "MoneyDepositedEvent")
+                .get(api + "/events").then().statusCode(200).extract().jsonPath();
+        assertThat(deposit.getString("items[0].payload.amount")).isEqualTo("25.00");
+        assertThat(deposit.getString("items[0].payload.balanceAfter")).isEqualTo("25.00");
+        assertThat(deposit.getString("items[0].payload.currency")).isEqualTo("EUR");
+        // every list has one envelope
+        assertThat(as(OPERATOR).get(api + "/admin/settlements").jsonPath().getList("items")).isNotNull();
+
+        // one shape per resource, whoever answers: an account from its opening, a deposit and a read; a transfer's
+        // timeline from its request (transfer-saga) and from a read (the read model)
+        String token = customer("shaped-" + UUID.randomUUID());
+        Map<String, Object> opened = as(token).contentType(ContentType.JSON)
+                .body(Map.of("owner", "Shape", "currency", "EUR")).post(api + "/accounts").then().statusCode(201)
+                .extract().jsonPath().getMap("");
+        String iban = (String) opened.get("iban");
+        Map<String, Object> deposited = as(token).contentType(ContentType.JSON).body(Map.of("amount", "2.00"))
+                .post(api + "/accounts/{iban}/deposits", iban).then().statusCode(200).extract().jsonPath().getMap("");
+        owners.put(iban, token);
+        assertBalance(iban, "2.00");
+        Map<String, Object> read = as(token).get(api + "/accounts/{iban}", iban).then().statusCode(200).extract()
+                .jsonPath().getMap("");
+        assertThat(opened.keySet()).isEqualTo(read.keySet()).isEqualTo(deposited.keySet());
+        assertThat(read.get("customerId")).isEqualTo(opened.get("customerId")).isNotNull();
+        JsonPath requested = owner(payer).contentType(ContentType.JSON).body(Map.of("debtorIban", payer,
+                        "creditorIban", iban, "amount", "1.00", "currency", "EUR")).post(api + "/transfers")
+                .then().statusCode(202).extract().jsonPath();
+        JsonPath done = awaitFinal(requested.getString("transferId"));
+        assertThat(requested.getMap("").keySet()).isEqualTo(done.getMap("").keySet());
+        assertThat(requested.getMap("timeline[0]").keySet()).isEqualTo(done.getMap("timeline[0]").keySet());
+        assertThat(requested.getString("timeline[0].eventId")).isEqualTo(done.getString("timeline[0].eventId"));
+    }
+
+    @Test
+    @Order(15)
+    void shouldCheckTheStreamsFiltersAndSayWhenALastEventIdIsUnknown() throws Exception {
+        as(AUDITOR).queryParam("account", "not-an-iban").get(api + "/events/stream").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("account"));
+        as(AUDITOR).queryParam("from", "yesterday").get(api + "/events/stream").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("from"));
+
+        String payer = open("Resumed", "10020030", "3.00");
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(api + "/events/stream?account=" + payer + "&from=2020-01-01T00:00:00Z"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + AUDITOR)
+                .header("Last-Event-ID", "no-such-event").build(), HttpResponse.BodyHandlers.ofInputStream());
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> read(stream, seen, new ArrayList<>(), new ArrayList<>()));
+        reader.setDaemon(true);
+        reader.start();
+        awaitSize(seen, 3);
+        stream.body().close();
+        // told first, then the account's events from from= (its opening and its deposit)
+        assertThat(seen).startsWith("unknown-last-event-id", "AccountOpenedEvent", "MoneyDepositedEvent");
+    }
+
     private static void awaitReplayed() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && as(OPERATOR).get(api + "/admin/projections").jsonPath()
-                .getList("state", String.class).contains("REPLAYING")) {
+                .getList("items.state", String.class).contains("REPLAYING")) {
             Thread.onSpinWait();
         }
     }

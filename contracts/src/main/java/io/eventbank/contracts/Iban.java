@@ -3,9 +3,14 @@ package io.eventbank.contracts;
 import java.math.BigInteger;
 import java.util.Locale;
 
+import org.iban4j.IbanFormatException;
+import org.iban4j.IbanUtil;
+import org.iban4j.InvalidCheckDigitException;
+import org.iban4j.UnsupportedCountryException;
+
 /**
- * International Bank Account Numbers: validation (ISO 13616, mod 97-10 check digits of ISO 7064) and the German
- * layout {@code DEkk BBBB BBBB CCCC CCCC CC} (8-digit bank code, 10-digit account number) that hosted banks use.
+ * International Bank Account Numbers: validation (ISO 13616: the country's registered length and BBAN structure, by
+ * iban4j, and the mod 97-10 check digits of ISO 7064) and the German layout {@code DEkk BBBB BBBB CCCC CCCC CC} (8-digit bank code, 10-digit account number) that hosted banks use.
  * In messages an IBAN is a plain string in its electronic form: upper case, no spaces.
  */
 public final class Iban {
@@ -20,15 +25,35 @@ public final class Iban {
         return iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
-    /** Whether the text (electronic form) is a structurally valid IBAN with correct check digits. */
+    /**
+     * Whether the text (electronic form) is a valid IBAN: of a country that issues IBANs, with that country's length
+     * and BBAN structure, and correct check digits.
+     */
     public static boolean isValid(String iban) {
-        if (iban == null || !iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {
-            return false;
+        return whyInvalid(iban) == null;
+    }
+
+    /** Why the text (electronic form) is not a valid IBAN, for people; null when it is one. */
+    public static String whyInvalid(String iban) {
+        if (iban == null || iban.isEmpty()) {
+            return "an IBAN is required";
         }
-        if (iban.startsWith("DE") && iban.length() != 22) {
-            return false;
+        if (!iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {
+            return "an IBAN is a country code, two check digits and 11 to 30 letters or digits";
         }
-        return mod97(iban.substring(4) + iban.substring(0, 4)) == 1;
+        try {
+            IbanUtil.validate(iban);
+            return null;
+        } catch (UnsupportedCountryException e) {
+            return iban.substring(0, 2) + " is not a country that issues IBANs";
+        } catch (InvalidCheckDigitException e) {
+            return "the check digits are wrong";
+        } catch (IbanFormatException e) {
+            if (e.getFormatViolation() == IbanFormatException.IbanFormatViolation.COUNTRY_CODE_EXISTS) {
+                return iban.substring(0, 2) + " is not a country that issues IBANs";
+            }
+            return "not the layout of an IBAN of " + iban.substring(0, 2) + " (its length or the kinds of characters)";
+        }
     }
 
     /** Whether the IBAN is a valid German one: {@code DE}, check digits, 8-digit bank code, 10-digit account. */

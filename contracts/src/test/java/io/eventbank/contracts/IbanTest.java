@@ -28,6 +28,32 @@ class IbanTest {
         assertThat(Iban.isValid(Iban.normalize(printed))).isFalse();
     }
 
+    /** A valid check sum is not enough: the country must issue IBANs, and the IBAN must have its layout. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ZZ14 1002 0030 0000 0000 01", "XX38 1002 0030 0000 0000 01", "GB46 1234 5698 7654 3212 34",
+            "FR04 3000 6000 0112 3456 7890 1"})
+    void shouldRefuseIbansOfNoCountryOrNotInTheCountrysLayout(String printed) {
+        String iban = Iban.normalize(printed);
+        assertThat(mod97(iban)).as("the check sum alone is right").isEqualTo(1);
+        assertThat(Iban.isValid(iban)).as(iban).isFalse();
+        assertThat(Iban.whyInvalid(iban)).isNotBlank();
+    }
+
+    private static int mod97(String iban) {
+        StringBuilder digits = new StringBuilder();
+        for (char c : (iban.substring(4) + iban.substring(0, 4)).toCharArray()) {
+            digits.append(Character.digit(c, 36));
+        }
+        return new java.math.BigInteger(digits.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
+    }
+
+    @Test
+    void shouldSayWhyAnIbanIsNotValid() {
+        assertThat(Iban.whyInvalid("ZZ14100200300000000001")).contains("ZZ is not a country");
+        assertThat(Iban.whyInvalid("DE89370400440532013001")).contains("check digits");
+        assertThat(Iban.whyInvalid("DE89370400440532013000")).isNull();
+    }
+
     @Test
     void shouldRefuseNullAndLowerCaseElectronicForm() {
         assertThat(Iban.isValid(null)).isFalse();

@@ -72,7 +72,7 @@ class LedgerBenchmark {
         long start = System.nanoTime();
         given().baseUri(ledger.baseUrl()).post("/v1/projections/" + model + "/replay").then().statusCode(202);
         waitUntil(() -> given().baseUri(ledger.baseUrl()).get("/v1/projections")
-                .jsonPath().getList("state", String.class).stream().allMatch("LIVE"::equals));
+                .jsonPath().getList("items.state", String.class).stream().allMatch("LIVE"::equals));
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -82,7 +82,7 @@ class LedgerParkingIT {
             // a replay rebuilds every model from the events: the record is parked again, never dropped
             given().baseUri(ledger.baseUrl()).post("/v1/projections/all/replay").then().statusCode(202);
             await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(ledger.baseUrl())
-                    .get("/v1/projections").jsonPath().getList("state", String.class).stream()
+                    .get("/v1/projections").jsonPath().getList("items.state", String.class).stream()
                     .allMatch("LIVE"::equals));
             List<String> afterReplay = given().baseUri(ledger.baseUrl()).get("/v1/dead-letters").jsonPath()
                     .getList("items.findAll { it.eventId == '" + broken + "' }.id", String.class);

@@ -94,7 +94,7 @@ class LedgerRestartIT {
 
     private static void awaitLive(ServiceUnderTest ledger) {
         waitUntil(() -> given().baseUri(ledger.baseUrl()).get("/v1/projections").jsonPath()
-                .getList("state", String.class).stream().allMatch("LIVE"::equals));
+                .getList("items.state", String.class).stream().allMatch("LIVE"::equals));
     }
 
     private static long replayApplied() {

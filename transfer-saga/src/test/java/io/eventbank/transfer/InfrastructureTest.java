@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, restrictToAnnotatedClass = false)
-class InfrastructureTest extends InfrastructureContract {
+class InfrastructureTest extends InfrastructureContract.Messaging {
 
     @Override
     protected String schema() {

@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,8 +26,9 @@ import io.eventbank.account.view.AccountView;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
-import io.eventbank.infrastructure.rest.CorrelationIds;
 import io.eventbank.infrastructure.rest.FreeText;
+import io.eventbank.infrastructure.rest.IbanParameter;
+import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Subjects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,18 +49,15 @@ public class AccountResource {
 
     @Inject
     Accounts accounts;
+    @Inject
+    Validator validator;
 
     @POST
     @Operation(summary = "Open an account with a new IBAN")
-    public Response open(AccountRequests.OpenAccount request, @HeaderParam(CORRELATION) String correlation) {
-        if (request == null) {
-            throw ProblemException.invalid(null, "a body with owner and currency is required");
-        }
+    public Response open(@NotNull @Valid AccountRequests.OpenAccount request,
+            @HeaderParam(CORRELATION) String correlation) {
         String customerId = Subjects.required(request.customerId(), "customerId");
         String owner = FreeText.required(request.owner(), "owner");
-        if (request.currency() == null || !Money.isCurrency(request.currency())) {
-            throw ProblemException.invalid("currency", "an ISO 4217 currency code such as EUR is required");
-        }
         if (request.overdraftLimit() != null) {
             throw ProblemException.invalid("overdraftLimit", "an account opens without an overdraft; only an operator"
                     + " sets one (PUT /api/v1/admin/accounts/{iban}/overdraft-limit)");
@@ -79,7 +80,7 @@ public class AccountResource {
     @GET
     @Operation(summary = "Every account's balance and version, a page at a time (IBAN order; pass next as after)")
     public Balances balances(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        int size = pageSize(limit, 1000, 5000);
+        int size = PageSize.of(limit, 1000, 5000);
         List<AccountView> page = accounts.page(after == null ? null : Iban.normalize(after), size);
         List<Balance> items = page.stream().map(view -> new Balance(view.iban(), view.currency(),
                 Money.format(view.balance(), view.currency()), view.version())).toList();
@@ -95,24 +96,11 @@ public class AccountResource {
     @Operation(summary = "The accounts a customer owns, a page at a time (IBAN order; pass next as after)")
     public CustomerAccounts ofCustomer(@QueryParam("customerId") String customerId, @QueryParam("after") String after,
             @QueryParam("limit") String limit) {
-        int size = pageSize(limit, 100, 500);
+        int size = PageSize.of(limit, 100, 500);
         List<AccountView> page = accounts.ofCustomer(Subjects.required(customerId, "customerId"),
                 after == null ? null : Iban.normalize(after), size);
         return new CustomerAccounts(page.stream().map(view -> AccountResponse.of(view, accounts.banks())).toList(),
                 page.size() < size ? null : page.get(page.size() - 1).iban());
-    }
-
-    private static int pageSize(String limit, int otherwise, int most) {
-        String rule = "limit is a number from 1 to " + most;
-        try {
-            int size = limit == null ? otherwise : Integer.parseInt(limit);
-            if (size < 1 || size > most) {
-                throw ProblemException.invalid("limit", rule);
-            }
-            return size;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", rule);
-        }
     }
 
     @GET
@@ -125,7 +113,7 @@ public class AccountResource {
     @POST
     @Path("/{iban}/deposits")
     @Operation(summary = "Deposit money")
-    public AccountResponse deposit(@PathParam("iban") String iban, AccountRequests.MoneyMovement request,
+    public AccountResponse deposit(@PathParam("iban") String iban, @NotNull @Valid AccountRequests.MoneyMovement request,
             @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
@@ -137,7 +125,8 @@ public class AccountResource {
     @POST
     @Path("/{iban}/withdrawals")
     @Operation(summary = "Withdraw money; refused when the balance and overdraft limit do not cover it")
-    public AccountResponse withdraw(@PathParam("iban") String iban, AccountRequests.MoneyMovement request,
+    public AccountResponse withdraw(@PathParam("iban") String iban,
+            @NotNull @Valid AccountRequests.MoneyMovement request,
             @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
@@ -152,7 +141,7 @@ public class AccountResource {
     @Operation(summary = "Freeze: no more debits")
     public AccountResponse freeze(@PathParam("iban") String iban, String body,
             @HeaderParam(CORRELATION) String correlation) {
-        AccountRequests.Freeze request = AccountRequests.freeze(body);
+        AccountRequests.Freeze request = AccountRequests.freeze(body, validator);
         String reason = request == null ? null : FreeText.optional(request.reason(), "reason");
         return AccountResponse.of(accounts.freeze(iban(iban), reason, correlation), accounts.banks());
     }
@@ -168,12 +157,9 @@ public class AccountResource {
     @PUT
     @Path("/{iban}/overdraft-limit")
     @Operation(summary = "Set the overdraft limit (an operator's command, up to the platform's cap)")
-    public AccountResponse setOverdraftLimit(@PathParam("iban") String iban, AccountRequests.OverdraftLimit request,
-            @HeaderParam(CORRELATION) String correlation) {
+    public AccountResponse setOverdraftLimit(@PathParam("iban") String iban,
+            @NotNull @Valid AccountRequests.OverdraftLimit request, @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
-        if (request == null) {
-            throw ProblemException.invalid(null, "a body {\"limit\": \"100.00\"} is required");
-        }
         long limit = amount(request.limit(), account.currency(), "limit", true);
         return AccountResponse.of(accounts.setOverdraftLimit(account.iban(), Money.of(limit, account.currency()),
                 correlation), accounts.banks());
@@ -188,13 +174,6 @@ public class AccountResource {
     }
 
     private static Money movement(AccountRequests.MoneyMovement request, AccountView account) {
-        if (request == null) {
-            throw ProblemException.invalid(null, "a body with an amount is required");
-        }
-        if (request.operationId() != null && !CorrelationIds.isSensible(request.operationId())) {
-            throw ProblemException.invalid("operationId",
-                    "an operation id has 1 to 100 letters, digits and the characters . _ : -");
-        }
         return Money.of(amount(request.amount(), account.currency(), "amount", false), account.currency());
     }
 
@@ -215,10 +194,6 @@ public class AccountResource {
     }
 
     static String iban(String text) {
-        String iban = Iban.normalize(text);
-        if (!Iban.isValid(iban)) {
-            throw ProblemException.invalid("iban", "not a valid IBAN: " + text);
-        }
-        return iban;
+        return IbanParameter.required(text, "iban");
     }
 }

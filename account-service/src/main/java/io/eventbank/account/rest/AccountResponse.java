@@ -7,8 +7,9 @@ import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.banks.HostedBanks;
 
 /**
- * An account in the API: amounts as decimal strings, {@code version} the sequence of its last event, {@code customerId}
- * the customer who owns it (null for a clearing account).
+ * An account in the API, in the shape the read model answers it in too: amounts as decimal strings, {@code version}
+ * the sequence of its last event, {@code customerId} the customer who owns it (null for a clearing account),
+ * {@code position} null (this answer is the account's own, not a read model's, so no read model position applies).
  */
 public record AccountResponse(
         String iban,
@@ -23,12 +24,14 @@ public record AccountResponse(
         String type,
         long version,
         Instant openedAt,
-        Instant updatedAt) {
+        Instant lastEventAt,
+        Object position) {
 
     static AccountResponse of(AccountView view, HostedBanks banks) {
         String bic = banks.byCode(view.bankCode()).map(b -> b.bic()).orElse(null);
         return new AccountResponse(view.iban(), view.customerId(), view.owner(), view.bankCode(), bic, view.currency(),
                 Money.format(view.balance(), view.currency()), Money.format(view.overdraftLimit(), view.currency()),
-                view.status().name(), view.type().name(), view.version(), view.openedAt(), view.updatedAt());
+                view.status().name(), view.type().name(), view.version(), view.openedAt(), view.updatedAt(),
+                null);
     }
 }

@@ -9,9 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.eventbank.infrastructure.rest.Listing;
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.account.application.Accounts;
-import io.eventbank.infrastructure.banks.Bank;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The banks the platform hosts. */
@@ -24,8 +24,14 @@ public class BankResource {
     @Inject
     Accounts accounts;
 
+    /** A hosted bank as the API shows it: {@code bankCode} as on an account. */
+    public record HostedBank(String bankCode, String bic, String name) {
+    }
+
+    /** The banks fit on one page. */
     @GET
-    public List<Bank> banks() {
-        return accounts.banks().all();
+    public Listing<HostedBank> banks() {
+        return Listing.of(accounts.banks().all().stream()
+                .map(bank -> new HostedBank(bank.code(), bank.bic(), bank.name())).toList());
     }
 }

@@ -248,7 +248,8 @@ class AccountApiTest {
     @Test
     void shouldListTheHostedBanks() {
         given().get("/v1/banks").then().statusCode(200)
-                .body("code", org.hamcrest.Matchers.contains("10020030", "20030040"))
-                .body("bic", org.hamcrest.Matchers.contains("EVBKDEBBXXX", "EVBKDEHHXXX"));
+                .body("items.bankCode", org.hamcrest.Matchers.contains("10020030", "20030040"))
+                .body("next", org.hamcrest.Matchers.nullValue())
+                .body("items.bic", org.hamcrest.Matchers.contains("EVBKDEBBXXX", "EVBKDEHHXXX"));
     }
 }

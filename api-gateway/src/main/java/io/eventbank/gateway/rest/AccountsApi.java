@@ -1,12 +1,12 @@
 package io.eventbank.gateway.rest;
 
-import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -54,16 +54,17 @@ public class AccountsApi {
     Ownership ownership;
     @Inject
     SecurityIdentity caller;
+    @Inject
+    Validator validator;
 
     @POST
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open an account for the caller (a customer): {\"owner\",\"currency\",\"bankCode\"?}; 201"
             + " with the account, whose iban is its id")
-    public Response open(JsonNode body, @HeaderParam("Idempotency-Key") String key,
+    public Response open(@NotNull @Valid Requests.OpenAccount body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("owner", "currency"),
-                Set.of("bankCode", "overdraftLimit")));
+        ObjectNode request = Bodies.canonical(body);
         ObjectNode forwarded = request.deepCopy();
         forwarded.put("customerId", Ownership.subject(caller));
         return idempotent.run("POST /api/v1/accounts", key, Bodies.hash("/api/v1/accounts", request),
@@ -114,7 +115,8 @@ public class AccountsApi {
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deposit: {\"amount\",\"reference\"?}")
-    public Response deposit(@PathParam("iban") String iban, JsonNode body, @HeaderParam("Idempotency-Key") String key,
+    public Response deposit(@PathParam("iban") String iban, @NotNull @Valid Requests.MoneyMovement body,
+            @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return movement(iban, "deposits", body, key, correlation);
     }
@@ -124,7 +126,7 @@ public class AccountsApi {
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw: {\"amount\",\"reference\"?}; refused with a problem when funds are short")
-    public Response withdraw(@PathParam("iban") String iban, JsonNode body,
+    public Response withdraw(@PathParam("iban") String iban, @NotNull @Valid Requests.MoneyMovement body,
             @HeaderParam("Idempotency-Key") String key, @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return movement(iban, "withdrawals", body, key, correlation);
     }
@@ -136,14 +138,8 @@ public class AccountsApi {
     @Operation(summary = "Freeze: no more debits; optional body {\"reason\"}")
     public Response freeze(@PathParam("iban") String iban, String body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        ObjectNode request = Json.mapper().createObjectNode();
-        if (body != null && !body.isBlank()) {
-            try {
-                request = Bodies.canonical(Bodies.object(Json.mapper().readTree(body), Set.of(), Set.of("reason")));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw io.eventbank.infrastructure.rest.ProblemException.invalid(null, "the body is empty or JSON");
-            }
-        }
+        ObjectNode request = body == null || body.isBlank() ? Json.mapper().createObjectNode()
+                : Bodies.canonical(Bodies.read(body, Requests.Freeze.class, validator));
         return lifecycle(iban, "freeze", request, key, correlation);
     }
 
@@ -167,9 +163,10 @@ public class AccountsApi {
         return lifecycle(iban, "close", Json.mapper().createObjectNode(), key, correlation);
     }
 
-    private Response movement(String pathIban, String operation, JsonNode body, String key, String correlation) {
+    private Response movement(String pathIban, String operation, Requests.MoneyMovement body, String key,
+            String correlation) {
         String iban = ownership.requireOwnAccountToMove(caller, pathIban, "iban");
-        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("amount"), Set.of("reference")));
+        ObjectNode request = Bodies.canonical(body);
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         ObjectNode forwarded = request.deepCopy();
         if (key != null) {

@@ -1,12 +1,11 @@
 package io.eventbank.gateway.rest;
 
-import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -84,9 +83,9 @@ public class AdminApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set an account's overdraft limit: {\"limit\"}; an operator's command, up to the platform's"
             + " cap; a customer never chooses its own")
-    public Response setOverdraftLimit(@PathParam("iban") String iban, JsonNode body,
+    public Response setOverdraftLimit(@PathParam("iban") String iban, @NotNull @Valid Requests.OverdraftLimit body,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        ObjectNode request = Bodies.canonical(Bodies.object(body, Set.of("limit"), Set.of()));
+        ObjectNode request = Bodies.canonical(body);
         return Downstream.call("account-service", () -> accounts.setOverdraftLimit(Bodies.iban(iban), request,
                 correlation), 3).toResponse();
     }

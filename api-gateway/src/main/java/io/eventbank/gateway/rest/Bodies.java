@@ -12,18 +12,22 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
 import io.eventbank.contracts.Iban;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.FreeText;
-import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.ProblemMappers;
+import io.eventbank.infrastructure.rest.StrictJson;
 
 /**
- * The shape of request bodies: a JSON object with known fields only, each a string. What the values mean (an amount
- * with the currency's decimals, a valid IBAN) the services check and answer with problems naming the field.
+ * Request bodies as the gateway passes them on: in one canonical form, hashed to tell a retry from another request
+ * with the same key. Their shape is {@link Requests}'.
  */
 final class Bodies {
 
-    private static final int MAX_TEXT = 400;
     private static final Set<String> TEXT_FIELDS = Set.of("owner", "reference", "reason");
     private static final Set<String> AMOUNT_FIELDS = Set.of("amount", "limit", "overdraftLimit");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,19}(\\.\\d{1,19})?");
@@ -31,32 +35,27 @@ final class Bodies {
     private Bodies() {
     }
 
-    static ObjectNode object(JsonNode body, Set<String> required, Set<String> optional) {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.invalid(null, "the body is a JSON object with the fields " + required
-                    + (optional.isEmpty() ? "" : " and optionally " + optional));
+    /**
+     * A body read from text (an endpoint whose body is optional) and checked like a typed parameter: unknown fields
+     * and wrong types are refused, then the constraints of its record.
+     */
+    static <T> T read(String text, Class<T> type, Validator validator) {
+        T body;
+        try {
+            body = StrictJson.mapper().readValue(text, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProblemMappers.JsonMapper().problem(e);
         }
-        ObjectNode object = (ObjectNode) body;
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!required.contains(name) && !optional.contains(name)) {
-                throw ProblemException.invalid(name, "unknown field '" + name + "'");
-            }
-            JsonNode value = object.get(name);
-            if (!value.isNull() && !value.isTextual()) {
-                throw ProblemException.invalid(name, name + " is a string" + (AMOUNT_FIELDS.contains(name)
-                        ? " such as \"12.50\"" : ""));
-            }
-            if (value.isTextual() && value.asText().length() > MAX_TEXT) {
-                throw ProblemException.invalid(name, name + " is too long");
-            }
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
-        for (String name : required) {
-            if (!object.hasNonNull(name)) {
-                throw ProblemException.invalid(name, name + " is required");
-            }
-        }
-        return object;
+        return body;
+    }
+
+    /** The canonical form ({@link #canonical(ObjectNode)}) of a typed body. */
+    static ObjectNode canonical(Record body) {
+        return canonical((ObjectNode) Json.mapper().valueToTree(body));
     }
 
     /**
@@ -65,7 +64,7 @@ final class Bodies {
      * and stripped, absent and null fields alike. Two spellings of one request have one canonical form, so a retry is
      * recognised however the client spelled it, and the services get one spelling.
      */
-    static ObjectNode canonical(ObjectNode body) {
+    private static ObjectNode canonical(ObjectNode body) {
         ObjectNode canonical = Json.mapper().createObjectNode();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();

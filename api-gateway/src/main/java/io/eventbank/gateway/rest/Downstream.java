@@ -54,7 +54,10 @@ final class Downstream {
         return call(service, call, 1);
     }
 
-    /** An idempotent call, tried up to {@code attempts} times while the service does not answer or answers 5xx. */
+    /**
+     * An idempotent call, tried up to {@code attempts} times while the service does not answer or answers 5xx; a 504
+     * is the answer itself (what was waited for did not happen in time), never tried again.
+     */
     static Answer call(String service, Supplier<Response> call, int attempts) {
         for (int attempt = 1; ; attempt++) {
             try (Response response = call.get()) {
@@ -63,7 +66,7 @@ final class Downstream {
                 Answer answer = new Answer(response.getStatus(), body, type,
                         response.getLocation() == null ? null : response.getLocation().getPath(),
                         !"false".equals(response.getHeaderString(CREATED)));
-                if (answer.status() < 500 || attempt >= attempts) {
+                if (answer.status() < 500 || answer.status() == 504 || attempt >= attempts) {
                     return answer;
                 }
                 LOG.warnf("%s answered %d (attempt %d of %d)", service, answer.status(), attempt, attempts);

@@ -59,17 +59,19 @@ public class EventsApi {
     @RolesAllowed({Roles.AUDITOR, Roles.CUSTOMER})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The audit log live, as Server-Sent Events (id: the event id, event: its type); resume with"
-            + " Last-Event-ID; the filters of the JSON API")
+            + " Last-Event-ID (an unknown one is told by an event unknown-last-event-id first); the filters of the JSON"
+            + " API, checked before the stream opens (400); from (an instant) starts a stream without Last-Event-ID")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("account") String account, @QueryParam("transfer") String transfer,
-            @QueryParam("type") String type, @QueryParam("correlationId") String correlationId) {
-        for (String value : new String[] {lastEventId, account, transfer, type, correlationId}) {
+            @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
+            @QueryParam("from") String from) {
+        for (String value : new String[] {lastEventId, account, transfer, type, correlationId, from}) {
             if (value != null && (value.isBlank() || value.length() > 200)) {
                 throw ProblemException.invalid(null, "filters and Last-Event-ID have 1 to 200 characters");
             }
         }
         requireOwnScope(account);
-        stream.open(sink, sse, lastEventId, new AuditStream.Filter(account, transfer, type, correlationId),
+        stream.open(sink, sse, lastEventId, new AuditStream.Filter(account, transfer, type, correlationId, from),
                 Ownership.subject(caller));
     }
 

@@ -1,12 +1,11 @@
 package io.eventbank.gateway.rest;
 
-import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,10 +64,9 @@ public class TransfersApi {
     @Operation(summary = "Send a transfer from one of the caller's own accounts to any IBAN: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
             + " 202 with transferId, status and a Location; wait (such as 5s) answers once the transfer is final in"
             + " the read models (what GET /transfers/{id} shows) or the time is up")
-    public Response request(JsonNode body, @HeaderParam("Idempotency-Key") String key,
+    public Response request(@NotNull @Valid Requests.Transfer body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation, @QueryParam("wait") String wait) {
-        ObjectNode request = Bodies.canonical(Bodies.object(body,
-                Set.of("debtorIban", "creditorIban", "amount", "currency"), Set.of("reference")));
+        ObjectNode request = Bodies.canonical(body);
         refuseClearingAccount(request, "debtorIban");
         refuseClearingAccount(request, "creditorIban");
         ownership.requireOwnAccountToMove(caller, request.get("debtorIban").asText(), "debtorIban");
@@ -125,7 +123,7 @@ public class TransfersApi {
     /** A bank's clearing account moves only through the clearing protocol: refused before anything happens. */
     private static void refuseClearingAccount(ObjectNode request, String field) {
         String iban = request.get(field).asText();
-        if (Iban.isValid(iban) && Clearing.isClearingAccount(iban)) {
+        if (Clearing.isClearingAccount(iban)) {
             throw new ProblemException(Problem.of(403, "CLEARING_ACCOUNT", "A bank's clearing account",
                     Iban.printable(iban) + " is a bank's clearing account: it takes no part in customers' transfers")
                     .withField(field));
@@ -137,10 +135,7 @@ public class TransfersApi {
      * account fails the transfer with UNKNOWN_ACCOUNT, as the design has it.
      */
     private void refuseForeignCurrency(ObjectNode request, String field) {
-        String iban = Iban.normalize(request.get(field).asText());
-        if (!Iban.isValid(iban)) {
-            return; // transfer-saga names the invalid field
-        }
+        String iban = request.get(field).asText();
         ownership.facts(iban).map(Ownership.Facts::currency)
                 .filter(currency -> !currency.equals(request.path("currency").asText()))
                 .ifPresent(currency -> {

@@ -14,6 +14,7 @@ import io.eventbank.contracts.Iban;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.IbanParameter;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,11 +61,7 @@ public class Ownership {
 
     /** The IBAN in its electronic form, or a 400 naming the field. */
     public static String iban(String text, String field) {
-        String iban = Iban.normalize(text);
-        if (!Iban.isValid(iban)) {
-            throw ProblemException.invalid(field, "not a valid IBAN: " + (text == null ? "" : text.strip()));
-        }
-        return iban;
+        return IbanParameter.required(text, field);
     }
 
     /**

@@ -231,8 +231,7 @@ public final class BenchRun {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             BenchApi.Answer state = api.call("GET", "/admin/projections", operator, null, null);
-            JsonNode items = state.body() == null ? null : state.body().isArray() ? state.body()
-                    : state.body().path("items");
+            JsonNode items = state.body() == null ? null : state.body().path("items");
             if (items != null && items.size() > 0) {
                 boolean replaying = false;
                 List<Replayed> replayed = new ArrayList<>();

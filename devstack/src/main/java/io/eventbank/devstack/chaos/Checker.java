@@ -189,12 +189,12 @@ final class Checker {
     private Check settlements() {
         ApiClient.Answer answer = api.until("GET", "/admin/settlements", null, null, Instant.now().plusSeconds(30),
                 ApiClient.Answer::ok);
-        if (!answer.ok() || !answer.body().isArray()) {
+        if (!answer.ok() || !answer.body().path("items").isArray()) {
             return new Check("settlement positions net to zero", false, "no answer: " + answer.status());
         }
         Map<String, Long> net = new LinkedHashMap<>();
         List<String> positions = new ArrayList<>();
-        for (JsonNode position : answer.body()) {
+        for (JsonNode position : answer.body().path("items")) {
             net.merge(position.path("currency").asText(), cents(position.path("position").asText()), Long::sum);
             positions.add(position.path("bankCode").asText() + " " + position.path("position").asText() + " "
                     + position.path("currency").asText());
@@ -246,7 +246,7 @@ final class Checker {
     }
 
     private static boolean allLive(JsonNode projections) {
-        JsonNode items = projections.isArray() ? projections : projections.path("items");
+        JsonNode items = projections.path("items");
         for (JsonNode projection : items) {
             if (!"LIVE".equals(projection.path("state").asText())
                     || (projection.path("replay").isObject()

@@ -5,6 +5,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,12 +40,48 @@ public final class ProblemMappers {
         }
     }
 
-    /** Broken JSON, wrong types, unknown fields: 400, naming the field where Jackson knows it. */
+    /**
+     * A request that breaks a constraint of its body or parameters (Bean Validation): 400 {@code validation-failed}
+     * naming the field, and every violation in the detail. Fields are named as in the JSON ({@code amount}); when
+     * several break a rule, the first in name order is the {@code field}.
+     */
+    @Provider
+    public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+        @Override
+        public Response toResponse(ConstraintViolationException exception) {
+            List<String[]> violations = exception.getConstraintViolations().stream()
+                    .map(violation -> new String[] {field(violation), violation.getMessage()})
+                    .sorted(Comparator.comparing((String[] v) -> v[0] == null ? "" : v[0]).thenComparing(v -> v[1]))
+                    .toList();
+            String detail = violations.stream()
+                    .map(v -> v[0] == null ? "the body " + v[1] : v[0] + " " + v[1])
+                    .collect(Collectors.joining("; "));
+            return ProblemException.invalid(violations.isEmpty() ? null : violations.get(0)[0], detail).toResponse();
+        }
+
+        /** The field in the body by its JSON name ({@code amount}); null for the body as a whole. */
+        private static String field(ConstraintViolation<?> violation) {
+            List<String> properties = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                    .filter(node -> node.getKind() == ElementKind.PROPERTY).map(Path.Node::getName).toList();
+            return properties.isEmpty() ? null : String.join(".", properties);
+        }
+    }
+
+    /**
+     * Broken JSON and unknown fields: 400 {@code malformed-request}; a field of the wrong type (a number where a
+     * string belongs): 400 {@code validation-failed}. Both name the field where Jackson knows it.
+     */
     @Provider
     public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
 
         @Override
         public Response toResponse(JsonProcessingException exception) {
+            return problem(exception).toResponse();
+        }
+
+        /** The problem that answers a body Jackson could not read. */
+        public ProblemException problem(JsonProcessingException exception) {
             String field = null;
             if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 field = mapping.getPath().stream()
@@ -44,12 +89,29 @@ public final class ProblemMappers {
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                         .orElse(null);
             }
+            if (field != null && exception instanceof MismatchedInputException mismatched
+                    && !(exception instanceof UnrecognizedPropertyException) && mismatched.getTargetType() != null) {
+                return ProblemException.invalid(field, field + " is " + kind(mismatched.getTargetType()));
+            }
             String detail = exception instanceof UnrecognizedPropertyException unknown
                     ? "unknown field '" + unknown.getPropertyName() + "'"
                     : "the body is not the JSON this endpoint takes: " + exception.getOriginalMessage();
-            return Problem.of(400, "MALFORMED_REQUEST", "The request body cannot be read", detail)
-                    .withField(field).toResponse();
+            return new ProblemException(Problem.of(400, "MALFORMED_REQUEST", "The request body cannot be read", detail)
+                    .withField(field));
         }
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "not of this shape";
     }
 
     /** Quarkus maps this one itself (an empty 400) unless a mapper names it exactly. */

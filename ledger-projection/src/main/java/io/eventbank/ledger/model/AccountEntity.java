@@ -22,6 +22,8 @@ public class AccountEntity extends PanacheEntityBase {
     @Id
     @Column(name = "iban")
     public String id;
+    @Column(name = "customer_id")
+    public String customerId;
     public String owner;
     @Column(name = "bank_code")
     public String bankCode;

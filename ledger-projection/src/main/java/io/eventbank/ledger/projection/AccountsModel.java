@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accounts: owner, bank, currency, balance, status and the sequence and time of their last event. A batch opens the
+ * Accounts: customer, owner, bank, currency, balance, status and the sequence and time of their last event. A batch opens the
  * accounts it opens in one statement and changes the others in one more, each account once, with what its latest
  * events of the batch say. Every field comes with the sequence of the event that set it and changes only when that
  * sequence is past the row's: an event published twice (the outbox is at least once) changes nothing the second time.
@@ -55,7 +55,8 @@ public final class AccountsModel implements ReadModel {
             String iban = r.text("iban");
             Instant at = r.envelope().timestamp();
             if (r.type().equals("AccountOpenedEvent")) {
-                opened.add(new Object[] {generation, iban, r.text("owner"), r.text("bankCode"), r.text("currency"),
+                opened.add(new Object[] {generation, iban, r.text("customerId"), r.text("owner"), r.text("bankCode"),
+                        r.text("currency"),
                         r.number("overdraftLimit"), r.text("type"), sequence, at, at});
                 continue;
             }
@@ -93,9 +94,9 @@ public final class AccountsModel implements ReadModel {
                 change.at = at;
             }
         }
-        Sql.rows(c, "insert into account (generation, iban, owner, bank_code, currency, balance, overdraft_limit,"
-                + " status, type, version, opened_at, last_event_at) values ",
-                "?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?", " on conflict do nothing", opened);
+        Sql.rows(c, "insert into account (generation, iban, customer_id, owner, bank_code, currency, balance,"
+                + " overdraft_limit, status, type, version, opened_at, last_event_at) values ",
+                "?, ?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?", " on conflict do nothing", opened);
         List<Object[]> rows = new ArrayList<>();
         changes.forEach((iban, ch) -> rows.add(new Object[] {generation, iban, ch.balanceSequence, ch.balance,
                 ch.limitSequence, ch.limit, ch.statusSequence, ch.status, ch.version, ch.at}));

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.Listing;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.ledger.projection.ReadModel;
 import io.eventbank.ledger.projection.ReadModels;
@@ -70,12 +71,12 @@ public class AdminResource {
     @GET
     @Path("/projections")
     @Operation(summary = "The read models that can be replayed, with their state")
-    public List<Projection> projections() {
+    public Listing<Projection> projections() {
         List<Projection> all = new ArrayList<>();
         for (ReadModel model : models.all()) {
             all.add(projection(model.name()));
         }
-        return all;
+        return Listing.of(all);
     }
 
     @GET
@@ -126,7 +127,7 @@ public class AdminResource {
     @GET
     @Path("/settlements")
     @Operation(summary = "What each hosted bank has taken in (positive) or paid out (negative) for other banks")
-    public List<Settlement> settlements() {
+    public Listing<Settlement> settlements() {
         List<Settlement> all = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
                 "select bank_code, currency, position from settlement_position p join projection_state s"
@@ -139,7 +140,7 @@ public class AdminResource {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return all;
+        return Listing.of(all);
     }
 
     @GET

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.IbanParameter;
+import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.ledger.model.AuditEventEntity;
 import io.quarkus.panache.common.Parameters;
@@ -37,7 +39,10 @@ public class EventResource {
     @Inject
     Positions positions;
 
-    /** An event: its id, type, aggregate, sequence, time, correlation and causation ids, and payload. */
+    /**
+     * An event: its id, type, aggregate, sequence, time, correlation and causation ids, and payload (money in it as
+     * decimal strings: {@link AuditPayloads}).
+     */
     public record Event(String id, String type, String aggregateId, Long sequence, Instant timestamp,
             String correlationId, String causationId, String source, String topic, int partition, long offset,
             long position, JsonNode payload) {
@@ -47,7 +52,7 @@ public class EventResource {
                 int dot = e.type.lastIndexOf('.');
                 return new Event(e.id, dot < 0 ? e.type : e.type.substring(dot + 1), e.aggregateId, e.sequence,
                         e.occurredAt, e.correlationId, e.causationId, e.source, e.topic, e.partition, e.kafkaOffset,
-                        e.position, Json.mapper().readTree(e.payload));
+                        e.position, AuditPayloads.present(Json.mapper().readTree(e.payload)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 throw new IllegalStateException(ex);
             }
@@ -61,16 +66,13 @@ public class EventResource {
     public ReadResource.Page<Event> list(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
             @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalid("limit", "limit is between 1 and " + MAX_PAGE);
-        }
+            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        int size = PageSize.of(limit, 100, MAX_PAGE);
         StringBuilder query = new StringBuilder("generation = :generation");
         Parameters parameters = Parameters.with("generation", positions.liveGeneration("audit"));
         if (account != null) {
             query.append(" and iban = :iban");
-            parameters.and("iban", ReadResource.iban(account));
+            parameters.and("iban", IbanParameter.required(account, "account"));
         }
         if (transfer != null) {
             query.append(" and transferId = :transfer");

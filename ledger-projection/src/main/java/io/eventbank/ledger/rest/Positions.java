@@ -21,7 +21,6 @@ import io.eventbank.infrastructure.rest.ProblemException;
 @ApplicationScoped
 public class Positions {
 
-    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     @Inject
     DataSource dataSource;
@@ -94,21 +93,4 @@ public class Positions {
         }
     }
 
-    /** A bounded wait: {@code 5s}, {@code 500ms} or an ISO-8601 duration, at most 30 s. */
-    public static Duration patience(String wait) {
-        if (wait == null) {
-            return Duration.ZERO;
-        }
-        try {
-            Duration parsed = wait.matches("\\d{1,5}ms") ? Duration.ofMillis(Long.parseLong(wait.replace("ms", "")))
-                    : wait.matches("\\d{1,3}s") ? Duration.ofSeconds(Long.parseLong(wait.replace("s", "")))
-                    : Duration.parse(wait);
-            if (parsed.isNegative() || parsed.compareTo(MAX_WAIT) > 0) {
-                throw ProblemException.invalid("wait", "wait is between 0s and 30s");
-            }
-            return parsed;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid("wait", "wait is a duration such as 5s or 500ms");
-        }
-    }
 }

@@ -13,11 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.eventbank.infrastructure.security.Roles;
-import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.banks.HostedBanks;
 import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.IbanParameter;
+import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.ledger.config.LedgerConfig;
 import io.eventbank.ledger.model.AccountEntity;
 import io.eventbank.ledger.model.StatementLineEntity;
@@ -46,9 +48,10 @@ public class ReadResource {
 
     private volatile HostedBanks banks;
 
-    public record AccountRead(String iban, String owner, String bankCode, String bic, String currency, String balance,
-            String overdraftLimit, String status, String type, long version, Instant openedAt, Instant lastEventAt,
-            Positions.Position position) {
+    /** An account, in the one shape the API shows it in, whoever answers (account-service answers writes). */
+    public record AccountRead(String iban, String customerId, String owner, String bankCode, String bic,
+            String currency, String balance, String overdraftLimit, String status, String type, long version,
+            Instant openedAt, Instant lastEventAt, Positions.Position position) {
     }
 
     public record StatementLine(long sequence, String eventId, String kind, String amount, String balanceAfter,
@@ -73,11 +76,11 @@ public class ReadResource {
     public AccountRead account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
             @QueryParam("wait") String wait) {
         String valid = iban(iban);
-        positions.awaitEvent(eventId, Positions.patience(wait == null && eventId != null ? "5s" : wait));
+        positions.awaitEvent(eventId, Wait.of(wait == null && eventId != null ? "5s" : wait));
         AccountEntity a = AccountEntity.find(positions.liveGeneration("accounts"), valid)
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
                         "no account " + valid)));
-        return new AccountRead(a.id, a.owner, a.bankCode, banks().byCode(a.bankCode).map(b -> b.bic()).orElse(null),
+        return new AccountRead(a.id, a.customerId, a.owner, a.bankCode, banks().byCode(a.bankCode).map(b -> b.bic()).orElse(null),
                 a.currency, Money.format(a.balance, a.currency), Money.format(a.overdraftLimit, a.currency), a.status,
                 a.type, a.version, a.openedAt, a.lastEventAt, positions.of("accounts"));
     }
@@ -86,12 +89,9 @@ public class ReadResource {
     @Path("/accounts/{iban}/transactions")
     @Operation(summary = "The statement of an account, newest first, a page at a time (cursor: next)")
     public Page<StatementLine> transactions(@PathParam("iban") String iban, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") String limit) {
         String valid = iban(iban);
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalid("limit", "limit is between 1 and " + MAX_PAGE);
-        }
+        int size = PageSize.of(limit, 50, MAX_PAGE);
         Long before = cursor == null ? null : cursor(cursor);
         int generation = positions.liveGeneration("statements");
         List<StatementLineEntity> lines = StatementLineEntity.page(generation, valid, before, size + 1);
@@ -111,7 +111,7 @@ public class ReadResource {
         if (id == null || id.length() > 100) {
             throw ProblemException.invalid("id", "not a transfer id");
         }
-        var patience = Positions.patience(wait);
+        var patience = Wait.of(wait);
         positions.awaitEvent(eventId, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience);
         if (!patience.isZero()) {
             arrivals.await(io.eventbank.ledger.projection.Arrivals.finalKey(id), patience,
@@ -148,10 +148,6 @@ public class ReadResource {
     }
 
     static String iban(String text) {
-        String iban = Iban.normalize(text);
-        if (!Iban.isValid(iban)) {
-            throw ProblemException.invalid("iban", "not a valid IBAN: " + text);
-        }
-        return iban;
+        return IbanParameter.required(text, "iban");
     }
 }

@@ -65,14 +65,14 @@ class ReplayTest {
         given().post("/v1/projections/accounts/replay").then().statusCode(409)
                 .body("code", org.hamcrest.Matchers.equalTo("REPLAY_RUNNING"));
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get("/v1/projections").jsonPath().getList("state", String.class)
+                .until(() -> given().get("/v1/projections").jsonPath().getList("items.state", String.class)
                         .stream().allMatch("LIVE"::equals));
         replaying.set(false);
         reader.join();
 
         assertThat(failures.get()).as("failed queries during the replay").isZero();
         assertThat(queries.get()).isPositive();
-        assertThat(given().get("/v1/projections").jsonPath().getList("liveGeneration", Integer.class))
+        assertThat(given().get("/v1/projections").jsonPath().getList("items.liveGeneration", Integer.class))
                 .allMatch(generation -> generation > 1);
         Map<String, String> after = answers(accounts, transfers);
         List<String> different = before.keySet().stream().filter(key -> !before.get(key).equals(after.get(key)))

@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,12 +21,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.security.Roles;
-import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.Texts;
+import io.eventbank.infrastructure.validation.CurrencyCode;
+import io.eventbank.infrastructure.validation.Decimal;
+import io.eventbank.infrastructure.validation.Iban;
+import io.eventbank.infrastructure.validation.Text;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
-import io.eventbank.infrastructure.rest.FreeText;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.transfer.application.Transfers;
 import io.eventbank.transfer.view.TransferView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,44 +46,39 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "transfers")
 public class TransferResource {
 
-    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     @Inject
     Transfers transfers;
 
     /** A transfer request: amounts are decimal strings with the currency's decimals. */
-    public record TransferRequest(String debtorIban, String creditorIban, String amount, String currency,
-            String reference) {
+    public record TransferRequest(@NotNull @Iban String debtorIban, @NotNull @Iban String creditorIban,
+            @NotNull @Decimal String amount, @NotNull @CurrencyCode String currency, @Text String reference) {
     }
 
     /** A transfer: its status, failure reason and the timeline of its events. */
     public record TransferResponse(String transferId, String direction, String debtorIban, String creditorIban,
             String amount, String currency, String reference, boolean interbank, String status, String failureReason,
-            long version, Instant createdAt, Instant updatedAt, List<TransferView.TimelineEntry> timeline) {
+            long version, Instant createdAt, Instant updatedAt, List<TransferView.TimelineEntry> timeline,
+            Object position) {
 
         static TransferResponse of(TransferView view) {
             return new TransferResponse(view.transferId(), view.direction().name(), view.debtorIban(),
                     view.creditorIban(), Money.format(view.amount(), view.currency()), view.currency(),
                     view.reference(), view.interbank(), view.status().name(), view.failureReason(), view.version(),
-                    view.createdAt(), view.updatedAt(), view.timeline());
+                    view.createdAt(), view.updatedAt(), view.timeline(), null);
         }
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a transfer; answers 202 with its id and status")
-    public Response request(TransferRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+    public Response request(@NotNull @Valid TransferRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        if (request == null) {
-            throw ProblemException.invalid(null, "a body with debtorIban, creditorIban, amount and currency is required");
-        }
-        String debtor = iban(request.debtorIban(), "debtorIban");
-        String creditor = iban(request.creditorIban(), "creditorIban");
-        if (request.currency() == null || !Money.isCurrency(request.currency())) {
-            throw ProblemException.invalid("currency", "an ISO 4217 currency code such as EUR is required");
-        }
+        String debtor = io.eventbank.contracts.Iban.normalize(request.debtorIban());
+        String creditor = io.eventbank.contracts.Iban.normalize(request.creditorIban());
         Money amount = amount(request.amount(), request.currency());
-        String reference = FreeText.optional(request.reference(), "reference");
+        String reference = Texts.canonical(request.reference());
         IdempotencyKeys.check(idempotencyKey);
         Transfers.Requested requested = transfers.request(debtor, creditor, amount, reference, idempotencyKey,
                 correlation);
@@ -94,7 +95,7 @@ public class TransferResource {
         if (id == null || id.length() > 100) {
             throw ProblemException.invalid("id", "not a transfer id");
         }
-        Duration patience = wait == null ? Duration.ZERO : duration(wait);
+        Duration patience = Wait.of(wait);
         long deadline = System.nanoTime() + patience.toNanos();
         TransferView view = transfers.view(id);
         while (!view.status().isFinal() && System.nanoTime() < deadline) {
@@ -102,29 +103,6 @@ public class TransferResource {
             view = transfers.view(id);
         }
         return TransferResponse.of(view);
-    }
-
-    static Duration duration(String wait) {
-        try {
-            Duration parsed = wait.matches("\\d{1,3}(ms|s)") ? (wait.endsWith("ms")
-                    ? Duration.ofMillis(Long.parseLong(wait.substring(0, wait.length() - 2)))
-                    : Duration.ofSeconds(Long.parseLong(wait.substring(0, wait.length() - 1))))
-                    : Duration.parse(wait);
-            if (parsed.isNegative() || parsed.compareTo(MAX_WAIT) > 0) {
-                throw ProblemException.invalid("wait", "wait is between 0s and " + MAX_WAIT.toSeconds() + "s");
-            }
-            return parsed;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid("wait", "wait is a duration such as 5s or 500ms");
-        }
-    }
-
-    private static String iban(String text, String field) {
-        String iban = Iban.normalize(text);
-        if (iban == null || !Iban.isValid(iban)) {
-            throw ProblemException.invalid(field, field + " is not a valid IBAN: " + text);
-        }
-        return iban;
     }
 
     private static Money amount(String decimal, String currency) {

@@ -24,7 +24,7 @@ public record TransferView(
         Instant updatedAt,
         List<TimelineEntry> timeline) {
 
-    /** One event of the transfer: its type and when it happened; {@code detail} for legs and answers. */
-    public record TimelineEntry(String type, Instant at, String detail) {
+    /** One event of the transfer: its type, when it happened and its id (null for entries older than ids here). */
+    public record TimelineEntry(String type, Instant at, String eventId) {
     }
 }

@@ -14,11 +14,8 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
-import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
-import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
 import io.eventbank.contracts.transfer.TransferAcceptedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
@@ -31,6 +28,7 @@ import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -60,7 +58,8 @@ public class TransferViewProjector {
     }
 
     @EventHandler
-    void on(TransferEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(TransferEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
         java.sql.Timestamp when = java.sql.Timestamp.from(at);
         Change change = pending().computeIfAbsent(event.transferId(), id -> new Change());
         if (event instanceof TransferRequestedEvent requested) {
@@ -88,7 +87,7 @@ public class TransferViewProjector {
         change.version = sequence;
         change.at = when;
         change.timeline.add(new Object[] {event.transferId(), sequence, event.getClass().getSimpleName(), when,
-                detailOf(event)});
+                eventId});
     }
 
     private Map<String, Change> pending() {
@@ -126,12 +125,12 @@ public class TransferViewProjector {
 
     /** A payment that is only a status request's answer (never received) has no transfer to show: no timeline. */
     private static void timeline(Connection connection, List<Object[]> entries) throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into transfer_timeline (transfer_id, seq, type, at, detail)"
+        StringBuilder sql = new StringBuilder("insert into transfer_timeline (transfer_id, seq, type, at, event_id)"
                 + " select v.* from (values ");
         for (int i = 0; i < entries.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?::bigint, ?, ?::timestamptz, ?)");
         }
-        sql.append(") v (transfer_id, seq, type, at, detail)"
+        sql.append(") v (transfer_id, seq, type, at, event_id)"
                 + " where exists (select 1 from transfer_view t where t.transfer_id = v.transfer_id)");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int n = 1;
@@ -161,20 +160,6 @@ public class TransferViewProjector {
             return TransferStatus.COMPLETED;
         } else if (event instanceof TransferFailedEvent) {
             return TransferStatus.FAILED;
-        }
-        return null;
-    }
-
-    private static String detailOf(TransferEvent event) {
-        if (event instanceof AccountLegRequestedEvent leg) {
-            return leg.leg() + " " + leg.iban() + " " + leg.amount();
-        } else if (event instanceof LateClearingAnswerRecordedEvent late) {
-            return late.status() + (late.reasonCode() == null ? "" : " " + late.reasonCode());
-        } else if (event instanceof TransferFailedEvent failed) {
-            return failed.reason();
-        } else if (event instanceof StatusReportIssuedEvent issued) {
-            return issued.report().status() + (issued.report().reasonCode() == null ? ""
-                    : " " + issued.report().reasonCode());
         }
         return null;
     }

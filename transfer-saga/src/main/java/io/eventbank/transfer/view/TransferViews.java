@@ -76,7 +76,7 @@ public class TransferViews {
             throws SQLException {
         List<TransferView.TimelineEntry> entries = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "select type, at, detail from transfer_timeline where transfer_id = ? order by seq")) {
+                "select type, at, event_id from transfer_timeline where transfer_id = ? order by seq")) {
             query.setString(1, transferId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -39,7 +39,10 @@ class TransferApiTest {
                 .body("status", equalTo("REQUESTED"))
                 .body("interbank", equalTo(true))
                 .body("amount", equalTo("10.00"))
-                .body("timeline.type", org.hamcrest.Matchers.hasItem("TransferRequestedEvent"));
+                .body("timeline.type", org.hamcrest.Matchers.hasItem("TransferRequestedEvent"))
+                // each entry names its event, as the read model's timeline does
+                .body("timeline[0].keySet()", org.hamcrest.Matchers.containsInAnyOrder("type", "at", "eventId"))
+                .body("timeline[0].eventId", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -116,8 +119,17 @@ class TransferApiTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("code", equalTo("VALIDATION_FAILED"));
         }
-        given().contentType(ContentType.JSON).body("{\"debtorIban\":1,").post("/v1/transfers")
+        given().contentType(ContentType.JSON).body("{\"debtorIban\":\"x\",").post("/v1/transfers")
                 .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        // a number where a string belongs is refused, never read as text
+        given().contentType(ContentType.JSON).body("{\"debtorIban\":1}").post("/v1/transfers")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("debtorIban"));
+        given().contentType(ContentType.JSON).body("{\"debtorIban\":\"" + ALICE + "\",\"debtorIban\":\"" + BOB + "\"}")
+                .post("/v1/transfers").then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        // a valid check sum is not enough: ZZ issues no IBANs
+        given().contentType(ContentType.JSON).body(body(ALICE, "ZZ14100200300000000001", "1", "EUR"))
+                .post("/v1/transfers").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("field", equalTo("creditorIban"));
         given().get("/v1/transfers/{id}", "no-such-transfer").then().statusCode(404)
                 .body("code", equalTo("UNKNOWN_TRANSFER"));
         given().queryParam("wait", "forever").get("/v1/transfers/{id}", "x").then().statusCode(400);
