@@ -20,6 +20,28 @@ class InfrastructureTest extends InfrastructureContract {
         return "gateway";
     }
 
+    /** Swagger UI is a reference: every body and answer has its schema, and every operation lists its problems. */
+    @Test
+    void shouldDocumentEveryBodyAnswerAndProblemInItsOpenApiDocument() {
+        var document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        String transfer = "paths.'/api/v1/transfers'.post";
+        org.assertj.core.api.Assertions.assertThat(document.getString(transfer
+                + ".requestBody.content.'application/json'.schema.$ref")).endsWith("/TransferRequest");
+        org.assertj.core.api.Assertions.assertThat(document.getString(transfer
+                + ".responses.'202'.content.'application/json'.schema.$ref")).endsWith("/Transfer");
+        for (String status : java.util.List.of("400", "401", "403", "409", "422", "429", "503")) {
+            org.assertj.core.api.Assertions.assertThat(document.getString(transfer + ".responses.'" + status
+                    + "'.content.'application/problem+json'.schema.$ref")).as(status).endsWith("/Problem");
+        }
+        org.assertj.core.api.Assertions.assertThat(document.getMap("components.schemas.Problem.properties"))
+                .containsKeys("type", "title", "status", "detail", "code", "field");
+        org.assertj.core.api.Assertions.assertThat(document.getMap("components.schemas.Account.properties"))
+                .containsKeys("iban", "customerId", "balance", "position");
+        org.assertj.core.api.Assertions.assertThat(document.getString(
+                "paths.'/api/v1/accounts/{iban}'.get.responses.'404'.description")).contains("unknown-account");
+    }
+
     /** The gateway reads no topic: its readiness does not depend on the broker. */
     @Test
     void shouldBeReadyWithoutKafka() {

@@ -12,7 +12,7 @@ import io.eventbank.account.config.AccountConfig;
 import io.eventbank.account.view.AccountViews;
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.account.AccountType;
-import io.eventbank.contracts.account.OpenAccountCommand;
+import io.eventbank.account.domain.OpenAccountCommand;
 import io.eventbank.infrastructure.axon.RequestCorrelation;
 import io.eventbank.infrastructure.banks.Bank;
 import io.quarkus.runtime.StartupEvent;

@@ -27,6 +27,7 @@ import io.eventbank.infrastructure.health.HeldRecords;
 import io.eventbank.infrastructure.axon.Batches;
 import io.eventbank.infrastructure.kafka.DeadLetterTopic;
 import io.eventbank.infrastructure.kafka.Retrying;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -51,6 +52,8 @@ public class AxonSetup {
     static final String PUBLISHER = "kafka-publisher";
     static final String VIEW = "account-view";
 
+    @Inject
+    MeterRegistry meters;
     @Inject
     Serializer serializer;
     @Inject
@@ -86,7 +89,7 @@ public class AxonSetup {
                 new Envelopes(serializer, "/eventbank/account-service"), config.publisher().ackTimeout());
 
         Configurer configurer = AxonConfigurers.configurer(serializer, transactionManager, eventStore, tokenStore,
-                retries).configureAggregate(aggregate());
+                        retries, meters).configureAggregate(aggregate());
         EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerSubscribingEventProcessor(VIEW)
                 .registerEventHandler(c -> view)

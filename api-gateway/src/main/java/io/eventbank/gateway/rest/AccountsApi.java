@@ -26,6 +26,9 @@ import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -60,6 +63,9 @@ public class AccountsApi {
     @POST
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the account, opened; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "Open an account for the caller (a customer): {\"owner\",\"currency\",\"bankCode\"?}; 201"
             + " with the account, whose iban is its id")
     public Response open(@NotNull @Valid Requests.OpenAccount body, @HeaderParam("Idempotency-Key") String key,
@@ -73,6 +79,9 @@ public class AccountsApi {
 
     @GET
     @RolesAllowed(Roles.CUSTOMER)
+    @APIResponse(responseCode = "200", description = "a page of the caller's accounts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Accounts.class)))
     @Operation(summary = "The caller's own accounts (a customer's), a page at a time: pass next as after")
     public Response mine(@QueryParam("after") String after, @QueryParam("limit") String limit) {
         return Downstream.call(ACCOUNT_SERVICE, () -> accounts.ofCustomer(Ownership.subject(caller), after, limit), 3)
@@ -82,6 +91,9 @@ public class AccountsApi {
     @GET
     @Path("/{iban}")
     @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "The account (a customer's own): owner, bank, currency, balance, status, last event sequence,"
             + " and how current the read model is")
     public Response get(@PathParam("iban") String pathIban,
@@ -102,6 +114,9 @@ public class AccountsApi {
     @GET
     @Path("/{iban}/transactions")
     @RolesAllowed({Roles.CUSTOMER, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "a page of the statement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Statement.class)))
     @Operation(summary = "The statement (of a customer's own account), newest first, a page at a time: pass next as"
             + " cursor")
     public Response transactions(@PathParam("iban") String pathIban, @QueryParam("cursor") String cursor,
@@ -114,6 +129,9 @@ public class AccountsApi {
     @Path("/{iban}/deposits")
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "the account after the deposit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "Deposit: {\"amount\",\"reference\"?}")
     public Response deposit(@PathParam("iban") String iban, @NotNull @Valid Requests.MoneyMovement body,
             @HeaderParam("Idempotency-Key") String key,
@@ -125,6 +143,9 @@ public class AccountsApi {
     @Path("/{iban}/withdrawals")
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "the account after the withdrawal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "Withdraw: {\"amount\",\"reference\"?}; refused with a problem when funds are short")
     public Response withdraw(@PathParam("iban") String iban, @NotNull @Valid Requests.MoneyMovement body,
             @HeaderParam("Idempotency-Key") String key, @HeaderParam(CorrelationFilter.HEADER) String correlation) {
@@ -135,6 +156,9 @@ public class AccountsApi {
     @Path("/{iban}/freeze")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "the account, frozen",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "Freeze: no more debits; optional body {\"reason\"}")
     public Response freeze(@PathParam("iban") String iban, String body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
@@ -147,6 +171,9 @@ public class AccountsApi {
     @Path("/{iban}/unfreeze")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "the account, open again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "Unfreeze: debits again")
     public Response unfreeze(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
@@ -157,6 +184,9 @@ public class AccountsApi {
     @Path("/{iban}/close")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "the account, closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "Close an account whose balance is zero")
     public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {

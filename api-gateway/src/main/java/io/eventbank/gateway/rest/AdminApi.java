@@ -23,6 +23,9 @@ import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -81,6 +84,9 @@ public class AdminApi {
     @RolesAllowed(Roles.OPERATOR)
     @Path("/accounts/{iban}/overdraft-limit")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "the account with its new limit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "Set an account's overdraft limit: {\"limit\"}; an operator's command, up to the platform's"
             + " cap; a customer never chooses its own")
     public Response setOverdraftLimit(@PathParam("iban") String iban, @NotNull @Valid Requests.OverdraftLimit body,
@@ -120,6 +126,9 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/settlements")
+    @APIResponse(responseCode = "200", description = "each bank's position per currency",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Settlements.class)))
     @Operation(summary = "Settlement positions between the hosted banks")
     public Response settlements() {
         return Downstream.call(LEDGER, ledger::settlements, 3).toResponse();

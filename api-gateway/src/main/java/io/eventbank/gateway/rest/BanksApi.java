@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.infrastructure.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -26,6 +29,9 @@ public class BanksApi {
 
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the hosted banks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Banks.class)))
     @Operation(summary = "The hosted banks: bank code, BIC, name")
     public Response banks() {
         return Downstream.call("account-service", accounts::banks, 3).toResponse();

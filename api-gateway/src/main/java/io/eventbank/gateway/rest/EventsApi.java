@@ -21,6 +21,9 @@ import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -42,6 +45,9 @@ public class EventsApi {
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.CUSTOMER})
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "a page of the audit log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Events.class)))
     @Operation(summary = "The audit log, a page at a time (cursor: next); filters: account (IBAN), transfer, type,"
             + " correlationId, from and to (ISO-8601 instants). A customer reads the events of one of its own"
             + " accounts (account=)")

@@ -23,7 +23,8 @@ final class Requests {
     record OpenAccount(
             @Schema(examples = "Alice Example") @NotNull @Text String owner,
             @Schema(examples = "EUR") @NotNull @CurrencyCode String currency,
-            @Schema(description = "a hosted bank's code (GET /banks); the first bank when absent", examples = "10020030")
+            @Schema(description = "a hosted bank's code (GET /banks); the first bank when absent",
+                    examples = "10020030")
             @Size(max = 40) String bankCode,
             @Schema(description = "refused: an account opens without an overdraft, and only an operator sets one",
                     hidden = true)

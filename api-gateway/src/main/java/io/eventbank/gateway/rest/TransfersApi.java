@@ -31,6 +31,9 @@ import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -61,6 +64,10 @@ public class TransfersApi {
     @POST
     @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "the transfer as it is (with wait: once final, or when the "
+            + "wait ends); Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Transfer.class)))
     @Operation(summary = "Send a transfer from one of the caller's own accounts to any IBAN: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
             + " 202 with transferId, status and a Location; wait (such as 5s) answers once the transfer is final in"
             + " the read models (what GET /transfers/{id} shows) or the time is up")
@@ -102,6 +109,9 @@ public class TransfersApi {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "the transfer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.Transfer.class)))
     @Operation(summary = "A transfer (for a customer, one from or to its own accounts): status, failure reason and the"
             + " timeline of its events; wait (such as 5s) answers once it is final or the time is up")
     public Response get(@PathParam("id") String id, @QueryParam("wait") String wait) {

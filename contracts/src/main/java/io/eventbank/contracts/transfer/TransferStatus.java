@@ -1,5 +1,7 @@
 package io.eventbank.contracts.transfer;
 
+import java.util.Map;
+
 /**
  * The states of a transfer:
  * <pre>
@@ -22,7 +24,31 @@ public enum TransferStatus {
     COMPLETED,
     FAILED;
 
+    /** The status each event puts its transfer in; the events not here leave the status as it is. */
+    private static final Map<String, TransferStatus> AFTER = Map.of(
+            TransferDebitedEvent.class.getSimpleName(), DEBITED,
+            TransferSentToClearingEvent.class.getSimpleName(), SENT_TO_CLEARING,
+            ClearingStatusRequestedEvent.class.getSimpleName(), AWAITING_STATUS,
+            TransferCreditedEvent.class.getSimpleName(), CREDITED,
+            TransferAcceptedEvent.class.getSimpleName(), ACCEPTED,
+            TransferRefundingEvent.class.getSimpleName(), REFUNDING,
+            TransferCompletedEvent.class.getSimpleName(), COMPLETED,
+            TransferFailedEvent.class.getSimpleName(), FAILED);
+
     public boolean isFinal() {
         return this == COMPLETED || this == FAILED;
+    }
+
+    /**
+     * The status a transfer is in after an event of this type (its simple name, such as {@code TransferDebitedEvent},
+     * as the ledger reads it from the type header); null for an event that does not change it.
+     */
+    public static TransferStatus after(String eventType) {
+        return AFTER.get(eventType);
+    }
+
+    /** The status a transfer is in after this event; null for one that does not change it. */
+    public static TransferStatus after(TransferEvent event) {
+        return after(event.getClass().getSimpleName());
     }
 }

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 
 /** What every Axon service of the platform configures the same way. */
 public final class AxonConfigurers {
@@ -21,12 +23,13 @@ public final class AxonConfigurers {
     }
 
     /**
-     * A configurer with Jackson everywhere, JTA transactions, the given event store, correlation and causation ids,
-     * a command gateway that retries transient failures only, the token store, and handlers whose failures fail
+     * A configurer with Jackson everywhere, JTA transactions, the given event store, correlation and causation ids
+     * (in the messages, and in the log lines of their handlers: {@link LogCorrelation}),
+     * Axon's meters, a command gateway that retries transient failures only, the token store, and handlers whose failures fail
      * their transaction (Axon's default would log them and go on, leaving a view or a saga behind). No update checker.
      */
     public static Configurer configurer(Serializer serializer, TransactionManager transactions, EventStore eventStore,
-            TokenStore tokenStore, ScheduledExecutorService retries) {
+            TokenStore tokenStore, ScheduledExecutorService retries, MeterRegistry meters) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -40,7 +43,14 @@ public final class AxonConfigurers {
                         .build());
         configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((c, processor) -> new LogCorrelation());
+        // Axon's own meters (axon-micrometer): messages counted and timed per command bus, event bus and processor,
+        // processors' latency and capacity, tagged by payload type, at /q/metrics with the service's others
+        new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
+        // before anything is handled: every command's log lines name its request too
+        configurer.onInitialize(c -> c.onStart(Integer.MIN_VALUE,
+                () -> c.commandBus().registerHandlerInterceptor(new LogCorrelation())));
         return configurer;
     }
 

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Singleton;
+
 /**
  * Accounts: customer, owner, bank, currency, balance, status and the sequence and time of their last event. A batch opens the
  * accounts it opens in one statement and changes the others in one more, each account once, with what its latest
  * events of the batch say. Every field comes with the sequence of the event that set it and changes only when that
  * sequence is past the row's: an event published twice (the outbox is at least once) changes nothing the second time.
  */
+@Singleton
 public final class AccountsModel implements ReadModel {
 
     /** What a batch's events say of one account: each field with the sequence of the event that set it. */

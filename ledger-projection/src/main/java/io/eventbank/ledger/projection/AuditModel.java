@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Singleton;
+
 /**
  * The audit log: every event of both topics with its metadata and where it was on Kafka, in one statement per
  * batch. Each event has a position; an event keeps the position an earlier generation gave it, so that live streams
  * that resume after an event id (which the audit position orders) see neither gaps nor repeats across a replay. New
  * events take new positions in the order of the batch.
  */
+@Singleton
 public final class AuditModel implements ReadModel {
 
     @Override

@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Singleton;
+
 /**
  * The double-entry journal: every money movement as two entries that sum to zero. A deposit or withdrawal moves money
  * between the account and {@code external:<bank code>}; a transfer's legs move it through
  * {@code transit:<transfer id>}, whose entries sum to zero once the transfer has settled.
  */
+@Singleton
 public final class JournalModel implements ReadModel {
 
     @Override

@@ -43,6 +43,8 @@ public class LiveProjector {
     HeldRecords held;
     @Inject
     Arrivals arrivals;
+    @Inject
+    ProjectionLag lag;
 
     private final ProjectionEngine engine = new ProjectionEngine();
     private Retrying retrying;
@@ -74,6 +76,7 @@ public class LiveProjector {
                 engine.apply(records, models.liveTargets(connection), connection);
                 connection.commit();
                 arrivals.committed(records);
+                lag.committed(records);
                 return;
             } catch (SQLException | RuntimeException fast) {
                 connection.rollback();
@@ -84,6 +87,7 @@ public class LiveProjector {
                 deadLetters.sendMalformed(outcome.parked());
                 connection.commit();
                 arrivals.committed(records);
+                lag.committed(records);
                 parkedRecords.report(outcome.parked());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -8,14 +8,82 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 
-/** The read models of the service and their live generations. */
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.arc.All;
+import org.jboss.logging.Logger;
+
+/**
+ * The read models of the service and their live generations. A read model is a CDI bean implementing
+ * {@link ReadModel}: found here, in name order, and nothing else to register. At start every model gets its row in
+ * {@code projection_state} (generation 1 when it is new, so it is built from the beginning of its topics), and the
+ * service refuses to start when a model's name is taken twice or a table it names is missing or has no
+ * {@code generation} column (which replays need).
+ */
 @ApplicationScoped
 public class ReadModels {
 
-    private final List<ReadModel> all = List.of(new AccountsModel(), new StatementsModel(), new TransfersModel(),
-            new JournalModel(), new SettlementsModel(), new AuditModel());
+    private static final Logger LOG = Logger.getLogger(ReadModels.class);
+
+    @Inject
+    @All
+    List<ReadModel> discovered;
+
+    @Inject
+    DataSource dataSource;
+
+    private List<ReadModel> all;
+
+    @PostConstruct
+    void register() {
+        List<ReadModel> models = discovered.stream().sorted(Comparator.comparing(ReadModel::name)).toList();
+        Set<String> names = new HashSet<>();
+        for (ReadModel model : models) {
+            if (!names.add(model.name())) {
+                throw new IllegalStateException("two read models are named " + model.name());
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            for (ReadModel model : models) {
+                for (String table : model.tables()) {
+                    requireGenerationsIn(c, model, table);
+                }
+                try (PreparedStatement insert = c.prepareStatement("insert into projection_state (name,"
+                        + " live_generation) values (?, 1) on conflict (name) do nothing")) {
+                    insert.setString(1, model.name());
+                    if (insert.executeUpdate() == 1) {
+                        LOG.infof("read model %s is new: it is built from the beginning of %s", model.name(),
+                                model.topics());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not register the read models", e);
+        }
+        all = models;
+    }
+
+    private static void requireGenerationsIn(Connection c, ReadModel model, String table) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("select 1 from information_schema.columns"
+                + " where table_schema = current_schema() and table_name = ? and column_name = 'generation'")) {
+            query.setString(1, table);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("read model " + model.name() + " names table " + table
+                            + ", which has no generation column or does not exist: add it in a migration"
+                            + " (src/main/resources/db/migration)");
+                }
+            }
+        }
+    }
 
     public List<ReadModel> all() {
         return all;

@@ -9,11 +9,14 @@ import java.util.Map;
 
 import io.eventbank.contracts.Clearing;
 
+import jakarta.inject.Singleton;
+
 /**
  * Settlement positions between hosted banks: a bank's clearing account balance per currency is what it has taken in
  * for other banks (positive) or paid out for them (negative). Across banks the positions net to zero once every
  * interbank transfer has settled. A batch writes each position once, with the last balance it saw.
  */
+@Singleton
 public final class SettlementsModel implements ReadModel {
 
     @Override

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Singleton;
+
 /** Statements: one line per money movement of an account, with the running balance, counterparty and reference. */
+@Singleton
 public final class StatementsModel implements ReadModel {
 
     @Override

@@ -8,11 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Singleton;
+
+import io.eventbank.contracts.transfer.TransferStatus;
+
 /**
  * Transfers: their current state, failure reason, and the timeline of their events. A batch creates the transfers it
  * starts in one statement, moves each of the others once (to what its latest events of the batch say, where those are
  * past the row's sequence) in one more, and adds their timelines in a third.
  */
+@Singleton
 public final class TransfersModel implements ReadModel {
 
     /** What a batch's events say of one transfer: status and reason with the sequence of the event that set each. */
@@ -106,16 +111,7 @@ public final class TransfersModel implements ReadModel {
     }
 
     static String statusAfter(String type) {
-        return switch (type) {
-            case "TransferDebitedEvent" -> "DEBITED";
-            case "TransferSentToClearingEvent" -> "SENT_TO_CLEARING";
-            case "ClearingStatusRequestedEvent" -> "AWAITING_STATUS";
-            case "TransferCreditedEvent" -> "CREDITED";
-            case "TransferAcceptedEvent" -> "ACCEPTED";
-            case "TransferRefundingEvent" -> "REFUNDING";
-            case "TransferCompletedEvent" -> "COMPLETED";
-            case "TransferFailedEvent" -> "FAILED";
-            default -> null;
-        };
+        TransferStatus status = TransferStatus.after(type);
+        return status == null ? null : status.name();
     }
 }

@@ -29,6 +29,7 @@ import io.eventbank.transfer.domain.IncomingPayment;
 import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.messaging.OutboxRoutes;
 import io.eventbank.transfer.view.TransferViewProjector;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -60,6 +61,8 @@ public class AxonSetup {
     /** Transfers and incoming payments kept in memory; the least recently used go first. */
     static final int CACHED_AGGREGATES = 20_000;
 
+    @Inject
+    MeterRegistry meters;
     @Inject
     Serializer serializer;
     @Inject
@@ -97,7 +100,7 @@ public class AxonSetup {
                 new Envelopes(serializer, "/eventbank/transfer-saga"), config.publisher().ackTimeout());
 
         Configurer configurer = AxonConfigurers.configurer(serializer, transactionManager, eventStore, tokenStore,
-                        retries)
+                        retries, meters)
                 .registerComponent(DeadlineManager.class, this::deadlineManager)
                 // one node handles a transfer's commands: the aggregate can stay in memory between them
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(MoneyTransfer.class)

@@ -14,18 +14,12 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
-import io.eventbank.contracts.transfer.TransferAcceptedEvent;
-import io.eventbank.contracts.transfer.TransferCompletedEvent;
-import io.eventbank.contracts.transfer.TransferCreditedEvent;
-import io.eventbank.contracts.transfer.TransferDebitedEvent;
 import io.eventbank.contracts.transfer.TransferDirection;
 import io.eventbank.contracts.transfer.TransferEvent;
 import io.eventbank.contracts.transfer.TransferFailedEvent;
 import io.eventbank.contracts.transfer.TransferRefundingEvent;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
-import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -46,6 +40,8 @@ public class TransferViewProjector {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    FinishedTransfers finished;
 
     /** What the events of one unit of work do to the view of one transfer. */
     private static final class Change {
@@ -74,7 +70,7 @@ public class TransferViewProjector {
                     received.amount().minorUnits(), received.amount().currency(), received.reference(), true};
             change.status = TransferStatus.REQUESTED.name();
         } else {
-            TransferStatus status = statusAfter(event);
+            TransferStatus status = TransferStatus.after(event);
             if (status != null) {
                 change.status = status.name();
             }
@@ -82,6 +78,9 @@ public class TransferViewProjector {
                     : event instanceof TransferRefundingEvent refunding ? refunding.reason() : null;
             if (reason != null) {
                 change.reason = reason;
+            }
+            if (status != null && status.isFinal()) {
+                finished.finished(status, status == TransferStatus.FAILED ? reason : null);
             }
         }
         change.version = sequence;
@@ -141,27 +140,6 @@ public class TransferViewProjector {
             }
             statement.executeUpdate();
         }
-    }
-
-    private static TransferStatus statusAfter(TransferEvent event) {
-        if (event instanceof TransferDebitedEvent) {
-            return TransferStatus.DEBITED;
-        } else if (event instanceof TransferSentToClearingEvent) {
-            return TransferStatus.SENT_TO_CLEARING;
-        } else if (event instanceof ClearingStatusRequestedEvent) {
-            return TransferStatus.AWAITING_STATUS;
-        } else if (event instanceof TransferCreditedEvent) {
-            return TransferStatus.CREDITED;
-        } else if (event instanceof TransferAcceptedEvent) {
-            return TransferStatus.ACCEPTED;
-        } else if (event instanceof TransferRefundingEvent) {
-            return TransferStatus.REFUNDING;
-        } else if (event instanceof TransferCompletedEvent) {
-            return TransferStatus.COMPLETED;
-        } else if (event instanceof TransferFailedEvent) {
-            return TransferStatus.FAILED;
-        }
-        return null;
     }
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -1,5 +1,7 @@
-package io.eventbank.contracts.account;
+package io.eventbank.account.domain;
 
+import io.eventbank.contracts.account.AccountCommand;
+import io.eventbank.contracts.account.AccountType;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

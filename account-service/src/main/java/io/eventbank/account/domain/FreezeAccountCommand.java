@@ -1,5 +1,6 @@
-package io.eventbank.contracts.account;
+package io.eventbank.account.domain;
 
+import io.eventbank.contracts.account.AccountCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Stops debits. */
