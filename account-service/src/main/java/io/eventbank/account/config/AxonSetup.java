@@ -154,6 +154,13 @@ public class AxonSetup {
         return configuration.commandGateway();
     }
 
+    /** Axon's configuration, for its processors' health ({@code AxonProcessors}). */
+    @Produces
+    @Singleton
+    org.axonframework.config.Configuration axonConfiguration() {
+        return configuration;
+    }
+
     /** The commands of a consumer's poll: no retries of their own ({@link Batches}). */
     public CommandGateway batchCommands() {
         return batchCommands;

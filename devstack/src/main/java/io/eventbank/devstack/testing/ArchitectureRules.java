@@ -11,7 +11,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The rules that keep the services apart: a service reads and writes its own schema and learns everything else
- * from messages (the {@code contracts} module) or HTTP, never from another service's code.
+ * from messages (the {@code contracts} module) or HTTP, never from another service's code; and its REST resources
+ * hold no SQL.
  */
 public final class ArchitectureRules {
 
@@ -41,5 +42,10 @@ public final class ArchitectureRules {
                     .importPackages(other);
             assertThat(foreign).as("classes of " + other + " on the classpath of " + ownPackage).isEmpty();
         }
+        noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .because("REST resources hold no SQL: queries live with the model they read")
+                .allowEmptyShould(true)
+                .check(own);
     }
 }

@@ -44,6 +44,13 @@ public abstract class InfrastructureContract {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    /** Its Axon event processors (none for a service without Axon) are reported, running, in the health. */
+    @Test
+    void shouldReportItsAxonProcessorsRunning() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health").then()
+                .body("checks.find { it.name == 'Axon event processors' }.status", equalTo("UP")));
+    }
+
     /** A service on Kafka also: is ready only with the broker, and moves a record through SmallRye Kafka. */
     public abstract static class Messaging extends InfrastructureContract {
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -70,6 +71,61 @@ public class Replays {
     private Retrying retrying;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
     private volatile boolean stopping;
+
+    /** A replay's progress: events applied and remaining, rate, state. */
+    public record Progress(String replayId, String status, Integer generation, Instant startedAt, Instant finishedAt,
+            long applied, long remaining, double eventsPerSecond, String error) {
+    }
+
+    /** A read model's state: the generation that serves, whether a replay runs, and the last replay's progress. */
+    public record State(int liveGeneration, boolean replaying, Progress replay) {
+    }
+
+    /** The state of one read model (that exists). */
+    public State state(String name) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select live_generation, replay_id, replay_status, replay_generation, replay_started_at,"
+                        + " replay_finished_at, replay_applied, replay_error from projection_state where name = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                int live = row.getInt(1);
+                String status = row.getString(3);
+                Progress replay = null;
+                if (row.getString(2) != null) {
+                    Instant started = row.getTimestamp(5).toInstant();
+                    Instant finished = row.getTimestamp(6) == null ? null : row.getTimestamp(6).toInstant();
+                    long applied = row.getLong(7);
+                    int generation = row.getInt(4);
+                    double seconds = Duration.between(started, finished == null ? Instant.now() : finished)
+                            .toMillis() / 1000.0;
+                    long remaining = "REPLAYING".equals(status) ? remaining(c, name, live, generation) : 0;
+                    replay = new Progress(row.getString(2), status, generation, started, finished, applied,
+                            remaining, seconds > 0 ? Math.round(applied / seconds * 10) / 10.0 : 0,
+                            row.getString(8));
+                }
+                return new State(live, "REPLAYING".equals(status), replay);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The records a replay has still to apply to catch up with the live generation, over all partitions. */
+    private static long remaining(Connection c, String name, int live, int replayed) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("select coalesce(sum(greatest(l.next_offset"
+                + " - coalesce(r.next_offset, 0), 0)), 0) from applied_offset l left join applied_offset r"
+                + " on r.projection = l.projection and r.generation = ? and r.topic = l.topic"
+                + " and r.partition = l.partition where l.projection = ? and l.generation = ?")) {
+            query.setInt(1, replayed);
+            query.setString(2, name);
+            query.setInt(3, live);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
 
     /** Starts rebuilding one model, or all of them ({@code all}); refused while a replay runs. */
     public String start(String name) {
