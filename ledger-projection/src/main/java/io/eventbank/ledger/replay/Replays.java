@@ -285,7 +285,8 @@ public class Replays {
                     }
                 }
                 for (ProjectionEngine.Target target : targets) {
-                    if (behind(c, target.model().name(), target.generation(), live.get(target.model().name()))) {
+                    String name = target.model().name();
+                    if (remaining(c, name, live.get(name), target.generation()) > 0) {
                         c.rollback();
                         return false;
                     }
@@ -303,21 +304,6 @@ public class Replays {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
-            }
-        }
-    }
-
-    /** Whether the replayed generation has applied less than the live one on any partition. */
-    private static boolean behind(Connection c, String model, int replayed, int live) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("select l.topic, l.partition from applied_offset l"
-                + " left join applied_offset r on r.projection = l.projection and r.generation = ?"
-                + " and r.topic = l.topic and r.partition = l.partition"
-                + " where l.projection = ? and l.generation = ? and coalesce(r.next_offset, 0) < l.next_offset")) {
-            query.setInt(1, replayed);
-            query.setString(2, model);
-            query.setInt(3, live);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
             }
         }
     }
