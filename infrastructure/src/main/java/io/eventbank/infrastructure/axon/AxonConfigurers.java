@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 
 /** What every Axon service of the platform configures the same way. */
@@ -46,8 +47,11 @@ public final class AxonConfigurers {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, processor) -> new LogCorrelation());
         // Axon's own meters (axon-micrometer): messages counted and timed per command bus, event bus and processor,
-        // processors' latency and capacity, tagged by payload type, at /q/metrics with the service's others
-        new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
+        // processors' latency and capacity, tagged by payload type, at /q/metrics with the service's others. They
+        // time every message, which costs on the hot path (docs/benchmarks.md): eventbank.metrics.axon=false drops them.
+        if (ConfigProvider.getConfig().getOptionalValue("eventbank.metrics.axon", Boolean.class).orElse(true)) {
+            new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
+        }
         // before anything is handled: every command's log lines name its request too
         configurer.onInitialize(c -> c.onStart(Integer.MIN_VALUE,
                 () -> c.commandBus().registerHandlerInterceptor(new LogCorrelation())));
