@@ -61,10 +61,10 @@ public final class TransfersModel implements ReadModel {
                         sequence));
                 default -> {
                     Change change = changes.computeIfAbsent(id, t -> new Change());
-                    String status = statusAfter(r.type());
+                    TransferStatus status = TransferStatus.after(r.type());
                     if (status != null && sequence > change.statusSequence) {
                         change.statusSequence = sequence;
-                        change.status = status;
+                        change.status = status.name();
                     }
                     boolean reasoned = r.type().equals("TransferFailedEvent")
                             || r.type().equals("TransferRefundingEvent");
@@ -108,10 +108,5 @@ public final class TransfersModel implements ReadModel {
         return new Object[] {generation, id, direction, r.text("debtorIban"), r.text("creditorIban"), r.amount(),
                 r.currency(), r.text("reference"), interbank, sequence, r.envelope().timestamp(),
                 r.envelope().timestamp()};
-    }
-
-    static String statusAfter(String type) {
-        TransferStatus status = TransferStatus.after(type);
-        return status == null ? null : status.name();
     }
 }
