@@ -78,6 +78,9 @@ final class AccessMatrix {
         RULES.put("POST /api/v1/admin/dead-letters/{id}/redrive", Rule.of(false, OPERATOR));
         RULES.put("POST /api/v1/admin/dead-letters/redrive", Rule.of(false, OPERATOR));
         RULES.put("GET /api/v1/admin/settlements", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/admin/settlements/history", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/admin/transfers/unfinished", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/admin/activity", Rule.of(false, OPERATOR, AUDITOR));
         RULES.put("GET /api/v1/admin/verification", Rule.of(false, OPERATOR, AUDITOR));
     }
 

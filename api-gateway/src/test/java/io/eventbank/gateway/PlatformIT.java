@@ -644,6 +644,60 @@ class PlatformIT {
         assertThat(seen).startsWith("unknown-last-event-id", "AccountOpenedEvent", "MoneyDepositedEvent");
     }
 
+    @Test
+    @Order(16)
+    void shouldServeTheOperatorCommandsAsThinClientsOfTheApi() throws Exception {
+        Map<String, String> tokens = Map.of("operator", OPERATOR, "auditor", AUDITOR);
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.util.function.Function<List<String>, Integer> command = args -> {
+            printed.reset();
+            try {
+                return new io.eventbank.devstack.cli.OperatorCommands(gatewayUrl, tokens::get,
+                        new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)).run(args.get(0),
+                        args.subList(1, args.size()));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        assertThat(command.apply(List.of("verify"))).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Every check passed.");
+        assertThat(command.apply(List.of("replay", "transfers"))).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("done: live again");
+        assertThat(as(OPERATOR).get(api + "/admin/projections/transfers").jsonPath().getString("state"))
+                .isEqualTo("LIVE");
+        assertThat(command.apply(List.of("replay", "no-such-view"))).isEqualTo(1);
+        assertThat(command.apply(List.of("dlq", "list"))).isZero();
+        assertThat(command.apply(List.of("dlq", "redrive", "dlq:nowhere:0:0"))).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> command.apply(List.of("events", "follow")))
+                .isInstanceOf(io.eventbank.devstack.cli.OperatorCommands.UsageException.class);
+
+        // events tail: the audit stream in the terminal, filtered by account, as the events happen
+        String payer = open("Tailed", "10020030", "10.00");
+        String payee = open("Tail payee", "10020030", "0");
+        java.io.ByteArrayOutputStream tailed = new java.io.ByteArrayOutputStream();
+        Thread tail = new Thread(() -> {
+            try {
+                new io.eventbank.devstack.cli.OperatorCommands(gatewayUrl, tokens::get,
+                        new java.io.PrintStream(tailed, true, StandardCharsets.UTF_8))
+                        .run("events", List.of("tail", "--account", payer));
+            } catch (InterruptedException ignored) {
+                // the test is over
+            }
+        }, "events-tail");
+        tail.setDaemon(true);
+        tail.start();
+        String unrelated = open("Not tailed", "10020030", "0");
+        String id = transfer(payer, payee, "1.00", null).getString("transferId");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!tailed.toString(StandardCharsets.UTF_8).contains(id) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(tailed.toString(StandardCharsets.UTF_8)).contains("AccountDebitedEvent", id)
+                .doesNotContain(unrelated);
+        tail.interrupt();
+    }
+
     private static void awaitReplayed() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && as(OPERATOR).get(api + "/admin/projections").jsonPath()

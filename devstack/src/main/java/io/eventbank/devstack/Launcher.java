@@ -20,7 +20,9 @@ import io.eventbank.devstack.tokens.Tokens;
  * ./eventbank status        each part, whether it is ready, and where its log is
  * ./eventbank down          stop a detached platform
  * ./eventbank token --role customer --subject alice   print a signed bearer token
+ * ./eventbank replay VIEW|all, dlq list, dlq redrive ID|all, events tail, verify: operator commands
  * </pre>
+ * The whole usage is devstack's {@code eventbank-usage.txt}.
  */
 public final class Launcher {
 
@@ -46,40 +48,41 @@ public final class Launcher {
             case "chaos" -> System.exit(chaos(root, settings, options) ? 0 : 1);
             case "token" -> System.exit(token(settings, options));
             case "bench" -> System.exit(bench(root, settings, options));
+            case "replay", "dlq", "events", "verify" -> System.exit(operate(settings, command, options));
+            case "help", "--help", "-h" -> System.out.print(usage());
             default -> {
-                System.out.println("""
-                        usage: ./eventbank up [--detach] | status | down | token [options] | chaos [options] | bench [options]
-                          up         start PostgreSQL (or use the running one), Kafka and the four services;
-                                     wait until all are ready; stay in the foreground (Ctrl-C stops everything)
-                          up -d      the same, but return once everything is ready (--detach)
-                          status     each part, whether it is ready, and its log file
-                          down       stop a detached platform
-                          token      print a bearer token signed with the platform's key (one line, nothing else):
-                                     --role customer|operator|auditor|service  --subject NAME  [--ttl DURATION (1h)]
-                                     TOKEN=$(./eventbank token --role customer --subject alice)
-                          chaos      run the platform on parts of its own (a private PostgreSQL cluster, its own
-                                     broker, free ports), drive transfers through the public API while killing
-                                     parts with kill -9, then check every cent from the client's own record
-                                     --duration SECONDS (300)  --seed N (7)  --rate OPS_PER_SECOND (2)
-                                     --faults LIST (postgres,kafka,account-service,transfer-saga,
-                                                    ledger-projection,api-gateway, or none)
-                                     --project DIR  run the services built in another copy of the project
-                                     exit status 0 when every check is green
-                          bench      run the platform on parts of its own, run pgbench on its PostgreSQL, then drive
-                                     transfers through the public API: a ramp to the highest rate it keeps up with,
-                                     an open loop at half that rate; writes report.md and report.html with plots
-                                     under .eventbank/bench/<time> (about 20 minutes)
-                                     --short  the smoke test's form (a few hundred accounts, short steps)
-                                     --accounts N (10000)  --hot-accounts N (20)  --hot-share F (0.1)
-                                     --interbank F (0.3)  --only same-bank|mixed  --step SECONDS (20)
-                                     --ramp-start RATE (20)  --ramp-factor F (1.4)  --ramp-max RATE (5000)
-                                     --rate RATE (the open loop; default half the highest rate kept up with)
-                                     --open SECONDS (60)  --warm-up SECONDS (300)  --warm-up-rate RATE (30)
-                                     --pgbench SECONDS (30)
-                                     --soak MINUTES (0; 30m watches memory and snapshots for 30 minutes)
-                                     --project DIR  run the services built in another copy of the project""");
-                System.exit("help".equals(command) ? 0 : 2);
+                System.err.println("./eventbank: unknown command " + command);
+                System.err.print(usage());
+                System.exit(2);
             }
+        }
+    }
+
+    /** The usage text, the same that ./eventbank prints before the first build (devstack's eventbank-usage.txt). */
+    private static String usage() {
+        try (var text = Launcher.class.getResourceAsStream("/eventbank-usage.txt")) {
+            return new String(text.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            return "usage: ./eventbank up | status | down | token | replay | dlq | events | verify | chaos | bench\n";
+        }
+    }
+
+    /** An operator command against the running platform, with short-lived tokens signed by its key. */
+    private static int operate(PlatformSettings settings, String command, List<String> options)
+            throws InterruptedException {
+        if (!java.nio.file.Files.exists(settings.keys())) {
+            System.err.println("./eventbank " + command + ": the platform has no signing key yet: ./eventbank up");
+            return 1;
+        }
+        Tokens tokens = new Tokens(SigningKeys.in(settings.keys()));
+        String api = System.getenv().getOrDefault("EVENTBANK_API_URL", "http://127.0.0.1:8080");
+        try {
+            return new io.eventbank.devstack.cli.OperatorCommands(api,
+                    role -> tokens.sign(role, "eventbank-cli", Duration.ofMinutes(30)), System.out)
+                    .run(command, options);
+        } catch (io.eventbank.devstack.cli.OperatorCommands.UsageException e) {
+            System.err.println("./eventbank " + command + ": " + e.getMessage() + " (./eventbank help)");
+            return 2;
         }
     }
 
@@ -170,6 +173,7 @@ public final class Launcher {
         }
         System.out.printf("%neventbank is ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         System.out.println("""
+                  Console      http://127.0.0.1:8080/  (sign in with a token, below)
                   API          http://127.0.0.1:8080/api/v1/banks
                   Swagger UI   http://127.0.0.1:8080/q/swagger-ui
                   OpenAPI      http://127.0.0.1:8080/q/openapi
@@ -177,7 +181,8 @@ public final class Launcher {
                   Metrics      http://127.0.0.1:8080/q/metrics
                   Logs         %s
                   A token      TOKEN=$(./eventbank token --role customer --subject alice)
-                               curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/v1/banks""".formatted(settings.logs()));
+                               curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/v1/banks
+                  Operate      ./eventbank verify, replay VIEW|all, dlq list, events tail (./eventbank help)""".formatted(settings.logs()));
         if (detach) {
             System.out.println("Running in the background: ./eventbank status, ./eventbank down.");
             return;

@@ -51,6 +51,18 @@ public interface LedgerClient {
     Response projections();
 
     @GET
+    @Path("/settlements/history")
+    Response settlementHistory(@QueryParam("minutes") String minutes);
+
+    @GET
+    @Path("/transfers/unfinished")
+    Response unfinishedTransfers(@QueryParam("limit") String limit);
+
+    @GET
+    @Path("/activity")
+    Response activity(@QueryParam("minutes") String minutes);
+
+    @GET
     @Path("/projections/{name}")
     Response projection(@PathParam("name") String name);
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -132,6 +133,33 @@ public class AdminApi {
     @Operation(summary = "Settlement positions between the hosted banks")
     public Response settlements() {
         return Downstream.call(LEDGER, ledger::settlements, 3).toResponse();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Path("/settlements/history")
+    @Operation(summary = "Each bank's settlement position over the last minutes (?minutes=, 60 by default, at most"
+            + " 1440): its position before, and after each movement since")
+    public Response settlementHistory(@QueryParam("minutes") String minutes) {
+        return Downstream.call(LEDGER, () -> ledger.settlementHistory(minutes), 3).toResponse();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Path("/transfers/unfinished")
+    @Operation(summary = "The transfers that are not final yet, oldest first (?limit=, 100 by default, at most 500),"
+            + " with what each waits for")
+    public Response unfinishedTransfers(@QueryParam("limit") String limit) {
+        return Downstream.call(LEDGER, () -> ledger.unfinishedTransfers(limit), 3).toResponse();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Path("/activity")
+    @Operation(summary = "Transfers that became final in each 10 s of the last minutes (?minutes=, 10 by default, at"
+            + " most 60), completed and failed, with the completed ones' p50 and p99 latency from request to final")
+    public Response activity(@QueryParam("minutes") String minutes) {
+        return Downstream.call(LEDGER, () -> ledger.activity(minutes), 3).toResponse();
     }
 
     @GET

@@ -39,6 +39,20 @@ public enum TransferStatus {
         return this == COMPLETED || this == FAILED;
     }
 
+    /** What a transfer in this status waits for, in an operator's words; null once it is final. */
+    public String awaiting() {
+        return switch (this) {
+            case REQUESTED -> "the debtor's account to take the debit";
+            case DEBITED -> "the creditor's account, or the clearing of the receiving bank";
+            case CREDITED -> "the transfer's completion";
+            case SENT_TO_CLEARING -> "the receiving bank's answer";
+            case AWAITING_STATUS -> "the receiving bank's answer to a status request (past its cut-off)";
+            case ACCEPTED -> "the transfer's completion after the receiving bank accepted";
+            case REFUNDING -> "the refund of the debtor's account";
+            case COMPLETED, FAILED -> null;
+        };
+    }
+
     /**
      * The status a transfer is in after an event of this type (its simple name, such as {@code TransferDebitedEvent},
      * as the ledger reads it from the type header); null for an event that does not change it.

@@ -57,6 +57,11 @@ public class ProjectionLag implements HealthCheck {
         lastApplied = Instant.ofEpochMilli(now);
     }
 
+    /** How late the worst event of the last committed live batch was applied; zero before the first batch. */
+    public Duration lastBatchDelay() {
+        return lastDelay;
+    }
+
     @Override
     public HealthCheckResponse call() {
         Instant applied = lastApplied;

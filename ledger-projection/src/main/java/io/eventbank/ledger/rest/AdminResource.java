@@ -1,6 +1,8 @@
 package io.eventbank.ledger.rest;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,15 +14,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.Listing;
+import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.ledger.projection.ReadModel;
 import io.eventbank.ledger.model.SettlementPositions;
+import io.eventbank.ledger.model.TransferActivity;
 import io.eventbank.ledger.projection.ReadModels;
 import io.eventbank.ledger.replay.Replays;
 import io.eventbank.ledger.verify.Verification;
@@ -44,10 +49,17 @@ public class AdminResource {
     Positions positions;
     @Inject
     Verification verification;
+    @Inject
+    TransferActivity activity;
+    @Inject
+    io.eventbank.ledger.projection.ProjectionLag lag;
 
-    /** A read model: live or replaying, the generation that serves, and a running or finished replay's progress. */
+    /**
+     * A read model: live or replaying, the generation that serves, a running or finished replay's progress, and how
+     * late the live read models applied the events of their last batch ({@code lastBatchDelayMs}).
+     */
     public record Projection(String name, String state, int liveGeneration, Replays.Progress replay,
-            Positions.Position position) {
+            Positions.Position position, long lastBatchDelayMs) {
     }
 
     public record ReplayStarted(String replayId, String name, String status) {
@@ -72,7 +84,7 @@ public class AdminResource {
                 "No such read model", "no read model " + name)));
         Replays.State state = replays.state(name);
         return new Projection(name, state.replaying() ? "REPLAYING" : "LIVE", state.liveGeneration(), state.replay(),
-                positions.of(name));
+                positions.of(name), lag.lastBatchDelay().toMillis());
     }
 
     @POST
@@ -91,6 +103,39 @@ public class AdminResource {
     @Operation(summary = "What each hosted bank has taken in (positive) or paid out (negative) for other banks")
     public Listing<SettlementPositions.Settlement> settlements() {
         return Listing.of(settlementPositions.live());
+    }
+
+    @GET
+    @Path("/settlements/history")
+    @Operation(summary = "Each bank's settlement position over the last minutes (60 by default, at most 1440)")
+    public Listing<SettlementPositions.History> settlementHistory(@QueryParam("minutes") String minutes) {
+        return Listing.of(settlementPositions.since(Instant.now().minus(minutes(minutes, 60, 1440))));
+    }
+
+    @GET
+    @Path("/transfers/unfinished")
+    @Operation(summary = "The transfers that are not final, oldest first, with what each waits for")
+    public Listing<TransferActivity.Unfinished> unfinished(@QueryParam("limit") String limit) {
+        return Listing.of(activity.unfinished(PageSize.of(limit, 100, 500)));
+    }
+
+    @GET
+    @Path("/activity")
+    @Operation(summary = "Transfers that became final in each 10 s of the last minutes (10 by default, at most 60),"
+            + " with the completed ones' latency from request to final")
+    public TransferActivity.Activity activity(@QueryParam("minutes") String minutes) {
+        return activity.activity(minutes(minutes, 10, 60), Duration.ofSeconds(10));
+    }
+
+    /** A {@code minutes} parameter: a whole number from 1 to {@code most}. */
+    private static Duration minutes(String minutes, int otherwise, int most) {
+        if (minutes == null) {
+            return Duration.ofMinutes(otherwise);
+        }
+        if (!minutes.matches("\\d{1,5}") || Integer.parseInt(minutes) < 1 || Integer.parseInt(minutes) > most) {
+            throw ProblemException.invalid("minutes", "minutes is a whole number from 1 to " + most);
+        }
+        return Duration.ofMinutes(Integer.parseInt(minutes));
     }
 
     @GET
