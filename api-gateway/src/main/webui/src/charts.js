@@ -7,7 +7,7 @@ import { html } from './ui.js';
 const COLOURS = ['#1f5fbf', '#b8420f', '#137a3a', '#7a2aa8', '#8a6d00', '#0f7c86'];
 
 /**
- * A chart of `data` ([times in seconds, series 1, series 2, ...]) with `series` ([{label, unit}]); `title` names it
+ * A chart of `data` ([times in seconds, series 1, series 2, ...]) with `series` ([{label, unit, stepped}]); `title` names it
  * for screen readers too, and `summary` says in words what it shows now.
  */
 export function LineChart({ title, series, data, summary, height = 220 }) {
@@ -19,6 +19,8 @@ export function LineChart({ title, series, data, summary, height = 220 }) {
       width, height,
       series: [{}, ...series.map((s, i) => ({
         label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: false,
+        // a level that holds until its next change (a balance) is drawn as steps, not as a slope
+        ...(s.stepped ? { paths: uPlot.paths.stepped({ align: 1 }) } : {}),
         value: (u, v) => (v === null || v === undefined ? '–' : `${v}${s.unit ? ` ${s.unit}` : ''}`),
       }))],
       axes: [{}, { size: 60 }],

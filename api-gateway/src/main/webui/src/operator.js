@@ -85,7 +85,7 @@ export function ProjectionsPage({ role }) {
         <td class="projection-state"><${Status} status=${p.state} /></td>
         <td class="number">${p.liveGeneration}</td>
         <td>${p.position && p.position.lastEventAt ? time(p.position.lastEventAt) : '–'}</td>
-        <td>${p.replay ? html`${p.replay.status} since ${clock(p.replay.startedAt)}` : 'never replayed'}</td>
+        <td>${p.replay ? html`${p.replay.status}, started ${clock(p.replay.startedAt)}` : 'never replayed'}</td>
         <td>${progress(p)}</td>
         ${role === 'operator' ? html`<td><button type="button" disabled=${p.state === 'REPLAYING'}
           onClick=${() => replay(p.name)} aria-label=${`Replay ${p.name}`}>Replay</button></td>` : null}
@@ -195,7 +195,7 @@ export function SettlementsPage() {
     <//>
     <${ProblemNote} error=${historyError} />
     <${LineChart} title="Settlement positions over time"
-      series=${series.map((s) => ({ label: `${s.bankCode} ${s.currency}`, unit: s.currency }))} data=${data}
+      series=${series.map((s) => ({ label: `${s.bankCode} ${s.currency}`, unit: s.currency, stepped: true }))} data=${data}
       summary=${series.map((s) => `${s.bankCode} ${s.currency} ${s.points.length ? s.points[s.points.length - 1].position : s.startingPosition}`).join(', ')} />
   </section>`;
 }
