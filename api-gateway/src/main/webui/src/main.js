@@ -58,7 +58,7 @@ function SignIn({ login }) {
   return html`<main id="main" class="sign-in">
     <h1>Sign in to eventbank</h1>
     ${session.notice() ? html`<p class="notice" role="status">${session.notice()}</p>` : null}
-    ${login ? html`<p><button type="button" onClick=${login.signIn}>Sign in with ${login.issuer}</button></p>
+    ${login ? html`<p><button type="button" id="sign-in-oidc" onClick=${login.signIn}>Sign in with ${login.issuer}</button></p>
       <p>or with a token:</p>` : null}
     <form onSubmit=${submit}>
       <label for="token">Bearer token</label>

@@ -54,7 +54,10 @@ class ConsoleIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(45);
+    /** axe-core, from the console's npm packages: the accessibility rules every page is checked against. */
+    private static final Path AXE = Path.of("src", "main", "webui", "node_modules", "axe-core", "axe.min.js");
     private static final List<ServiceUnderTest> services = new ArrayList<>();
+    private static final Map<String, String> downstream = new java.util.HashMap<>();
     private static String base;
     private static String api;
 
@@ -77,10 +80,10 @@ class ConsoleIT {
         ServiceUnderTest transfers = new ServiceUnderTest("transfer-saga", Map.of());
         ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of(
                 "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl()));
-        ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", Map.of(
-                "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
+        downstream.putAll(Map.of("EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
                 "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),
                 "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl()));
+        ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", downstream);
         for (ServiceUnderTest service : List.of(accounts, transfers, ledger, gateway)) {
             services.add(service.start(Duration.ofSeconds(150)));
         }
@@ -122,6 +125,7 @@ class ConsoleIT {
         signIn(TestTokens.customer(subject));
         shown(By.id("accounts-title"));
         screenshot("accounts-empty");
+        assertAccessible("accounts");
 
         browser.findElement(By.id("open-owner")).sendKeys("Clara Console");
         shown(By.cssSelector("#open-bank option[value='10020030']"));
@@ -148,6 +152,7 @@ class ConsoleIT {
         browser.findElement(By.id("transfer-amount")).sendKeys("12.34");
         browser.findElement(By.id("transfer-reference")).sendKeys("console rent");
         screenshot("transfer-form");
+        assertAccessible("transfer form");
         browser.findElement(By.id("transfer-send")).click();
 
         wait.until(ExpectedConditions.textToBe(By.id("transfer-status"), "COMPLETED"));
@@ -163,6 +168,7 @@ class ConsoleIT {
         shown(By.cssSelector("#statement tbody tr"));
         assertThat(browser.findElement(By.id("statement")).getText()).contains("-12.34 EUR", "console rent");
         screenshot("statement");
+        assertAccessible("statement");
         assertBalance(payee, "12.34");
     }
 
@@ -180,6 +186,7 @@ class ConsoleIT {
         shown(By.cssSelector("#events tr td.mono"));
         wait.until(d -> d.findElement(By.id("events")).getText().contains(live));
         screenshot("audit-live");
+        assertAccessible("audit stream");
 
         browser.findElement(By.id("stream-pause")).click();
         wait.until(ExpectedConditions.textMatches(By.id("stream-state"), java.util.regex.Pattern.compile("Paused.*")));
@@ -211,6 +218,7 @@ class ConsoleIT {
         shown(By.id("overview-title"));
         wait.until(d -> d.findElement(By.cssSelector(".chart .chart-summary")).getText().startsWith("last full"));
         screenshot("operations");
+        assertAccessible("operations");
 
         go("#/projections");
         By accounts = By.cssSelector("tr[data-projection=accounts]");
@@ -222,6 +230,7 @@ class ConsoleIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-projection=accounts] .projection-state"),
                 "LIVE"));
         screenshot("projections-after");
+        assertAccessible("read models");
 
         go("#/verification");
         wait.until(ExpectedConditions.textToBe(By.id("verification-result"), "Every check passed."));
@@ -230,9 +239,24 @@ class ConsoleIT {
         wait.until(d -> d.findElement(By.id("settlements")).getText().contains("20030040"));
         wait.until(d -> d.findElement(By.cssSelector(".chart .chart-summary")).getText().contains("20030040"));
         screenshot("settlements");
+        assertAccessible("settlements");
         go("#/dead-letters");
         shown(By.id("dlq-title"));
         screenshot("dead-letters");
+
+        // an account's lifecycle: frozen, then open again
+        go("#/account-actions");
+        shown(By.id("action-iban")).sendKeys(payer);
+        browser.findElement(By.cssSelector("form.panel button[type=submit]")).click();
+        shown(By.id("freeze-reason")).sendKeys("console check");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Freeze']"))).click();
+        wait.until(d -> d.findElement(By.cssSelector("main .panel .status")).getText().equals("FROZEN"));
+        assertThat(as(TestTokens.operator()).get(api + "/accounts/{iban}", payer).then().extract()
+                .<String>path("status")).isIn("OPEN", "FROZEN"); // the read model follows
+        screenshot("account-frozen");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Unfreeze']"))).click();
+        wait.until(d -> d.findElement(By.cssSelector("main .panel .status")).getText().equals("OPEN"));
+        assertAccessible("account lifecycle");
     }
 
     @Test
@@ -262,6 +286,56 @@ class ConsoleIT {
         shown(By.id("token"));
         go("#/accounts");
         shown(By.id("token"));
+    }
+
+    @Test
+    @Order(5)
+    void aCustomerSignsInThroughTheExternalIssuersLoginFlow() throws Exception {
+        String subject = "oidc-" + UUID.randomUUID();
+        try (StandInOpenIdProvider issuer = new StandInOpenIdProvider("eventbank-console", "customer", subject)) {
+            Map<String, String> environment = new java.util.HashMap<>(downstream);
+            environment.put("EVENTBANK_JWT_ISSUER", issuer.issuer());
+            environment.put("EVENTBANK_CONSOLE_OIDC_CLIENT_ID", "eventbank-console");
+            try (ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", environment)) {
+                gateway.start(Duration.ofSeconds(150));
+                browser.get(gateway.baseUrl() + "/");
+                WebElement login = shown(By.id("sign-in-oidc"));
+                assertThat(login.getText()).contains(issuer.issuer());
+                assertAccessible("sign-in");
+                screenshot("sign-in-with-issuer");
+                login.click();
+
+                shown(By.id("accounts-title"));
+                assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("customer");
+                assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains(subject);
+                assertThat(issuer.tokensIssued).hasValue(1);
+                assertThat(browser.getCurrentUrl()).doesNotContain("code=");
+                // the issuer's access token works on the API: the customer opens an account in the form
+                browser.findElement(By.id("open-owner")).sendKeys("Olivia OpenID");
+                browser.findElement(By.cssSelector("form[aria-labelledby=open-title] button[type=submit]")).click();
+                shown(By.cssSelector("#accounts tbody tr"));
+                screenshot("signed-in-through-issuer");
+                // and this gateway, trusting that issuer, refuses the platform's own tokens
+                given().header("Authorization", "Bearer " + TestTokens.customer(subject))
+                        .get(gateway.baseUrl() + "/api/v1/accounts").then().statusCode(401);
+            }
+        }
+    }
+
+    /** No serious or critical violation of axe-core's rules (WCAG 2 A and AA: labels, contrast, names, structure). */
+    private void assertAccessible(String page) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        try {
+            js.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("axe-core is missing: the build's npm ci installs it", e);
+        }
+        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+                + ".then(r => done(JSON.stringify(r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' '))"
+                + ".join(', '))))).catch(e => done(JSON.stringify(['axe failed: ' + e])));");
+        assertThat(String.valueOf(found)).as("accessibility of the " + page + " page").isEqualTo("[]");
     }
 
     private void signIn(String token) {

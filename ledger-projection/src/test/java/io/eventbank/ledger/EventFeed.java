@@ -26,7 +26,17 @@ public final class EventFeed implements AutoCloseable {
     private final KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers());
     private final java.util.List<Sent> sent = new java.util.ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
-    private Instant clock = Instant.parse("2026-11-24T10:00:00Z");
+    private Instant clock;
+
+    /** Events 10 ms apart from a fixed past instant, so that their order and times are the same in every run. */
+    public EventFeed() {
+        this(Instant.parse("2026-11-24T10:00:00Z"));
+    }
+
+    /** Events 10 ms apart from {@code start}: for what looks at the last minutes. */
+    public EventFeed(Instant start) {
+        this.clock = start;
+    }
 
     public static synchronized String newIban(String bank) {
         return Iban.german(bank, accountNumbers++);

@@ -52,6 +52,18 @@ public final class TestTokens {
         return Tokens.signClaims(claims, keys().privateKeyForTests());
     }
 
+    /**
+     * A token as an external OpenID Connect issuer would sign it (with the test JVM's key, which the services verify
+     * with): the role in {@code groups}, any issuer, the platform's audience, valid for an hour.
+     */
+    public static String issuedBy(String issuer, String role, String subject, Map<String, Object> extraClaims) {
+        Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>(Tokens.claims(role, subject, issuer, Tokens.AUDIENCE, now,
+                now.plusSeconds(3600)));
+        claims.putAll(extraClaims);
+        return Tokens.signClaims(claims, keys().privateKeyForTests());
+    }
+
     /** Ways a token can be wrong, each of which must answer 401: name, token. */
     public static Map<String, String> forged(String role, String subject) {
         Instant now = Instant.now();
