@@ -85,7 +85,10 @@ final class AccessMatrix {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as clients of the API mostly are: the JDK client's h2c upgrade on a large answer (the OpenAPI document) was
+    // seen to break on the gateway
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final Map<String, String> tokens;

@@ -191,7 +191,7 @@ class PlatformIT {
     void shouldStreamATransfersEventsInOrderAndResumeAfterTheLastOne() throws Exception {
         String payer = open("Streamed", "10020030", "10.00");
         String payee = open("Watcher", "10020030", "0");
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> seen = new CopyOnWriteArrayList<>();
         List<String> ids = new CopyOnWriteArrayList<>();
         List<String> data = new CopyOnWriteArrayList<>();
@@ -405,7 +405,7 @@ class PlatformIT {
                 .body("code", org.hamcrest.Matchers.equalTo("UNKNOWN_TRANSFER"));
         // a transfer that paid Eve is hers to see too
         as(eveToken).get(api + "/transfers/{id}", transferId).then().statusCode(200);
-        HttpResponse<Void> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<Void> stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         URI.create(api + "/events/stream?account=" + alice)).header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + eveToken).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(stream.statusCode()).isEqualTo(404);
@@ -505,7 +505,7 @@ class PlatformIT {
         open("Calm", "10020030", "1.00");
         assertBalance(busy, java.math.BigDecimal.valueOf(accepted, 2).toPlainString());
 
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<HttpResponse<java.io.InputStream>> streams = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             streams.add(http.send(HttpRequest.newBuilder(URI.create(api + "/events/stream?account=" + busy))
@@ -630,7 +630,7 @@ class PlatformIT {
                 .body("field", org.hamcrest.Matchers.equalTo("from"));
 
         String payer = open("Resumed", "10020030", "3.00");
-        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<java.io.InputStream> stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         URI.create(api + "/events/stream?account=" + payer + "&from=2020-01-01T00:00:00Z"))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + AUDITOR)
                 .header("Last-Event-ID", "no-such-event").build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -696,6 +696,93 @@ class PlatformIT {
         assertThat(tailed.toString(StandardCharsets.UTF_8)).contains("AccountDebitedEvent", id)
                 .doesNotContain(unrelated);
         tail.interrupt();
+    }
+
+    @Test
+    @Order(17)
+    void shouldServeManyLiveStreamsFromOneSharedFeedWithoutAThreadEach() throws Exception {
+        String payer = open("Streamed", "10020030", "20.00");
+        String payee = open("Streamed payee", "10020030", "0");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int streams = 24;
+        double threadsBefore = gatewayThreads();
+        List<HttpResponse<java.io.InputStream>> open = new ArrayList<>();
+        List<List<String>> seen = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            // a subject each: the per-caller cap of this test's gateway is 2; half filter by account, half see all
+            String query = i % 2 == 0 ? "?account=" + payer : "";
+            HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
+                            URI.create(api + "/events/stream" + query)).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + TestTokens.sign("auditor", "stream-auditor-" + i)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            open.add(stream);
+            List<String> ids = new CopyOnWriteArrayList<>();
+            seen.add(ids);
+            Thread reader = new Thread(() -> read(stream, new ArrayList<>(), new ArrayList<>(), ids));
+            reader.setDaemon(true);
+            reader.start();
+        }
+        Thread.sleep(1500); // every stream has caught up and follows the feed
+        String transfer = transfer(payer, payee, "2.00", null).getString("transferId");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (seen.stream().anyMatch(data -> data.stream().noneMatch(d -> d.contains(transfer)))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        for (int i = 0; i < streams; i++) {
+            assertThat(seen.get(i)).as("stream " + i).anyMatch(d -> d.contains(transfer));
+            if (i % 2 == 0) {
+                assertThat(seen.get(i)).as("stream " + i + " filters by the payer's account")
+                        .allMatch(d -> d.contains(payer));
+            }
+        }
+        // one reader for all of them: not a thread per stream
+        assertThat(gatewayThreads() - threadsBefore).as("threads the gateway started for %d streams", streams)
+                .isLessThan(streams / 2.0);
+        for (HttpResponse<java.io.InputStream> stream : open) {
+            stream.body().close();
+        }
+    }
+
+    @Test
+    @Order(18)
+    void shouldReadItsOwnWritesByTheVersionEachWriteAnswers() {
+        String payer = open("Versioned", "10020030", "0");
+        for (int i = 1; i <= 5; i++) {
+            io.restassured.response.ExtractableResponse<Response> deposit = owner(payer).contentType(ContentType.JSON)
+                    .body(Map.of("amount", "1.00")).post(api + "/accounts/{iban}/deposits", payer).then()
+                    .statusCode(200).extract();
+            long version = deposit.jsonPath().getLong("version");
+            // the read model answers once it has applied that version: never an older balance
+            Response read = owner(payer).queryParam("version", version).get(api + "/accounts/{iban}", payer);
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.header("X-Read-Source")).isNull();
+            assertThat(read.jsonPath().getLong("version")).isGreaterThanOrEqualTo(version);
+            assertThat(read.jsonPath().getString("balance")).isEqualTo(i + ".00");
+        }
+        String payee = open("Versioned payee", "10020030", "0");
+        var requested = owner(payer).contentType(ContentType.JSON).body(Map.of("debtorIban", payer, "creditorIban",
+                payee, "amount", "2.00", "currency", "EUR")).post(api + "/transfers").then().statusCode(202)
+                .extract().jsonPath();
+        Response transfer = owner(payer).queryParam("version", requested.getLong("version"))
+                .get(api + "/transfers/{id}", requested.getString("transferId"));
+        assertThat(transfer.statusCode()).isEqualTo(200);
+        assertThat(transfer.header("X-Read-Source")).isNull();
+        assertThat(transfer.jsonPath().getLong("version")).isGreaterThanOrEqualTo(requested.getLong("version"));
+
+        owner(payer).queryParam("version", "abc").get(api + "/accounts/{iban}", payer).then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("version"));
+        owner(payer).queryParam("version", "999999").queryParam("wait", "300ms").get(api + "/accounts/{iban}", payer)
+                .then().statusCode(504).body("code", org.hamcrest.Matchers.equalTo("NOT_YET_APPLIED"));
+    }
+
+    /** The gateway's live JVM threads, from its metrics. */
+    private static double gatewayThreads() {
+        String metrics = given().get(gatewayUrl + "/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("jvm_threads_live_threads"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow();
     }
 
     private static void awaitReplayed() {

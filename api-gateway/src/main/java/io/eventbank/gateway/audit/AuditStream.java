@@ -1,7 +1,5 @@
 package io.eventbank.gateway.audit;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,9 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -34,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The live audit stream: the audit log's events, in the order the ledger applied them, as Server-Sent Events whose
- * id is the event id. A client that reconnects with {@code Last-Event-ID} continues right after that event: the
+ * id is the event id. A stream catches up with its past on its own, then follows the one {@link AuditFeed} that
+ * every stream shares. A client that reconnects with {@code Last-Event-ID} continues right after that event: the
  * audit log gives every event one position, so nothing is skipped or sent twice. Without it the stream starts at
  * {@code from} or now; with an id that names no event, the stream says so first ({@link #UNKNOWN_LAST_EVENT_ID}).
  */
@@ -42,8 +39,6 @@ import org.jboss.logging.Logger;
 public class AuditStream {
 
     private static final Logger LOG = Logger.getLogger(AuditStream.class);
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     /** The event a stream sends first when its Last-Event-ID names no event. */
     public static final String UNKNOWN_LAST_EVENT_ID = "unknown-last-event-id";
 
@@ -56,8 +51,12 @@ public class AuditStream {
 
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
-    private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "audit-stream");
+    @Inject
+    AuditFeed feed;
+
+    /** Streams catching up with their past; once caught up, a stream follows the shared feed and needs no thread. */
+    private final ExecutorService catchingUp = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "audit-catch-up");
         thread.setDaemon(true);
         return thread;
     });
@@ -92,75 +91,82 @@ public class AuditStream {
             total.decrementAndGet();
             throw WriteLimits.tooMany("at most " + config.streams().perSubject() + " live streams per caller", 5);
         }
-        streams.submit(() -> {
-            try {
-                run(sink, sse, lastEventId, filter);
-            } finally {
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable closed = () -> {
+            if (released.compareAndSet(false, true)) {
                 mine.decrementAndGet();
                 total.decrementAndGet();
+            }
+        };
+        catchingUp.submit(() -> {
+            if (!catchUpAndJoin(sink, sse, lastEventId, filter, closed)) {
+                closed.run();
             }
         });
     }
 
     @PreDestroy
     void stop() {
-        streams.shutdownNow();
+        catchingUp.shutdownNow();
     }
 
-    private void run(SseEventSink sink, Sse sse, String lastEventId, Filter filter) {
-        try (sink) {
-            String cursor = lastEventId == null ? null : positionOf(lastEventId);
-            if (lastEventId != null && cursor == null) {
+    /**
+     * Catches the stream up with its past (after its {@code Last-Event-ID}, or from {@code from}), then hands it to
+     * the shared feed, which sends it the new events; answers whether it follows the feed (false: it is closed).
+     */
+    private boolean catchUpAndJoin(SseEventSink sink, Sse sse, String lastEventId, Filter filter, Runnable closed) {
+        try {
+            long cursor;
+            String resumeAt = lastEventId == null ? null : positionOf(lastEventId);
+            if (lastEventId != null && resumeAt == null) {
                 // the client is told, and the stream goes on from its from= (or from now)
                 sink.send(sse.newEventBuilder().name(UNKNOWN_LAST_EVENT_ID)
                         .data(Json.mapper().writeValueAsString(java.util.Map.of("lastEventId", lastEventId,
                                 "detail", "no event has this id; the stream starts at from= or now")))
                         .build()).toCompletableFuture().join();
             }
-            // without a known event to resume after, the stream starts at from= or now
-            String from = cursor != null ? null : filter.from() != null ? filter.from() : Instant.now().toString();
-            cursor = cursor == null ? "0" : cursor;
-            long lastSent = System.nanoTime();
-            while (!sink.isClosed() && !Thread.currentThread().isInterrupted()) {
-                JsonNode page = page(filter, cursor, from);
-                JsonNode items = page == null ? null : page.path("items");
-                if (items != null && items.size() > 0) {
-                    for (JsonNode event : items) {
-                        OutboundSseEvent outbound = sse.newEventBuilder()
-                                .id(event.path("id").asText())
-                                .name(event.path("type").asText())
-                                .data(Json.mapper().writeValueAsString(event))
-                                .build();
-                        sink.send(outbound).toCompletableFuture().join();
-                        cursor = event.path("position").asText();
-                        from = null;
+            if (resumeAt == null && filter.from() == null) {
+                cursor = feed.head(); // a stream that starts now has no past to catch up with
+            } else {
+                // its past, a page at a time, until a page comes back empty: every matching event up to the log's
+                // end as it was just before that page has been sent
+                String from = resumeAt != null ? null : filter.from();
+                cursor = resumeAt != null ? Long.parseLong(resumeAt) : 0;
+                while (true) {
+                    if (sink.isClosed()) {
+                        return false;
                     }
-                    lastSent = System.nanoTime();
-                    continue;
+                    long end = feed.head();
+                    JsonNode items = feed.page(filter, cursor, from);
+                    if (items == null) {
+                        Thread.sleep(AuditFeed.POLL.toMillis());
+                        continue;
+                    }
+                    for (JsonNode event : items) {
+                        sink.send(sse.newEventBuilder().id(event.path("id").asText())
+                                .name(event.path("type").asText())
+                                .data(Json.mapper().writeValueAsString(event)).build()).toCompletableFuture().join();
+                        cursor = event.path("position").asLong();
+                    }
+                    if (items.isEmpty()) {
+                        cursor = Math.max(cursor, end);
+                        break;
+                    }
                 }
-                if (System.nanoTime() - lastSent > KEEP_ALIVE.toNanos()) {
-                    sink.send(sse.newEventBuilder().comment("keep-alive").build()).toCompletableFuture().join();
-                    lastSent = System.nanoTime();
-                }
-                Thread.sleep(POLL.toMillis());
             }
+            feed.join(new AuditFeed.Subscriber(sink, sse, filter, closed), cursor);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.debugf("audit stream closed: %s", e.toString());
         }
-    }
-
-    private JsonNode page(Filter filter, String cursor, String from) {
-        try (Response response = ledger.events(filter.account(), filter.transfer(), filter.type(),
-                filter.correlationId(), from, null, null, cursor, "200")) {
-            if (response.getStatus() != 200) {
-                return null;
-            }
-            return Json.mapper().readTree(response.readEntity(String.class));
-        } catch (Exception e) {
-            return null; // the ledger is down for a moment: try again
+        try {
+            sink.close();
+        } catch (RuntimeException ignored) {
+            // the client went away
         }
+        return false;
     }
 
     /** The audit position of an event, to resume after it; null for an unknown id. */

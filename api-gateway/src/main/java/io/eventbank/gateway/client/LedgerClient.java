@@ -24,7 +24,7 @@ public interface LedgerClient {
     @GET
     @Path("/accounts/{iban}")
     Response account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
-            @QueryParam("wait") String wait);
+            @QueryParam("wait") String wait, @QueryParam("version") String version);
 
     @GET
     @Path("/accounts/{iban}/transactions")
@@ -33,7 +33,8 @@ public interface LedgerClient {
 
     @GET
     @Path("/transfers/{id}")
-    Response transfer(@PathParam("id") String id, @QueryParam("wait") String wait);
+    Response transfer(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @QueryParam("version") String version);
 
     @GET
     @Path("/events")
@@ -45,6 +46,10 @@ public interface LedgerClient {
     @GET
     @Path("/events/{id}")
     Response event(@PathParam("id") String id);
+
+    @GET
+    @Path("/events/head")
+    Response eventsHead();
 
     @GET
     @Path("/projections")

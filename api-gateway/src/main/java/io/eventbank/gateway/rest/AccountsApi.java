@@ -98,10 +98,13 @@ public class AccountsApi {
             + " and how current the read model is")
     public Response get(@PathParam("iban") String pathIban,
             @Parameter(description = "wait (such as 5s) until the read model has applied this event")
-            @QueryParam("waitForEvent") String eventId, @QueryParam("wait") String wait) {
+            @QueryParam("waitForEvent") String eventId, @QueryParam("wait") String wait,
+            @Parameter(description = "read-your-writes: wait (5s, or wait=) until the read model has this version of"
+                    + " the account, the version a write answered with")
+            @QueryParam("version") String version) {
         String iban = ownership.requireOwnAccount(caller, pathIban, "iban");
-        Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, eventId, wait), 3);
-        if (read.status() == 404 && eventId == null) {
+        Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, eventId, wait, version), 3);
+        if (read.status() == 404 && eventId == null && version == null) {
             // not projected yet (just opened): the command side knows it already
             Downstream.Answer fresh = Downstream.call(ACCOUNT_SERVICE, () -> accounts.get(iban), 3);
             if (fresh.ok()) {

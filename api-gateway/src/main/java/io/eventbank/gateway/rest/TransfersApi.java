@@ -31,6 +31,7 @@ import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -95,7 +96,7 @@ public class TransfersApi {
         String id = transferId(requested.body());
         Downstream.Answer current = requested;
         if (wait != null) {
-            Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait), 3);
+            Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait, null), 3);
             current = read.ok() ? read : requested;
         }
         Response.ResponseBuilder answer = Response.status(202).type(MediaType.APPLICATION_JSON)
@@ -114,9 +115,12 @@ public class TransfersApi {
                     schema = @Schema(implementation = Answers.Transfer.class)))
     @Operation(summary = "A transfer (for a customer, one from or to its own accounts): status, failure reason and the"
             + " timeline of its events; wait (such as 5s) answers once it is final or the time is up")
-    public Response get(@PathParam("id") String id, @QueryParam("wait") String wait) {
-        Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait), 3);
-        if (read.status() == 404) {
+    public Response get(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @Parameter(description = "read-your-writes: wait (5s, or wait= when it is longer) until the read model has"
+                    + " this version of the transfer, the version its request answered with")
+            @QueryParam("version") String version) {
+        Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait, version), 3);
+        if (read.status() == 404 && version == null) {
             // not projected yet: transfer-saga knows it already
             Downstream.Answer fresh = Downstream.call(TRANSFER_SAGA, () -> transfers.get(id, null), 3);
             if (fresh.ok()) {

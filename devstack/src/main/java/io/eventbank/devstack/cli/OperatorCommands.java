@@ -37,7 +37,8 @@ public final class OperatorCommands {
     private final String api;
     private final Function<String, String> tokens;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param baseUrl the gateway, such as {@code http://127.0.0.1:8080}

@@ -42,4 +42,12 @@ public class AccountEntity extends PanacheEntityBase {
     public static Optional<AccountEntity> find(int generation, String iban) {
         return findByIdOptional(new GenerationKey(generation, iban));
     }
+
+    /** The version the live generation has of the account, -1 while it has none: one query, never cached. */
+    public static long appliedVersion(String iban) {
+        return getEntityManager().createNativeQuery("select coalesce(max(a.version), -1) from account a join"
+                        + " projection_state s on s.name = 'accounts' and s.live_generation = a.generation"
+                        + " where a.iban = ?1")
+                .setParameter(1, iban).getSingleResult() instanceof Number n ? n.longValue() : -1;
+    }
 }

@@ -53,6 +53,14 @@ public class TransferEntity extends PanacheEntityBase {
                 .setParameter(1, transferId).getSingleResult() instanceof Number n && n.longValue() > 0;
     }
 
+    /** The version the live generation has of the transfer, -1 while it has none: one query, never cached. */
+    public static long appliedVersion(String transferId) {
+        return getEntityManager().createNativeQuery("select coalesce(max(t.version), -1) from transfer t join"
+                        + " projection_state s on s.name = 'transfers' and s.live_generation = t.generation"
+                        + " where t.transfer_id = ?1")
+                .setParameter(1, transferId).getSingleResult() instanceof Number n ? n.longValue() : -1;
+    }
+
     /** The timeline: the transfer's events in order. */
     public List<TransferEventEntity> timeline() {
         return TransferEventEntity.list("generation = ?1 and transferId = ?2 order by sequence", generation, id);

@@ -15,7 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Wakes the reads that wait for the live read models: once a batch has committed, everyone waiting for one of its
- * events (by id) or for one of its transfers to be final (by {@link #finalKey}) looks again, at once. No polling: a
+ * events (by id), for an event of one of its accounts or transfers (by {@link #aggregateKey}), or for one of its
+ * transfers to be final (by {@link #finalKey}) looks again, at once. No polling: a
  * read that waits costs nothing until what it waits for is applied.
  */
 @ApplicationScoped
@@ -26,6 +27,11 @@ public class Arrivals {
             "io.eventbank.contracts.transfer.TransferFailedEvent");
 
     private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    /** What a read that waits for an account's or a transfer's event (by its version) waits for. */
+    public static String aggregateKey(String aggregateId) {
+        return "aggregate:" + aggregateId;
+    }
 
     /** What a read that waits for a transfer to be final waits for. */
     public static String finalKey(String transferId) {
@@ -39,6 +45,9 @@ public class Arrivals {
         }
         for (ConsumerRecord<String, String> record : records) {
             wake(CloudEventHeaders.text(record.headers(), CloudEventHeaders.ID));
+            if (record.key() != null) {
+                wake(aggregateKey(record.key()));
+            }
             if (record.key() != null && FINAL_EVENTS.contains(CloudEventHeaders.text(record.headers(),
                     CloudEventHeaders.TYPE))) {
                 wake(finalKey(record.key()));

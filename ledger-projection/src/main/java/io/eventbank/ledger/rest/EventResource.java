@@ -118,6 +118,18 @@ public class EventResource {
         return new ReadResource.Page<>(items, next, positions.of("audit"));
     }
 
+    /** Where the audit log ends: the position of the last event applied (0 while there is none). */
+    public record Head(long position) {
+    }
+
+    @GET
+    @Path("/head")
+    @Operation(summary = "The position of the last event in the audit log: where a live feed that starts now begins")
+    public Head head() {
+        return new Head(AuditEventEntity.<AuditEventEntity>find("generation = ?1 order by position desc",
+                positions.liveGeneration("audit")).firstResultOptional().map(e -> e.position).orElse(0L));
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "One event by its id")

@@ -80,6 +80,27 @@ public class Positions {
         }
     }
 
+    /**
+     * Read-your-writes by version: holds a read until the read model has applied event number {@code version} of the
+     * account or transfer (the {@code version} its write answered with), at most {@code patience}; 504 after that.
+     */
+    public void awaitVersion(String aggregateId, String version, Duration patience,
+            java.util.function.LongSupplier applied) {
+        if (version == null) {
+            return;
+        }
+        if (!version.matches("\\d{1,18}")) {
+            throw ProblemException.invalid("version", "version is a whole number from 0 (a write's version)");
+        }
+        long wanted = Long.parseLong(version);
+        if (!arrivals.await(io.eventbank.ledger.projection.Arrivals.aggregateKey(aggregateId), patience,
+                () -> applied.getAsLong() >= wanted)) {
+            throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
+                    "the read models have not applied version " + wanted + " of " + aggregateId + " within "
+                            + patience.toMillis() + " ms; ask again"));
+        }
+    }
+
     private boolean applied(String eventId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement query = c.prepareStatement("select 1 from audit_event a join projection_state s"

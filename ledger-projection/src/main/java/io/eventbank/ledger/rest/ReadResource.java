@@ -74,9 +74,11 @@ public class ReadResource {
     @Path("/accounts/{iban}")
     @Operation(summary = "An account as the read model has it")
     public AccountRead account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
-            @QueryParam("wait") String wait) {
+            @QueryParam("wait") String wait, @QueryParam("version") String version) {
         String valid = iban(iban);
-        positions.awaitEvent(eventId, Wait.of(wait == null && eventId != null ? "5s" : wait));
+        java.time.Duration patience = Wait.of(wait == null && (eventId != null || version != null) ? "5s" : wait);
+        positions.awaitEvent(eventId, patience);
+        positions.awaitVersion(valid, version, patience, () -> AccountEntity.appliedVersion(valid));
         AccountEntity a = AccountEntity.find(positions.liveGeneration("accounts"), valid)
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
                         "no account " + valid)));
@@ -107,12 +109,14 @@ public class ReadResource {
     @Path("/transfers/{id}")
     @Operation(summary = "A transfer and its timeline; wait (such as 5s) holds the answer until it is final")
     public TransferRead transfer(@PathParam("id") String id, @QueryParam("wait") String wait,
-            @QueryParam("waitForEvent") String eventId) {
+            @QueryParam("waitForEvent") String eventId, @QueryParam("version") String version) {
         if (id == null || id.length() > 100) {
             throw ProblemException.invalid("id", "not a transfer id");
         }
         var patience = Wait.of(wait);
         positions.awaitEvent(eventId, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience);
+        positions.awaitVersion(id, version, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience,
+                () -> TransferEntity.appliedVersion(id));
         if (!patience.isZero()) {
             arrivals.await(io.eventbank.ledger.projection.Arrivals.finalKey(id), patience,
                     () -> TransferEntity.isFinal(id));
