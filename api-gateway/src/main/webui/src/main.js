@@ -64,7 +64,7 @@ function SignIn({ login }) {
       <label for="token">Bearer token</label>
       <textarea id="token" rows="5" spellcheck="false" autocomplete="off" value=${token}
         onInput=${(e) => setToken(e.target.value)} aria-describedby="token-hint"></textarea>
-      <small id="token-hint" class="hint">Locally: <code>./eventbank token --role customer --subject alice</code>
+      <small id="token-hint" class="hint">Locally: <code>./eventbank token --role customer --subject alice</code>${' '}
         (or <code>--role operator</code>, <code>--role auditor</code>). It stays in this tab only.</small>
       <button type="submit" id="sign-in">Sign in</button>
       <${ProblemNote} error=${error} />

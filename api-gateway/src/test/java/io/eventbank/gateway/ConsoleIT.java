@@ -170,6 +170,17 @@ class ConsoleIT {
         screenshot("statement");
         assertAccessible("statement");
         assertBalance(payee, "12.34");
+
+        // a transfer the account cannot pay: the form shows it FAILED, and why, and no money moves
+        go("#/transfer");
+        shown(By.id("transfer-to")).sendKeys(payee);
+        browser.findElement(By.id("transfer-amount")).sendKeys("500.00");
+        browser.findElement(By.id("transfer-send")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("transfer-status"), "FAILED"));
+        assertThat(shown(By.id("transfer-failure")).getText()).contains("INSUFFICIENT_FUNDS", "funds");
+        screenshot("transfer-failed");
+        assertBalance(iban, "87.66");
+        assertBalance(payee, "12.34");
     }
 
     @Test

@@ -777,6 +777,26 @@ class PlatformIT {
                 .then().statusCode(504).body("code", org.hamcrest.Matchers.equalTo("NOT_YET_APPLIED"));
     }
 
+    @Test
+    @Order(19)
+    void shouldMeterFinishedTransfersAndHowLongAccountsTakeToAnswerTheirLegs() {
+        String payer = open("Metered", "10020030", "5.00");
+        transfer(payer, open("Metered payee", "10020030", "0"), "1.00", null);
+        String sagaMetrics = given().get(internal.get(1).baseUrl() + "/q/metrics").then().statusCode(200).extract()
+                .asString();
+        assertThat(metric(sagaMetrics, "eventbank_transfers_total{", "status=\"COMPLETED\"")).isPositive();
+        assertThat(metric(sagaMetrics, "eventbank_transfer_leg_latency_seconds_count{", "leg=\"DEBIT\""))
+                .isPositive();
+        assertThat(metric(sagaMetrics, "eventbank_transfer_leg_latency_seconds_count{", "leg=\"CREDIT\""))
+                .isPositive();
+    }
+
+    /** The sum of a metric's samples whose labels contain {@code label}. */
+    private static double metric(String metrics, String prefix, String label) {
+        return metrics.lines().filter(line -> line.startsWith(prefix) && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** The gateway's live JVM threads, from its metrics. */
     private static double gatewayThreads() {
         String metrics = given().get(gatewayUrl + "/q/metrics").then().statusCode(200).extract().asString();

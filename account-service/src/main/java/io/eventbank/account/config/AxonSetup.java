@@ -127,7 +127,7 @@ public class AxonSetup {
         Retrying retrying = new Retrying(consumer, config.commands().backoff(), config.commands().maxBackoff(), held);
         consumers.add(retrying);
         return new Batches(consumer, transactionManager, retrying, new DeadLetterTopic(accountEvents::deadLetter,
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30), meters));
     }
 
 

@@ -177,6 +177,12 @@ class TransferLegConsumerTest {
             assertThat(header(r, "dead-letter-reason")).isNotBlank();
         });
         assertThat(balanceOf(payee)).isEqualTo("3.00");
+        // and each counts in the dead-letter meter of the topic it came from
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
+        assertThat(metrics.lines().filter(line -> line.startsWith("eventbank_dead_letters_total{")
+                && line.contains("topic=\"bank.account.commands\"")).mapToDouble(line -> Double.parseDouble(
+                line.substring(line.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(2);
     }
 
     private ConsumerRecord<String, String> awaitEvent(String iban, String type, String transferId) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -18,16 +19,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code dead-letter-reason}, {@code dead-letter-topic}, {@code dead-letter-partition} and {@code dead-letter-offset}
  * (the headers SmallRye's own dead-letter strategy writes), and waits for the broker, so that the record is in the
  * dead-letter topic before its offset moves on. For consumers that take a poll at a time, which SmallRye's strategy
- * would dead-letter whole.
+ * would dead-letter whole. Each record dead-lettered counts in {@code eventbank_dead_letters_total{topic}} (the topic
+ * it came from).
  */
 public final class DeadLetterTopic {
 
     private final Consumer<Message<String>> channel;
     private final Duration timeout;
+    private final MeterRegistry meters;
 
-    public DeadLetterTopic(Consumer<Message<String>> channel, Duration timeout) {
+    public DeadLetterTopic(Consumer<Message<String>> channel, Duration timeout, MeterRegistry meters) {
         this.channel = channel;
         this.timeout = timeout;
+        this.meters = meters;
     }
 
     public void send(ConsumerRecord<String, String> record, String reason) {
@@ -56,6 +60,7 @@ public final class DeadLetterTopic {
                 }));
         try {
             sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            meters.counter("eventbank.dead.letters", "topic", record.topic()).increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering a record of " + record.topic(), e);

@@ -156,7 +156,7 @@ public class AxonSetup {
         Retrying retrying = new Retrying(consumer, config.inbox().backoff(), config.inbox().maxBackoff(), held);
         consumers.add(retrying);
         return new Batches(consumer, transactionManager, retrying, new DeadLetterTopic(channels::deadLetter,
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30), meters));
     }
 
 

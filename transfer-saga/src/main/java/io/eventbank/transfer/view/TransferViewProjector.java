@@ -42,6 +42,8 @@ public class TransferViewProjector {
     DataSource dataSource;
     @Inject
     FinishedTransfers finished;
+    @Inject
+    LegLatency legs;
 
     /** What the events of one unit of work do to the view of one transfer. */
     private static final class Change {
@@ -57,6 +59,11 @@ public class TransferViewProjector {
     void on(TransferEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId) {
         java.sql.Timestamp when = java.sql.Timestamp.from(at);
+        if (event instanceof io.eventbank.contracts.transfer.AccountLegRequestedEvent leg) {
+            legs.requested(leg, at);
+        } else {
+            legs.answered(event.transferId(), at);
+        }
         Change change = pending().computeIfAbsent(event.transferId(), id -> new Change());
         if (event instanceof TransferRequestedEvent requested) {
             change.insert = new Object[] {requested.transferId(), TransferDirection.OUTGOING.name(),
