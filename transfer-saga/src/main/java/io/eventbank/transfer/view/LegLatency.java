@@ -24,6 +24,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 @Singleton
 public class LegLatency {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LegLatency.class);
+
     private record Requested(String leg, Instant at) {
     }
 
@@ -47,15 +49,23 @@ public class LegLatency {
      * waits for its commit.
      */
     void requested(AccountLegRequestedEvent event, Instant at) {
-        waiting.put(event.transferId(), new Requested(event.leg().name(), at));
+        if (event.transferId() != null && event.leg() != null && at != null) {
+            waiting.put(event.transferId(), new Requested(event.leg().name(), at));
+        }
     }
 
-    /** Another event of the transfer: the answer to its leg, if one waits. */
+    /** Another event of the transfer: the answer to its leg, if one waits. A meter never fails its transaction. */
     void answered(String transferId, Instant at) {
-        Requested leg = waiting.asMap().remove(transferId);
-        if (leg != null && !at.isBefore(leg.at())) {
+        Requested leg = transferId == null ? null : waiting.asMap().remove(transferId);
+        if (leg != null && at != null && !at.isBefore(leg.at())) {
             Duration took = Duration.between(leg.at(), at);
-            afterCommit(() -> timer(leg.leg()).record(took));
+            afterCommit(() -> {
+                try {
+                    timer(leg.leg()).record(took);
+                } catch (RuntimeException e) {
+                    LOG.debugf("leg latency not recorded: %s", e);
+                }
+            });
         }
     }
 
