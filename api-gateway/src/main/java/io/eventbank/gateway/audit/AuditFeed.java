@@ -60,26 +60,38 @@ public class AuditFeed {
         private final Sse sse;
         private final AuditStream.Filter filter;
         private final String account;
-        private final Instant from;
+        /** Where a stream that has sent nothing yet starts (its from=); null once it has sent an event. */
+        private volatile Instant from;
         private final Runnable closed;
         private final AtomicInteger pending = new AtomicInteger();
         private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
         private volatile boolean done;
         long position;
 
-        Subscriber(SseEventSink sink, Sse sse, AuditStream.Filter filter, Runnable closed) {
+        /**
+         * @param from where the stream starts while it has sent nothing (its {@code from=}); null once it has: from
+         *             then on it follows the order the events were applied in, whatever their times
+         */
+        Subscriber(SseEventSink sink, Sse sse, AuditStream.Filter filter, Instant from, Runnable closed) {
             this.sink = sink;
             this.sse = sse;
             this.filter = filter;
             this.account = filter.account() == null ? null : Iban.normalize(filter.account());
-            this.from = filter.from() == null ? null : Instant.parse(filter.from());
+            this.from = from;
             this.closed = closed;
+        }
+
+        /** The from= for the ledger's query of this stream's events, while it still starts there. */
+        String from() {
+            Instant start = from;
+            return start == null ? null : start.toString();
         }
 
         /** The rules of the audit log's filters ({@code GET /events}), applied to one of its events. */
         boolean matches(JsonNode event) {
             JsonNode payload = event.path("payload");
             String type = event.path("type").asText();
+            Instant from = this.from;
             return (account == null || account.equals(payload.path("iban").asText(null)))
                     && (filter.transfer() == null || filter.transfer().equals(payload.path("transferId").asText(null)))
                     && (filter.type() == null || type.equals(filter.type()) || type.endsWith("." + filter.type()))
@@ -104,6 +116,7 @@ public class AuditFeed {
             try {
                 send(sse.newEventBuilder().id(event.path("id").asText()).name(event.path("type").asText())
                         .data(Json.mapper().writeValueAsString(event)).build());
+                from = null; // started: from now on in the order of the audit log
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -172,7 +185,7 @@ public class AuditFeed {
             long position = caughtUp;
             boolean more = position < cursor;
             while (more) {
-                JsonNode gap = page(subscriber.filter, position, subscriber.filter.from());
+                JsonNode gap = page(subscriber.filter, position, subscriber.from());
                 if (gap == null) {
                     throw new IllegalStateException("ledger-projection does not answer");
                 }

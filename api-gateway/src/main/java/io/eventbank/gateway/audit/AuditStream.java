@@ -117,6 +117,7 @@ public class AuditStream {
     private boolean catchUpAndJoin(SseEventSink sink, Sse sse, String lastEventId, Filter filter, Runnable closed) {
         try {
             long cursor;
+            String from = null;
             String resumeAt = lastEventId == null ? null : positionOf(lastEventId);
             if (lastEventId != null && resumeAt == null) {
                 // the client is told, and the stream goes on from its from= (or from now)
@@ -130,7 +131,7 @@ public class AuditStream {
             } else {
                 // its past, a page at a time, until a page comes back empty: every matching event up to the log's
                 // end as it was just before that page has been sent
-                String from = resumeAt != null ? null : filter.from();
+                from = resumeAt != null ? null : filter.from();
                 cursor = resumeAt != null ? Long.parseLong(resumeAt) : 0;
                 while (true) {
                     if (sink.isClosed()) {
@@ -147,6 +148,7 @@ public class AuditStream {
                                 .name(event.path("type").asText())
                                 .data(Json.mapper().writeValueAsString(event)).build()).toCompletableFuture().join();
                         cursor = event.path("position").asLong();
+                        from = null; // started: from now on in the order of the audit log
                     }
                     if (items.isEmpty()) {
                         cursor = Math.max(cursor, end);
@@ -154,7 +156,8 @@ public class AuditStream {
                     }
                 }
             }
-            feed.join(new AuditFeed.Subscriber(sink, sse, filter, closed), cursor);
+            feed.join(new AuditFeed.Subscriber(sink, sse, filter, from == null ? null : java.time.Instant.parse(from),
+                    closed), cursor);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

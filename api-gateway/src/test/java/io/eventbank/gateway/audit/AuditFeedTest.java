@@ -17,7 +17,8 @@ class AuditFeedTest {
 
     private static boolean matches(AuditStream.Filter filter, String event) throws Exception {
         JsonNode json = JSON.readTree(event);
-        return new AuditFeed.Subscriber(null, null, filter, () -> { }).matches(json);
+        return new AuditFeed.Subscriber(null, null, filter,
+                filter.from() == null ? null : java.time.Instant.parse(filter.from()), () -> { }).matches(json);
     }
 
     private static AuditStream.Filter filter(String account, String transfer, String type, String correlation,
