@@ -799,10 +799,8 @@ class PlatformIT {
 
     /** The gateway's live JVM threads, from its metrics. */
     private static double gatewayThreads() {
-        String metrics = given().get(gatewayUrl + "/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("jvm_threads_live_threads"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                .orElseThrow();
+        return metric(given().get(gatewayUrl + "/q/metrics").then().statusCode(200).extract().asString(),
+                "jvm_threads_live_threads", "");
     }
 
     private static void awaitReplayed() {

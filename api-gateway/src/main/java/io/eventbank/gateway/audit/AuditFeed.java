@@ -211,13 +211,6 @@ public class AuditFeed {
         }
     }
 
-    /** How many streams follow the feed now. */
-    int followers() {
-        synchronized (lock) {
-            return subscribers.size();
-        }
-    }
-
     private void follow() {
         long lastKeepAlive = System.nanoTime();
         while (!stopping) {
