@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,11 +38,15 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * Each transfer leg and each deposit or withdrawal counts once, for good: a command handler interceptor that, inside
- * the command's transaction, claims the row of its (account, kind, id) in {@code processed_command} before the
- * aggregate sees it, and stores the outcome with it. A command whose row exists answers the stored outcome (as a
- * repeat) and never reaches the aggregate; two deliveries at once wait for each other on the row. The table, not the
- * aggregate's state, remembers, so memory and snapshots stay bounded. A refund reaches the aggregate only for a debit
- * the account accepted, of the same amount.
+ * the command's transaction, looks up the row of its (account, kind, id) in {@code processed_command} before the
+ * aggregate sees it, and stores the outcome in it. A command whose row exists answers the stored outcome (as a
+ * repeat) and never reaches the aggregate. The table, not the aggregate's state, remembers, so memory and snapshots
+ * stay bounded. A refund reaches the aggregate only for a debit the account accepted, of the same amount.
+ * <p>
+ * A command of the API (a unit of work of its own) claims its row first, so that two deliveries at once wait for each
+ * other on it. The legs of a Kafka poll (units of work nested in the poll's) are only looked up, and their rows are
+ * written together in one statement as the poll commits: a leg delivered twice at once then fails one of the polls on
+ * the table's key, which rolls it back and handles its records again, one by one ({@code Batches}), to find the row.
  */
 @ApplicationScoped
 public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -52,6 +58,9 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     /** An outcome as stored: where its event is and when it was recorded. */
     public record Recorded(Outcome outcome, String outcomeAggregate, Long outcomeSequence, Instant at) {
     }
+
+    private static final String POLL = ProcessedCommands.class.getName() + ".poll";
+    private static final int INSERT_CHUNK = 500;
 
     @Inject
     DataSource dataSource;
@@ -80,14 +89,15 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
         if (key.isEmpty()) {
             return chain.proceed();
         }
+        Rows rows = unitOfWork.parent().isPresent() ? pollRows(unitOfWork.root()) : new Claimed();
         try (Connection c = dataSource.getConnection()) {
-            if (!claim(c, key.get())) {
-                return find(c, key.get()).orElseThrow(() -> new IllegalStateException("claimed but not recorded: "
-                        + key.get())).outcome().asRepeat();
+            Optional<Recorded> before = rows.before(c, key.get());
+            if (before.isPresent()) {
+                return before.get().outcome().asRepeat();
             }
-            if (command instanceof RefundDebitCommand refund && !debited(c, refund)) {
+            if (command instanceof RefundDebitCommand refund && !rows.debited(c, refund)) {
                 Outcome refused = Outcome.refused(AccountRefusal.NOT_DEBITED, 0, null);
-                complete(c, key.get(), refused, refund.amount().minorUnits(), null);
+                rows.record(c, new Row(key.get(), refused, refund.amount().minorUnits(), null));
                 return refused;
             }
             Outcome outcome;
@@ -97,11 +107,103 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
                 if (!isLeg(command)) {
                     throw unknown; // an operation of the API: its caller answers 404, and nothing is kept
                 }
-                return rejectForUnknownAccount(c, key.get(), unitOfWork.getMessage());
+                return rejectForUnknownAccount(c, rows, key.get(), unitOfWork.getMessage());
             }
-            complete(c, key.get(), outcome, amountOf(command), outcome.sequence() == null ? null : key.get().iban());
+            rows.record(c, new Row(key.get(), outcome, amountOf(command),
+                    outcome.sequence() == null ? null : key.get().iban()));
             return outcome;
         }
+    }
+
+    /** An outcome to store: the command's key, what it did, its amount and where its event is. */
+    private record Row(Key key, Outcome outcome, Long amount, String outcomeAggregate) {
+    }
+
+    /** How a unit of work finds and writes its commands' rows. */
+    private interface Rows {
+
+        /** The row of a command handled before, if any; a claim on it for a command of its own. */
+        Optional<Recorded> before(Connection c, Key key) throws SQLException;
+
+        boolean debited(Connection c, RefundDebitCommand refund) throws SQLException;
+
+        void record(Connection c, Row row) throws SQLException;
+    }
+
+    /** A command in a unit of work of its own: claims its row first, and fills it in once handled. */
+    private static final class Claimed implements Rows {
+
+        @Override
+        public Optional<Recorded> before(Connection c, Key key) throws SQLException {
+            if (claim(c, key)) {
+                return Optional.empty();
+            }
+            return Optional.of(find(c, key).orElseThrow(() -> new IllegalStateException("claimed but not recorded: "
+                    + key)));
+        }
+
+        @Override
+        public boolean debited(Connection c, RefundDebitCommand refund) throws SQLException {
+            return ProcessedCommands.debited(c, refund);
+        }
+
+        @Override
+        public void record(Connection c, Row row) throws SQLException {
+            complete(c, row);
+        }
+    }
+
+    /** The legs of a poll: looked up one by one, written together as the poll commits. */
+    private final class Poll implements Rows {
+
+        private final Map<Key, Row> handled = new LinkedHashMap<>();
+
+        @Override
+        public Optional<Recorded> before(Connection c, Key key) throws SQLException {
+            Row here = handled.get(key);
+            if (here != null) {
+                return Optional.of(new Recorded(here.outcome(), here.outcomeAggregate(), here.outcome().sequence(),
+                        Instant.now()));
+            }
+            return find(c, key);
+        }
+
+        @Override
+        public boolean debited(Connection c, RefundDebitCommand refund) throws SQLException {
+            Row debit = handled.get(new Key(refund.iban(), "DEBIT", refund.transferId()));
+            if (debit != null) {
+                return debit.outcome().accepted() && debit.amount() == refund.amount().minorUnits();
+            }
+            return ProcessedCommands.debited(c, refund);
+        }
+
+        @Override
+        public void record(Connection c, Row row) {
+            handled.put(row.key(), row);
+        }
+
+        void write() throws SQLException {
+            if (handled.isEmpty()) {
+                return;
+            }
+            try (Connection c = dataSource.getConnection()) {
+                insert(c, List.copyOf(handled.values()));
+            }
+        }
+    }
+
+    private Poll pollRows(UnitOfWork<?> poll) {
+        return poll.getOrComputeResource(POLL, name -> {
+            Poll rows = new Poll();
+            poll.onPrepareCommit(u -> {
+                try {
+                    rows.write();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not record the legs of a poll", e);
+                }
+            });
+            return rows;
+        });
     }
 
     /**
@@ -110,7 +212,8 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
      * its own id, at sequence 0), and recorded as the leg's outcome, so that a later account with that IBAN never
      * sees the leg. It all happens in the leg's unit of work: nothing fails, nothing rolls back.
      */
-    private Outcome rejectForUnknownAccount(Connection c, Key key, CommandMessage<?> message) throws SQLException {
+    private Outcome rejectForUnknownAccount(Connection c, Rows rows, Key key, CommandMessage<?> message)
+            throws SQLException {
         Object rejection;
         long amount;
         if (message.getPayload() instanceof DebitAccountCommand debit) {
@@ -130,7 +233,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
                 RequestCorrelation.CAUSATION_ID, message.getIdentifier()));
         eventStore.publish(event);
         Outcome refused = Outcome.refused(AccountRefusal.UNKNOWN_ACCOUNT, 0, 0L);
-        complete(c, key, refused, amount, event.getIdentifier());
+        rows.record(c, new Row(key, refused, amount, event.getIdentifier()));
         return refused;
     }
 
@@ -157,21 +260,49 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
         }
     }
 
-    private static void complete(Connection c, Key key, Outcome outcome, Long amount, String outcomeAggregate)
-            throws SQLException {
+    private static void complete(Connection c, Row row) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("update processed_command set accepted = ?, refusal = ?,"
                 + " amount = ?, balance_after = ?, outcome_aggregate = ?, outcome_sequence = ?, processed_at = now()"
                 + " where iban = ? and kind = ? and command_id = ?")) {
+            Outcome outcome = row.outcome();
             update.setBoolean(1, outcome.accepted());
             update.setString(2, outcome.refusal() == null ? null : outcome.refusal().name());
-            update.setObject(3, amount);
+            update.setObject(3, row.amount());
             update.setLong(4, outcome.balanceAfter());
-            update.setString(5, outcomeAggregate);
+            update.setString(5, row.outcomeAggregate());
             update.setObject(6, outcome.sequence());
-            update.setString(7, key.iban());
-            update.setString(8, key.kind());
-            update.setString(9, key.id());
+            update.setString(7, row.key().iban());
+            update.setString(8, row.key().kind());
+            update.setString(9, row.key().id());
             update.executeUpdate();
+        }
+    }
+
+    /** The rows of a poll's legs, a few hundred to a statement; a row that exists fails the poll's transaction. */
+    private static void insert(Connection c, List<Row> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder("insert into processed_command (iban, kind, command_id, accepted,"
+                    + " refusal, amount, balance_after, outcome_aggregate, outcome_sequence) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Row row : chunk) {
+                    Outcome outcome = row.outcome();
+                    insert.setString(p++, row.key().iban());
+                    insert.setString(p++, row.key().kind());
+                    insert.setString(p++, row.key().id());
+                    insert.setBoolean(p++, outcome.accepted());
+                    insert.setString(p++, outcome.refusal() == null ? null : outcome.refusal().name());
+                    insert.setObject(p++, row.amount());
+                    insert.setLong(p++, outcome.balanceAfter());
+                    insert.setString(p++, row.outcomeAggregate());
+                    insert.setObject(p++, outcome.sequence());
+                }
+                insert.executeUpdate();
+            }
         }
     }
 

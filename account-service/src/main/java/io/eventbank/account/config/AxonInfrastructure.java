@@ -9,12 +9,12 @@ import jakarta.inject.Singleton;
 import io.eventbank.infrastructure.axon.AxonJson;
 import io.eventbank.infrastructure.axon.AxonStorage;
 import io.eventbank.infrastructure.axon.JtaTransactionManager;
+import io.eventbank.infrastructure.axon.PromptEventStore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -50,7 +50,7 @@ public class AxonInfrastructure {
 
     @Produces
     @Singleton
-    EventStore eventStore(EventStorageEngine storageEngine, jakarta.transaction.TransactionManager jta) {
+    PromptEventStore eventStore(EventStorageEngine storageEngine, jakarta.transaction.TransactionManager jta) {
         return AxonStorage.eventStore(storageEngine, jta);
     }
 

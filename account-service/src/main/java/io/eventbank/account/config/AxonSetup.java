@@ -22,6 +22,7 @@ import io.eventbank.infrastructure.axon.AxonConfigurers;
 import io.eventbank.infrastructure.axon.BoundedCache;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
+import io.eventbank.infrastructure.axon.PromptEventStore;
 import io.eventbank.infrastructure.axon.StartGate;
 import io.eventbank.infrastructure.health.HeldRecords;
 import io.eventbank.infrastructure.axon.Batches;
@@ -38,7 +39,6 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -59,7 +59,7 @@ public class AxonSetup {
     @Inject
     TransactionManager transactionManager;
     @Inject
-    EventStore eventStore;
+    PromptEventStore eventStore;
     @Inject
     TokenStore tokenStore;
     @Inject
@@ -87,6 +87,7 @@ public class AxonSetup {
         retries = Executors.newScheduledThreadPool(1, runnable -> new Thread(runnable, "command-retry"));
         outbox = KafkaOutbox.allTo(accountEvents::send, payload -> ((AccountEvent) payload).iban(),
                 new Envelopes(serializer, "/eventbank/account-service"), config.publisher().ackTimeout());
+        eventStore.handOver(outbox);
 
         Configurer configurer = AxonConfigurers.configurer(serializer, transactionManager, eventStore, tokenStore,
                         retries, meters).configureAggregate(aggregate());

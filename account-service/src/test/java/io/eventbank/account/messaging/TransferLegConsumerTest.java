@@ -6,10 +6,15 @@ import static io.eventbank.account.AccountTestSupport.sendCommand;
 import static io.eventbank.devstack.testing.KafkaTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
@@ -20,7 +25,13 @@ import io.eventbank.devstack.TestStack;
 import io.eventbank.devstack.testing.KafkaTopics;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.eventbank.infrastructure.json.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +148,57 @@ class TransferLegConsumerTest {
         assertThat(eventsOf(payer)).filteredOn(r -> r.value().contains(never)).isEmpty();
         assertThat(eventsOf(payer)).filteredOn(r -> r.value().contains(debited)
                 && header(r, CloudEventHeaders.TYPE).endsWith("DebitRefundedEvent")).hasSize(1);
+    }
+
+    @Test
+    void shouldCountEveryLegOnceWhenItComesTwiceInOnePoll() {
+        String payer = openAccount("OnePoll", "10.00", "0");
+        String debited = UUID.randomUUID().toString();
+        String credited = UUID.randomUUID().toString();
+        DebitAccountCommand debit = new DebitAccountCommand(payer, debited, Money.parse("4.00", "EUR"), payer, null);
+        RefundDebitCommand refund = new RefundDebitCommand(payer, debited, Money.parse("4.00", "EUR"), "TIMED_OUT");
+        CreditAccountCommand credit = new CreditAccountCommand(payer, credited, Money.parse("1.00", "EUR"), payer,
+                null);
+
+        // one poll, as the Kafka consumer hands it over: the refund needs the debit recorded earlier in the same poll
+        consumer.consume(poll(payer, debit, debit, refund, refund, credit, credit));
+
+        assertThat(balanceOf(payer)).isEqualTo("11.00");
+        awaitEvent(payer, "AccountCreditedEvent", credited);
+        List<ConsumerRecord<String, String>> events = eventsOf(payer);
+        assertThat(events).filteredOn(r -> r.value().contains(debited)
+                && header(r, CloudEventHeaders.TYPE).endsWith(".AccountDebitedEvent")).hasSize(1);
+        assertThat(events).filteredOn(r -> r.value().contains(debited)
+                && header(r, CloudEventHeaders.TYPE).endsWith(".DebitRefundedEvent")).hasSize(1);
+        assertThat(events).filteredOn(r -> r.value().contains(credited)).hasSize(1);
+
+        // and once more, in a poll of its own: the rows the poll wrote say they were handled
+        consumer.consume(poll(payer, debit, credit));
+        assertThat(balanceOf(payer)).isEqualTo("11.00");
+    }
+
+    @Inject
+    AccountCommandConsumer consumer;
+
+    private static ConsumerRecords<String, String> poll(String iban, Object... commands) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (Object command : commands) {
+            RecordHeaders headers = new RecordHeaders();
+            Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                    CloudEventHeaders.TYPE, command.getClass().getName(),
+                    CloudEventHeaders.SPEC_VERSION, "1.0",
+                    CloudEventHeaders.SOURCE, "/test",
+                    CloudEventHeaders.CORRELATION_ID, "one-poll").forEach((name, value) ->
+                    headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            try {
+                records.add(new ConsumerRecord<>("bank.account.commands", 0, records.size(), 0L,
+                        TimestampType.CREATE_TIME, 0, 0, iban, Json.mapper().writeValueAsString(command), headers,
+                        Optional.empty()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new ConsumerRecords<>(Map.of(new TopicPartition("bank.account.commands", 0), records));
     }
 
     @Test

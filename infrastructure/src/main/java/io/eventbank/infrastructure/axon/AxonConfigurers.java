@@ -68,7 +68,7 @@ public final class AxonConfigurers {
 
     /**
      * A pooled streaming processor over the event store, with its batch size and segments chosen on purpose. Over a
-     * {@link PromptEventStore} it takes an event as soon as its transaction commits.
+     * {@link PromptEventStore} it looks for new events twice a second: the outbox's sweep ({@link KafkaOutbox}).
      */
     public static EventProcessingConfigurer pooled(EventProcessingConfigurer processing, String name, int batchSize,
             int segments) {

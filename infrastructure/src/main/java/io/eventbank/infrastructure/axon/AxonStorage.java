@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -71,10 +70,11 @@ public final class AxonStorage {
     }
 
     /**
-     * Events appended in this JVM reach the processors as soon as their transaction commits; another JVM's are polled
-     * for twice a second.
+     * Events appended in this JVM are handed to the outbox as soon as their transaction commits
+     * ({@link PromptEventStore#handOver}); the store's readers look for new events twice a second.
      */
-    public static EventStore eventStore(EventStorageEngine storageEngine, jakarta.transaction.TransactionManager jta) {
+    public static PromptEventStore eventStore(EventStorageEngine storageEngine,
+            jakarta.transaction.TransactionManager jta) {
         return new PromptEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(500), jta);

@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import io.eventbank.infrastructure.axon.AxonJson;
 import io.eventbank.infrastructure.axon.AxonStorage;
 import io.eventbank.infrastructure.axon.JtaTransactionManager;
+import io.eventbank.infrastructure.axon.PromptEventStore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -19,7 +20,6 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -55,7 +55,7 @@ public class AxonInfrastructure {
 
     @Produces
     @Singleton
-    EventStore eventStore(EventStorageEngine storageEngine, jakarta.transaction.TransactionManager jta) {
+    PromptEventStore eventStore(EventStorageEngine storageEngine, jakarta.transaction.TransactionManager jta) {
         return AxonStorage.eventStore(storageEngine, jta);
     }
 

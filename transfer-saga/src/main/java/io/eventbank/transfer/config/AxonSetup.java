@@ -20,6 +20,7 @@ import io.eventbank.infrastructure.axon.BoundedCache;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.NotFoundAsAnswer;
 import io.eventbank.infrastructure.axon.KafkaOutbox;
+import io.eventbank.infrastructure.axon.PromptEventStore;
 import io.eventbank.infrastructure.axon.StartGate;
 import io.eventbank.infrastructure.health.HeldRecords;
 import io.eventbank.infrastructure.axon.Batches;
@@ -43,7 +44,6 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -68,7 +68,7 @@ public class AxonSetup {
     @Inject
     TransactionManager transactionManager;
     @Inject
-    EventStore eventStore;
+    PromptEventStore eventStore;
     @Inject
     TokenStore tokenStore;
     @Inject
@@ -98,6 +98,7 @@ public class AxonSetup {
         KafkaOutbox outbox = new KafkaOutbox(
                 OutboxRoutes.of(channels::transferEvent, channels::accountCommand, channels::clearing),
                 new Envelopes(serializer, "/eventbank/transfer-saga"), config.publisher().ackTimeout());
+        eventStore.handOver(outbox);
 
         Configurer configurer = AxonConfigurers.configurer(serializer, transactionManager, eventStore, tokenStore,
                         retries, meters)
