@@ -199,22 +199,21 @@ public final class ProjectionEngine {
         return out.toString();
     }
 
-    /** The next offset of every (model, generation, partition) of the targets, in one query. */
+    /**
+     * The next offset of every (model, generation, partition) of the targets, in one query that reads only the
+     * targets' generations (a model keeps the offsets of every generation it was rebuilt in).
+     */
     private static Map<Position, Long> load(List<Target> targets, Connection c) throws SQLException {
         Map<Position, Long> next = new HashMap<>();
-        Map<String, Integer> generations = new HashMap<>();
-        targets.forEach(target -> generations.put(target.model().name(), target.generation()));
-        try (PreparedStatement query = c.prepareStatement("select projection, generation, topic, partition,"
-                + " next_offset from applied_offset where projection = any(?)")) {
-            query.setArray(1, c.createArrayOf("varchar", generations.keySet().toArray()));
+        try (PreparedStatement query = c.prepareStatement("select o.projection, o.generation, o.topic, o.partition,"
+                + " o.next_offset from applied_offset o join unnest(?::varchar[], ?::int[]) t(projection, generation)"
+                + " on o.projection = t.projection and o.generation = t.generation")) {
+            query.setArray(1, c.createArrayOf("varchar", targets.stream().map(t -> t.model().name()).toArray()));
+            query.setArray(2, c.createArrayOf("int4", targets.stream().map(Target::generation).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String projection = rows.getString(1);
-                    int generation = rows.getInt(2);
-                    if (generations.get(projection) == generation) {
-                        next.put(new Position(projection, generation, rows.getString(3), rows.getInt(4)),
-                                rows.getLong(5));
-                    }
+                    next.put(new Position(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getInt(4)),
+                            rows.getLong(5));
                 }
             }
         }
