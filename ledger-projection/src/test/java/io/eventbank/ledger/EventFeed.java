@@ -75,10 +75,11 @@ public final class EventFeed implements AutoCloseable {
         clock = clock.plusMillis(10);
         Map<String, String> headers = new HashMap<>();
         headers.put(CloudEventHeaders.ID, id);
-        headers.put(CloudEventHeaders.TYPE, (topic.contains("transfer") ? "io.eventbank.contracts.transfer."
-                : "io.eventbank.contracts.account.") + type);
+        String typeName = (topic.contains("transfer") ? "io.eventbank.contracts.transfer."
+                : "io.eventbank.contracts.account.") + type;
+        headers.put(CloudEventHeaders.TYPE, typeName);
         headers.put(CloudEventHeaders.SPEC_VERSION, "1.0");
-        headers.put(CloudEventHeaders.REVISION, "1");
+        headers.put(CloudEventHeaders.REVISION, revisionOf(typeName));
         headers.put(CloudEventHeaders.AGGREGATE_ID, aggregateId);
         headers.put(CloudEventHeaders.SEQUENCE, Long.toString(sequence));
         headers.put(CloudEventHeaders.TIME, clock.toString());
@@ -92,6 +93,15 @@ public final class EventFeed implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return id;
+    }
+
+    /** The revision the services send a type at today. */
+    private static String revisionOf(String typeName) {
+        try {
+            return Class.forName(typeName).getAnnotation(org.axonframework.serialization.Revision.class).value();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no such event: " + typeName, e);
+        }
     }
 
     /** Two accounts, a deposit and a transfer between them, as the services would publish them. */

@@ -45,7 +45,7 @@ public class AxonInfrastructure {
     @Produces
     @Singleton
     EventStorageEngine storageEngine(ConnectionProvider connections, Serializer serializer) {
-        return AxonStorage.eventStorageEngine(connections, serializer, new AccountOpenedUpcaster());
+        return AxonStorage.eventStorageEngine(connections, serializer);
     }
 
     @Produces

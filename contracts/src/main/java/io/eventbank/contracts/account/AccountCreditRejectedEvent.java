@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The payee of a transfer refused the credit; the payer is refunded. */
 @Revision("1")
-public record AccountCreditRejectedEvent(String iban, String transferId, Money amount, AccountRefusal reason) implements AccountEvent {
+public record AccountCreditRejectedEvent(String iban, String transferId, Money amount, AccountRefusal reason) implements LegAnswer {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The payer of a transfer refused the debit; the transfer fails. */
 @Revision("1")
-public record AccountDebitRejectedEvent(String iban, String transferId, Money amount, AccountRefusal reason) implements AccountEvent {
+public record AccountDebitRejectedEvent(String iban, String transferId, Money amount, AccountRefusal reason) implements LegAnswer {
 }

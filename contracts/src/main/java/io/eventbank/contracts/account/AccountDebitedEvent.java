@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The payer of a transfer was debited. */
 @Revision("1")
-public record AccountDebitedEvent(String iban, String transferId, Money amount, String counterpartyIban, String reference, long balanceAfter) implements AccountEvent {
+public record AccountDebitedEvent(String iban, String transferId, Money amount, String counterpartyIban, String reference, long balanceAfter) implements BalanceChange, LegAnswer {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** Money was deposited; balances are in minor units of the account's currency. */
 @Revision("1")
-public record MoneyDepositedEvent(String iban, String operationId, Money amount, String reference, long balanceAfter) implements AccountEvent {
+public record MoneyDepositedEvent(String iban, String operationId, Money amount, String reference, long balanceAfter) implements BalanceChange {
 }

@@ -2,6 +2,7 @@ package io.eventbank.infrastructure.axon;
 
 import java.time.Duration;
 
+import io.eventbank.infrastructure.events.Upcasters;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -10,8 +11,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 /**
  * The storage under Axon, the same in every Axon service: the JDBC event store on the service's schema (JSON
@@ -31,14 +30,9 @@ public final class AxonStorage {
      * wrapped every read in a transaction of its own, three round trips where one does, several times a transfer.
      */
     public static EventStorageEngine eventStorageEngine(ConnectionProvider connections, Serializer serializer) {
-        return eventStorageEngine(connections, serializer, NoOpEventUpcaster.INSTANCE);
-    }
-
-    /** The same, reading older revisions of events through the upcasters. */
-    public static EventStorageEngine eventStorageEngine(ConnectionProvider connections, Serializer serializer,
-            EventUpcaster upcasters) {
         return JdbcEventStorageEngine.builder()
-                .upcasterChain(upcasters)
+                // older revisions of events are read through the platform's upcasters, as on Kafka
+                .upcasterChain(new AxonUpcasting(Upcasters.platform()))
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)

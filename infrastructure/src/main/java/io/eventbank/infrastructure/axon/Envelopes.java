@@ -3,6 +3,7 @@ package io.eventbank.infrastructure.axon;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.eventbank.infrastructure.events.Messages;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -13,8 +14,6 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 
 /** Between Axon's messages and the {@link EventEnvelope}s on Kafka, with the one serializer of the service. */
 public final class Envelopes {
@@ -55,23 +54,13 @@ public final class Envelopes {
     }
 
     /**
-     * The payload of an envelope read from Kafka, as an object of the type it names.
+     * The payload of an envelope read from Kafka, as the contracts' record it names, older revisions upcast as in the
+     * event stores ({@link Messages}).
      *
      * @throws MalformedMessageException when the type is unknown here or the JSON does not fit it
      */
     public Object payloadOf(EventEnvelope envelope) {
-        try {
-            Class<?> type = serializer.classForType(new SimpleSerializedType(envelope.type(), envelope.revision()));
-            if (type == null || type.getName().equals("org.axonframework.serialization.UnknownSerializedType")) {
-                throw new MalformedMessageException("unknown message type " + envelope.type());
-            }
-            return serializer.deserialize(new SimpleSerializedObject<>(envelope.json(), String.class,
-                    envelope.type(), envelope.revision()));
-        } catch (MalformedMessageException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedMessageException("cannot read a " + envelope.type() + ": " + e.getMessage(), e);
-        }
+        return Messages.platform().read(envelope);
     }
 
     /** The metadata an incoming envelope gives the messages handled because of it. */

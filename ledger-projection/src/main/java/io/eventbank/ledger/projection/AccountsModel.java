@@ -10,6 +10,15 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.eventbank.contracts.account.AccountClosedEvent;
+import io.eventbank.contracts.account.AccountEvent;
+import io.eventbank.contracts.account.AccountFrozenEvent;
+import io.eventbank.contracts.account.AccountOpenedEvent;
+import io.eventbank.contracts.account.AccountStatus;
+import io.eventbank.contracts.account.AccountUnfrozenEvent;
+import io.eventbank.contracts.account.BalanceChange;
+import io.eventbank.contracts.account.OverdraftLimitSetEvent;
+
 /**
  * Accounts: customer, owner, bank, currency, balance, status and the sequence and time of their last event. A batch opens the
  * accounts it opens in one statement and changes the others in one more, each account once, with what its latest
@@ -52,45 +61,25 @@ public final class AccountsModel implements ReadModel {
         Map<String, Change> changes = new LinkedHashMap<>();
         for (ProjectedRecord r : records) {
             Long sequence = r.envelope().sequence();
-            if (sequence == null) {
+            if (sequence == null || !(r.event() instanceof AccountEvent event)) {
                 continue; // a rejection for an account that does not exist
             }
-            String iban = r.text("iban");
             Instant at = r.envelope().timestamp();
-            if (r.type().equals("AccountOpenedEvent")) {
-                opened.add(new Object[] {generation, iban, r.text("customerId"), r.text("owner"), r.text("bankCode"),
-                        r.text("currency"),
-                        r.number("overdraftLimit"), r.text("type"), sequence, at, at});
+            if (event instanceof AccountOpenedEvent o) {
+                opened.add(new Object[] {generation, o.iban(), o.customerId(), o.owner(), o.bankCode(), o.currency(),
+                        o.overdraftLimit(), o.type() == null ? null : o.type().name(), sequence, at, at});
                 continue;
             }
-            Change change = changes.computeIfAbsent(iban, i -> new Change());
-            switch (r.type()) {
-                case "MoneyDepositedEvent", "MoneyWithdrawnEvent", "AccountDebitedEvent", "AccountCreditedEvent",
-                        "DebitRefundedEvent" -> {
-                    if (sequence > change.balanceSequence) {
-                        change.balanceSequence = sequence;
-                        change.balance = r.number("balanceAfter");
-                    }
-                }
-                case "OverdraftLimitSetEvent" -> {
-                    if (sequence > change.limitSequence) {
-                        change.limitSequence = sequence;
-                        change.limit = r.payload().path("limit").path("minorUnits").asLong();
-                    }
-                }
-                case "AccountFrozenEvent", "AccountUnfrozenEvent", "AccountClosedEvent" -> {
-                    if (sequence > change.statusSequence) {
-                        change.statusSequence = sequence;
-                        change.status = switch (r.type()) {
-                            case "AccountFrozenEvent" -> "FROZEN";
-                            case "AccountClosedEvent" -> "CLOSED";
-                            default -> "OPEN";
-                        };
-                    }
-                }
-                default -> {
-                    // moves nothing but the account's sequence
-                }
+            Change change = changes.computeIfAbsent(event.iban(), i -> new Change());
+            if (event instanceof BalanceChange moved && sequence > change.balanceSequence) {
+                change.balanceSequence = sequence;
+                change.balance = moved.balanceAfter();
+            } else if (event instanceof OverdraftLimitSetEvent set && sequence > change.limitSequence) {
+                change.limitSequence = sequence;
+                change.limit = set.limit().minorUnits();
+            } else if (statusAfter(event) != null && sequence > change.statusSequence) {
+                change.statusSequence = sequence;
+                change.status = statusAfter(event).name();
             }
             if (sequence > change.version) {
                 change.version = sequence;
@@ -114,5 +103,16 @@ public final class AccountsModel implements ReadModel {
                 ") v (generation, iban, balance_seq, balance, limit_seq, overdraft_limit, status_seq, status, version,"
                         + " at) where a.generation = v.generation and a.iban = v.iban and a.version < v.version",
                 rows);
+    }
+
+    /** The status an account is in after a lifecycle event; null for any other event. */
+    private static AccountStatus statusAfter(AccountEvent event) {
+        if (event instanceof AccountFrozenEvent) {
+            return AccountStatus.FROZEN;
+        }
+        if (event instanceof AccountUnfrozenEvent) {
+            return AccountStatus.OPEN;
+        }
+        return event instanceof AccountClosedEvent ? AccountStatus.CLOSED : null;
     }
 }

@@ -12,6 +12,11 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.eventbank.contracts.account.AccountEvent;
+import io.eventbank.contracts.account.LegAnswer;
+import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
+import io.eventbank.contracts.transfer.TransferEvent;
+
 /**
  * The audit log: every event of both topics with its metadata and where it was on Kafka, in one statement per
  * batch. Each event has a position; an event keeps the position an earlier generation gave it, so that live streams
@@ -47,12 +52,28 @@ public final class AuditModel implements ReadModel {
             long position = positions.get(e.id());
             rows.add(new Object[] {position, generation, e.id(), e.type(), e.aggregateId(), e.sequence(),
                     e.timestamp(), e.correlationId(), e.causationId(), e.source(), r.topic(), r.partition(),
-                    r.offset(), r.text("iban"), r.text("transferId"), e.json()});
+                    r.offset(), ibanOf(r.event()), transferIdOf(r.event()), e.json()});
         }
         Sql.rows(c, "insert into audit_event (position, generation, event_id, type, aggregate_id, sequence,"
                 + " occurred_at, correlation_id, causation_id, source, topic, partition, kafka_offset, iban,"
                 + " transfer_id, payload) values ", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?",
                 " on conflict do nothing", rows);
+    }
+
+    /** The account an event is about or asks to move, for the audit log's account filter. */
+    private static String ibanOf(Object event) {
+        if (event instanceof AccountEvent account) {
+            return account.iban();
+        }
+        return event instanceof AccountLegRequestedEvent leg ? leg.iban() : null;
+    }
+
+    /** The transfer an event belongs to, for the audit log's transfer filter. */
+    private static String transferIdOf(Object event) {
+        if (event instanceof TransferEvent transfer) {
+            return transfer.transferId();
+        }
+        return event instanceof LegAnswer answer ? answer.transferId() : null;
     }
 
     /** Each event's position: the one an earlier generation gave it, or a new one (in the order of the batch). */

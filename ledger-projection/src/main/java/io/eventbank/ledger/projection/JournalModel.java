@@ -34,18 +34,13 @@ public final class JournalModel implements ReadModel {
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
         List<Object[]> entries = new ArrayList<>();
         for (ProjectedRecord r : records) {
-            String iban = r.text("iban");
-            long amount = r.amount();
-            switch (r.type()) {
-                case "MoneyDepositedEvent" -> entries(entries, r, generation, iban, amount, external(iban));
-                case "MoneyWithdrawnEvent" -> entries(entries, r, generation, iban, -amount, external(iban));
-                case "AccountDebitedEvent" -> entries(entries, r, generation, iban, -amount, transit(r));
-                case "AccountCreditedEvent", "DebitRefundedEvent" ->
-                        entries(entries, r, generation, iban, amount, transit(r));
-                default -> {
-                    // no money moved
-                }
-            }
+            Movement.of(r.event()).ifPresent(m -> {
+                String other = m.throughTransfer() ? "transit:" + m.transferId() : external(m.iban());
+                entries.add(new Object[] {generation, r.envelope().id(), 0, m.iban(), m.currency(), m.amount(),
+                        r.envelope().timestamp()});
+                entries.add(new Object[] {generation, r.envelope().id(), 1, other, m.currency(), -m.amount(),
+                        r.envelope().timestamp()});
+            });
         }
         Sql.rows(c, "insert into journal_entry (generation, event_id, line, account, currency, amount, at) values ",
                 "?, ?, ?, ?, ?, ?, ?", " on conflict do nothing", entries);
@@ -53,17 +48,5 @@ public final class JournalModel implements ReadModel {
 
     private static String external(String iban) {
         return "external:" + (iban.length() >= 12 ? iban.substring(4, 12) : iban);
-    }
-
-    private static String transit(ProjectedRecord r) {
-        return "transit:" + r.text("transferId");
-    }
-
-    private static void entries(List<Object[]> entries, ProjectedRecord r, int generation, String account, long amount,
-            String other) {
-        entries.add(new Object[] {generation, r.envelope().id(), 0, account, r.currency(), amount,
-                r.envelope().timestamp()});
-        entries.add(new Object[] {generation, r.envelope().id(), 1, other, r.currency(), -amount,
-                r.envelope().timestamp()});
     }
 }

@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.events.Messages;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
@@ -150,20 +148,14 @@ public final class ProjectionEngine {
         };
     }
 
+    /** A record as its event (the contracts' record, older revisions upcast); an unreadable one is malformed. */
     public static ProjectedRecord read(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
         if (envelope.timestamp() == null) {
             throw new MalformedMessageException("an event needs the header " + CloudEventHeaders.TIME);
         }
-        try {
-            JsonNode payload = Json.mapper().readTree(record.value());
-            if (!payload.isObject()) {
-                throw new MalformedMessageException("an event's value is a JSON object");
-            }
-            return new ProjectedRecord(record.topic(), record.partition(), record.offset(), envelope, payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedMessageException("the value is not JSON: " + e.getOriginalMessage());
-        }
+        return new ProjectedRecord(record.topic(), record.partition(), record.offset(), envelope,
+                Messages.platform().read(envelope));
     }
 
     private static Parked park(Connection c, ConsumerRecord<String, String> record, Target target, String reason,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.eventbank.contracts.Clearing;
+import io.eventbank.contracts.account.BalanceChange;
 
 import jakarta.inject.Singleton;
 
@@ -38,16 +39,17 @@ public final class SettlementsModel implements ReadModel {
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
         Map<String, Object[]> latest = new LinkedHashMap<>();
         for (ProjectedRecord r : records) {
-            String iban = r.text("iban");
-            if (iban == null || !Clearing.isClearingAccount(iban) || !r.payload().has("balanceAfter")) {
+            if (!(r.event() instanceof BalanceChange moved) || moved.iban() == null
+                    || !Clearing.isClearingAccount(moved.iban())) {
                 continue;
             }
-            String key = iban.substring(4, 12) + " " + r.currency();
+            String bank = moved.iban().substring(4, 12);
+            String currency = moved.amount().currency();
+            String key = bank + " " + currency;
             long sequence = r.envelope().sequence();
             Object[] before = latest.get(key);
             if (before == null || (long) before[4] < sequence) {
-                latest.put(key, new Object[] {generation, iban.substring(4, 12), r.currency(),
-                        r.number("balanceAfter"), sequence});
+                latest.put(key, new Object[] {generation, bank, currency, moved.balanceAfter(), sequence});
             }
         }
         Sql.rows(c, "insert into settlement_position (generation, bank_code, currency, position, version) values ",

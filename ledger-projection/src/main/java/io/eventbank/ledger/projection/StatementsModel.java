@@ -30,22 +30,9 @@ public final class StatementsModel implements ReadModel {
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
         List<Object[]> lines = new ArrayList<>();
         for (ProjectedRecord r : records) {
-            String kind;
-            long sign;
-            switch (r.type()) {
-                case "MoneyDepositedEvent" -> { kind = "DEPOSIT"; sign = 1; }
-                case "MoneyWithdrawnEvent" -> { kind = "WITHDRAWAL"; sign = -1; }
-                case "AccountDebitedEvent" -> { kind = "TRANSFER_DEBIT"; sign = -1; }
-                case "AccountCreditedEvent" -> { kind = "TRANSFER_CREDIT"; sign = 1; }
-                case "DebitRefundedEvent" -> { kind = "REFUND"; sign = 1; }
-                default -> {
-                    continue;
-                }
-            }
-            lines.add(new Object[] {generation, r.text("iban"), r.envelope().sequence(), r.envelope().id(), kind,
-                    sign * r.amount(), r.number("balanceAfter"), r.currency(), r.text("counterpartyIban"),
-                    r.text("reference") != null ? r.text("reference") : r.text("reason"), r.text("transferId"),
-                    r.envelope().timestamp()});
+            Movement.of(r.event()).ifPresent(m -> lines.add(new Object[] {generation, m.iban(), r.envelope().sequence(),
+                    r.envelope().id(), m.kind().name(), m.amount(), m.balanceAfter(), m.currency(), m.counterparty(),
+                    m.reference(), m.transferId(), r.envelope().timestamp()}));
         }
         Sql.rows(c, "insert into statement_line (generation, iban, sequence, event_id, kind, amount, balance_after,"
                 + " currency, counterparty, reference, transfer_id, at) values ",

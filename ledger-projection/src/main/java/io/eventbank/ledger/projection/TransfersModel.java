@@ -10,6 +10,11 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.eventbank.contracts.Money;
+import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
+import io.eventbank.contracts.transfer.TransferEvent;
+import io.eventbank.contracts.transfer.TransferFailure;
+import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
 
 /**
@@ -51,31 +56,33 @@ public final class TransfersModel implements ReadModel {
         Map<String, Change> changes = new LinkedHashMap<>();
         List<Object[]> timeline = new ArrayList<>();
         for (ProjectedRecord r : records) {
-            String id = r.text("transferId");
+            if (!(r.event() instanceof TransferEvent event)) {
+                throw new IllegalArgumentException(r.type() + " is not a transfer's event");
+            }
+            String id = event.transferId();
             long sequence = r.envelope().sequence() == null ? 0 : r.envelope().sequence();
             Instant at = r.envelope().timestamp();
-            switch (r.type()) {
-                case "TransferRequestedEvent" -> started.add(started(generation, id, "OUTGOING", r,
-                        r.payload().path("interbank").asBoolean(), sequence));
-                case "IncomingTransferReceivedEvent" -> started.add(started(generation, id, "INCOMING", r, true,
-                        sequence));
-                default -> {
-                    Change change = changes.computeIfAbsent(id, t -> new Change());
-                    TransferStatus status = TransferStatus.after(r.type());
-                    if (status != null && sequence > change.statusSequence) {
-                        change.statusSequence = sequence;
-                        change.status = status.name();
-                    }
-                    boolean reasoned = r.type().equals("TransferFailedEvent")
-                            || r.type().equals("TransferRefundingEvent");
-                    if (reasoned && r.text("reason") != null && sequence > change.reasonSequence) {
-                        change.reasonSequence = sequence;
-                        change.reason = r.text("reason");
-                    }
-                    if (sequence > change.version) {
-                        change.version = sequence;
-                        change.at = at;
-                    }
+            if (event instanceof TransferRequestedEvent requested) {
+                started.add(started(generation, id, "OUTGOING", requested.debtorIban(), requested.creditorIban(),
+                        requested.amount(), requested.reference(), requested.interbank(), sequence, at));
+            } else if (event instanceof IncomingTransferReceivedEvent received) {
+                started.add(started(generation, id, "INCOMING", received.debtorIban(), received.creditorIban(),
+                        received.amount(), received.reference(), true, sequence, at));
+            } else {
+                Change change = changes.computeIfAbsent(id, t -> new Change());
+                TransferStatus status = TransferStatus.after(event);
+                if (status != null && sequence > change.statusSequence) {
+                    change.statusSequence = sequence;
+                    change.status = status.name();
+                }
+                TransferFailure reason = TransferFailure.of(event);
+                if (reason != null && sequence > change.reasonSequence) {
+                    change.reasonSequence = sequence;
+                    change.reason = reason.name();
+                }
+                if (sequence > change.version) {
+                    change.version = sequence;
+                    change.at = at;
                 }
             }
             timeline.add(new Object[] {generation, id, sequence, r.type(), at, r.envelope().id()});
@@ -103,10 +110,10 @@ public final class TransfersModel implements ReadModel {
                 timeline);
     }
 
-    private static Object[] started(int generation, String id, String direction, ProjectedRecord r,
-            boolean interbank, long sequence) {
-        return new Object[] {generation, id, direction, r.text("debtorIban"), r.text("creditorIban"), r.amount(),
-                r.currency(), r.text("reference"), interbank, sequence, r.envelope().timestamp(),
-                r.envelope().timestamp()};
+    private static Object[] started(int generation, String id, String direction, String debtorIban,
+            String creditorIban, Money amount, String reference, boolean interbank, long sequence, Instant at) {
+        return new Object[] {generation, id, direction, debtorIban, creditorIban,
+                amount == null ? 0 : amount.minorUnits(), amount == null ? null : amount.currency(), reference,
+                interbank, sequence, at, at};
     }
 }

@@ -19,6 +19,8 @@ import io.eventbank.contracts.transfer.StatusReportIssuedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
 import io.eventbank.contracts.transfer.TransferFailedEvent;
+import io.eventbank.contracts.transfer.TransferFailure;
+import io.eventbank.contracts.account.AccountRefusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -95,11 +97,11 @@ public class IncomingPayment {
                 message.remittanceInformation(), message.instructingBank(), message.instructedBank(),
                 message.acceptBefore()));
         if (message.acceptBefore() != null && now().isAfter(message.acceptBefore())) {
-            reject(NOT_RECEIVED, MoneyTransfer.TIMED_OUT);
+            reject(NOT_RECEIVED, TransferFailure.TIMED_OUT);
         } else if (Clearing.isClearingAccount(message.creditorIban())) {
-            reject(NOT_ALLOWED, "CLEARING_ACCOUNT");
+            reject(NOT_ALLOWED, TransferFailure.CLEARING_ACCOUNT);
         } else if (!Texts.isAcceptable(message.remittanceInformation(), Texts.MAX_LENGTH)) {
-            reject(INVALID_CONTENT, "INVALID_TEXT");
+            reject(INVALID_CONTENT, TransferFailure.INVALID_TEXT);
         } else {
             apply(new AccountLegRequestedEvent(command.transferId(), Leg.CREDIT, message.creditorIban(),
                     message.amount(), message.debtorIban(), message.remittanceInformation(), null));
@@ -138,7 +140,7 @@ public class IncomingPayment {
         if (!pending() || !command.iban().equals(creditorIban)) {
             return false;
         }
-        reject(reasonCodeOf(command.reason()), command.reason());
+        reject(reasonCodeOf(command.reason()), TransferFailure.of(command.reason()));
         return true;
     }
 
@@ -162,7 +164,7 @@ public class IncomingPayment {
         }
     }
 
-    private void reject(String code, String reason) {
+    private void reject(String code, TransferFailure reason) {
         issueReport(ClearingStatus.RJCT, code);
         apply(new TransferFailedEvent(transferId, reason));
     }
@@ -174,13 +176,13 @@ public class IncomingPayment {
     }
 
     /** ISO 20022 reason codes for an account's refusal of a credit. */
-    static String reasonCodeOf(String refusal) {
+    static String reasonCodeOf(AccountRefusal refusal) {
         return switch (refusal) {
-            case "UNKNOWN_ACCOUNT" -> "AC01";
-            case "ACCOUNT_CLOSED" -> "AC04";
-            case "ACCOUNT_FROZEN" -> "AC06";
-            case "CURRENCY_MISMATCH" -> "AM03";
-            case "INVALID_AMOUNT" -> "AM02";
+            case UNKNOWN_ACCOUNT -> "AC01";
+            case ACCOUNT_CLOSED -> "AC04";
+            case ACCOUNT_FROZEN -> "AC06";
+            case CURRENCY_MISMATCH -> "AM03";
+            case INVALID_AMOUNT -> "AM02";
             default -> "NARR";
         };
     }

@@ -22,6 +22,7 @@ import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
 import io.eventbank.contracts.transfer.TransferDebitedEvent;
 import io.eventbank.contracts.transfer.TransferFailedEvent;
+import io.eventbank.contracts.transfer.TransferFailure;
 import io.eventbank.contracts.transfer.TransferRefundingEvent;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferSentToClearingEvent;
@@ -56,8 +57,6 @@ import org.axonframework.modelling.command.AggregateScopeDescriptor;
  */
 public class MoneyTransfer {
 
-    public static final String REJECTED_BY_CLEARING = "REJECTED_BY_CLEARING";
-    public static final String TIMED_OUT = "TIMED_OUT";
     /** The receiving bank's reason code for a credit transfer it did not accept before the cut-off. */
     public static final String TIMEOUT_REASON_CODE = "AB05";
     public static final String CLEARING_DEADLINE = "clearing-answer";
@@ -80,7 +79,7 @@ public class MoneyTransfer {
     private String creditorBic;
     private Duration clearingTimeout;
     private String clearingIban;
-    private String refundReason;
+    private TransferFailure refundReason;
     private CreditTransferMessage sent;
     private int statusRequests;
 
@@ -128,7 +127,7 @@ public class MoneyTransfer {
         if (status != TransferStatus.REQUESTED || !command.iban().equals(debtorIban)) {
             return false;
         }
-        apply(new TransferFailedEvent(transferId, command.reason()));
+        apply(new TransferFailedEvent(transferId, TransferFailure.of(command.reason())));
         return true;
     }
 
@@ -147,7 +146,7 @@ public class MoneyTransfer {
         if (interbank || status != TransferStatus.DEBITED || !command.iban().equals(creditorIban)) {
             return false;
         }
-        refund(command.reason());
+        refund(TransferFailure.of(command.reason()));
         return true;
     }
 
@@ -167,10 +166,11 @@ public class MoneyTransfer {
                 apply(new TransferAcceptedEvent(transferId, report.messageId()));
                 apply(new TransferCompletedEvent(transferId));
             } else {
-                String reason = TIMEOUT_REASON_CODE.equals(report.reasonCode()) ? TIMED_OUT : REJECTED_BY_CLEARING;
+                TransferFailure reason = TIMEOUT_REASON_CODE.equals(report.reasonCode()) ? TransferFailure.TIMED_OUT
+                        : TransferFailure.REJECTED_BY_CLEARING;
                 refund(reason);
                 apply(new AccountLegRequestedEvent(transferId, Leg.DEBIT, clearingIban, amount, creditorIban,
-                        reference, reason + " " + report.reasonCode()));
+                        reference, reason.name() + " " + report.reasonCode()));
             }
             return true;
         }
@@ -221,7 +221,7 @@ public class MoneyTransfer {
             case DEBITED -> apply(new AccountLegRequestedEvent(transferId, Leg.CREDIT, creditorIban, amount,
                     debtorIban, reference, null));
             case REFUNDING -> apply(new AccountLegRequestedEvent(transferId, Leg.REFUND, debtorIban, amount,
-                    creditorIban, reference, refundReason));
+                    creditorIban, reference, refundReason.name()));
             case SENT_TO_CLEARING, AWAITING_STATUS -> {
                 if (now().isBefore(sent.acceptBefore())) {
                     return false;
@@ -244,10 +244,10 @@ public class MoneyTransfer {
         return true;
     }
 
-    private void refund(String reason) {
+    private void refund(TransferFailure reason) {
         apply(new TransferRefundingEvent(transferId, reason));
         apply(new AccountLegRequestedEvent(transferId, Leg.REFUND, debtorIban, amount, creditorIban, reference,
-                reason));
+                reason.name()));
     }
 
     private CreditTransferMessage creditTransferMessage() {

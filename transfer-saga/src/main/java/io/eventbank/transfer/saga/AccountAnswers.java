@@ -6,6 +6,7 @@ import io.eventbank.contracts.account.AccountCreditRejectedEvent;
 import io.eventbank.contracts.account.AccountCreditedEvent;
 import io.eventbank.contracts.account.AccountDebitRejectedEvent;
 import io.eventbank.contracts.account.AccountDebitedEvent;
+import io.eventbank.contracts.account.AccountRefusal;
 import io.eventbank.contracts.account.DebitRefundedEvent;
 import io.eventbank.transfer.domain.IncomingPayment;
 import io.eventbank.transfer.domain.RecordCreditCommand;
@@ -38,7 +39,7 @@ public final class AccountAnswers {
         if (event instanceof AccountDebitRejectedEvent rejected) {
             return IncomingPayment.isIncoming(rejected.transferId()) ? Optional.empty()
                     : Optional.of(new RecordDebitRejectionCommand(rejected.transferId(), rejected.iban(),
-                            rejected.reason().name()));
+                            rejected.reason()));
         }
         if (event instanceof AccountCreditedEvent credited) {
             return Optional.of(IncomingPayment.isIncoming(credited.transferId())
@@ -46,7 +47,7 @@ public final class AccountAnswers {
                     : new RecordCreditCommand(credited.transferId(), credited.iban()));
         }
         if (event instanceof AccountCreditRejectedEvent rejected) {
-            String reason = rejected.reason().name();
+            AccountRefusal reason = rejected.reason();
             return Optional.of(IncomingPayment.isIncoming(rejected.transferId())
                     ? new RecordPayeeRefusalCommand(rejected.transferId(), rejected.iban(), reason)
                     : new RecordCreditRejectionCommand(rejected.transferId(), rejected.iban(), reason));

@@ -17,8 +17,7 @@ import jakarta.inject.Singleton;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
 import io.eventbank.contracts.transfer.TransferDirection;
 import io.eventbank.contracts.transfer.TransferEvent;
-import io.eventbank.contracts.transfer.TransferFailedEvent;
-import io.eventbank.contracts.transfer.TransferRefundingEvent;
+import io.eventbank.contracts.transfer.TransferFailure;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
 import org.axonframework.eventhandling.EventHandler;
@@ -81,13 +80,12 @@ public class TransferViewProjector {
             if (status != null) {
                 change.status = status.name();
             }
-            String reason = event instanceof TransferFailedEvent failed ? failed.reason()
-                    : event instanceof TransferRefundingEvent refunding ? refunding.reason() : null;
+            TransferFailure reason = TransferFailure.of(event);
             if (reason != null) {
-                change.reason = reason;
+                change.reason = reason.name();
             }
             if (status != null && status.isFinal()) {
-                finished.finished(status, status == TransferStatus.FAILED ? reason : null);
+                finished.finished(status, status == TransferStatus.FAILED ? change.reason : null);
             }
         }
         change.version = sequence;

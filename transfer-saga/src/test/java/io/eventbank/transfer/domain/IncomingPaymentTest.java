@@ -1,5 +1,7 @@
 package io.eventbank.transfer.domain;
 
+import io.eventbank.contracts.account.AccountRefusal;
+import io.eventbank.contracts.transfer.TransferFailure;
 import static io.eventbank.transfer.TransferMother.ALICE;
 import static io.eventbank.transfer.TransferMother.AMOUNT;
 import static io.eventbank.transfer.TransferMother.BERLIN;
@@ -85,7 +87,7 @@ class IncomingPaymentTest {
                 .expectNoEvents();
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)))
-                .when(new RecordPayeeRefusalCommand(PAYMENT, ALICE, "ACCOUNT_CLOSED"))
+                .when(new RecordPayeeRefusalCommand(PAYMENT, ALICE, AccountRefusal.ACCOUNT_CLOSED))
                 .expectNoEvents();
     }
 
@@ -93,9 +95,9 @@ class IncomingPaymentTest {
     void shouldRejectWithTheIsoReasonOfTheAccountsRefusal() {
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)))
-                .when(new RecordPayeeRefusalCommand(PAYMENT, CAROL, "ACCOUNT_CLOSED"))
+                .when(new RecordPayeeRefusalCommand(PAYMENT, CAROL, AccountRefusal.ACCOUNT_CLOSED))
                 .expectEvents(report(1, ClearingStatus.RJCT, "AC04", T0),
-                        new TransferFailedEvent(PAYMENT, "ACCOUNT_CLOSED"));
+                        new TransferFailedEvent(PAYMENT, TransferFailure.ACCOUNT_CLOSED));
     }
 
     @Test
@@ -104,7 +106,7 @@ class IncomingPaymentTest {
         fixture.givenCurrentTime(late)
                 .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0), HAMBURG_CLEARING))
                 .expectEvents(received(pacs008(T0)), report(1, ClearingStatus.RJCT, "AB05", late),
-                        new TransferFailedEvent(PAYMENT, "TIMED_OUT"));
+                        new TransferFailedEvent(PAYMENT, TransferFailure.TIMED_OUT));
     }
 
     @Test
@@ -113,12 +115,12 @@ class IncomingPaymentTest {
         fixture.givenCurrentTime(T0)
                 .when(new ReceiveCreditTransferCommand(PAYMENT, toClearing, HAMBURG_CLEARING))
                 .expectEvents(received(toClearing), report(1, ClearingStatus.RJCT, "AG01", T0),
-                        new TransferFailedEvent(PAYMENT, "CLEARING_ACCOUNT"));
+                        new TransferFailedEvent(PAYMENT, TransferFailure.CLEARING_ACCOUNT));
         CreditTransferMessage hostile = withCreditor(pacs008(T0), CAROL, "invoice\u202E");
         fixture.givenCurrentTime(T0)
                 .when(new ReceiveCreditTransferCommand(PAYMENT, hostile, HAMBURG_CLEARING))
                 .expectEvents(received(hostile), report(1, ClearingStatus.RJCT, "FF01", T0),
-                        new TransferFailedEvent(PAYMENT, "INVALID_TEXT"));
+                        new TransferFailedEvent(PAYMENT, TransferFailure.INVALID_TEXT));
     }
 
     @Test
@@ -157,7 +159,7 @@ class IncomingPaymentTest {
                 .expectNoEvents();
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)), report(1, ClearingStatus.RJCT, "AC04", T0),
-                        new TransferFailedEvent(PAYMENT, "ACCOUNT_CLOSED"))
+                        new TransferFailedEvent(PAYMENT, TransferFailure.ACCOUNT_CLOSED))
                 .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0), HAMBURG_CLEARING))
                 .expectEvents(report(2, ClearingStatus.RJCT, "AC04", T0));
     }

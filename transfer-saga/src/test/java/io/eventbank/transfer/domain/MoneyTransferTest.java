@@ -1,5 +1,7 @@
 package io.eventbank.transfer.domain;
 
+import io.eventbank.contracts.account.AccountRefusal;
+import io.eventbank.contracts.transfer.TransferFailure;
 import static io.eventbank.transfer.TransferMother.ALICE;
 import static io.eventbank.transfer.TransferMother.AMOUNT;
 import static io.eventbank.transfer.TransferMother.BERLIN_CLEARING;
@@ -79,20 +81,20 @@ class MoneyTransferTest {
     @Test
     void shouldFailWithTheAccountsReasonWhenTheDebitIsRefused() {
         fixture.given(sameBankRequested())
-                .when(new RecordDebitRejectionCommand(SAME_BANK, ALICE, "INSUFFICIENT_FUNDS"))
-                .expectEvents(new TransferFailedEvent(SAME_BANK, "INSUFFICIENT_FUNDS"));
+                .when(new RecordDebitRejectionCommand(SAME_BANK, ALICE, AccountRefusal.INSUFFICIENT_FUNDS))
+                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.INSUFFICIENT_FUNDS));
     }
 
     @Test
     void shouldRefundThePayerWhenTheCreditIsRefusedAndFailOnceRefunded() {
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
-                .when(new RecordCreditRejectionCommand(SAME_BANK, BOB, "ACCOUNT_CLOSED"))
-                .expectEvents(new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"),
+                .when(new RecordCreditRejectionCommand(SAME_BANK, BOB, AccountRefusal.ACCOUNT_CLOSED))
+                .expectEvents(new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED),
                         leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
-                        new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"))
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED))
                 .when(new RecordRefundCommand(SAME_BANK, ALICE))
-                .expectEvents(new TransferFailedEvent(SAME_BANK, "ACCOUNT_CLOSED"));
+                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED));
     }
 
     @Test
@@ -103,7 +105,7 @@ class MoneyTransferTest {
         fixture.given(sameBankRequested())
                 .when(new RecordCreditCommand(SAME_BANK, BOB))
                 .expectNoEvents();
-        fixture.given(sameBankRequested(), new TransferFailedEvent(SAME_BANK, "INSUFFICIENT_FUNDS"))
+        fixture.given(sameBankRequested(), new TransferFailedEvent(SAME_BANK, TransferFailure.INSUFFICIENT_FUNDS))
                 .when(new RecordRefundCommand(SAME_BANK, ALICE))
                 .expectNoEvents();
     }
@@ -114,16 +116,16 @@ class MoneyTransferTest {
                 .when(new RecordDebitCommand(SAME_BANK, BOB))
                 .expectNoEvents().expectResultMessagePayload(false);
         fixture.given(sameBankRequested())
-                .when(new RecordDebitRejectionCommand(SAME_BANK, BOB, "INSUFFICIENT_FUNDS"))
+                .when(new RecordDebitRejectionCommand(SAME_BANK, BOB, AccountRefusal.INSUFFICIENT_FUNDS))
                 .expectNoEvents();
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
                 .when(new RecordCreditCommand(SAME_BANK, ALICE))
                 .expectNoEvents();
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
-                .when(new RecordCreditRejectionCommand(SAME_BANK, ALICE, "ACCOUNT_CLOSED"))
+                .when(new RecordCreditRejectionCommand(SAME_BANK, ALICE, AccountRefusal.ACCOUNT_CLOSED))
                 .expectNoEvents();
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
-                        new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"))
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED))
                 .when(new RecordRefundCommand(SAME_BANK, BOB))
                 .expectNoEvents();
     }
@@ -136,7 +138,7 @@ class MoneyTransferTest {
                 .expectNoEvents();
         fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
-                        new TransferRefundingEvent(INTERBANK, "REJECTED_BY_CLEARING"))
+                        new TransferRefundingEvent(INTERBANK, TransferFailure.REJECTED_BY_CLEARING))
                 .when(new RecordDebitCommand(INTERBANK, BERLIN_CLEARING))
                 .expectNoEvents();
     }
@@ -220,7 +222,7 @@ class MoneyTransferTest {
         fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
                 .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.RJCT, "AC04", T0)))
-                .expectEvents(new TransferRefundingEvent(INTERBANK, "REJECTED_BY_CLEARING"),
+                .expectEvents(new TransferRefundingEvent(INTERBANK, TransferFailure.REJECTED_BY_CLEARING),
                         leg(INTERBANK, Leg.REFUND, ALICE, CAROL, "invoice", "REJECTED_BY_CLEARING"),
                         leg(INTERBANK, Leg.DEBIT, BERLIN_CLEARING, CAROL, "invoice", "REJECTED_BY_CLEARING AC04"));
     }
@@ -259,7 +261,7 @@ class MoneyTransferTest {
         fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)), statusRequested(1, T0))
                 .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.RJCT, "AB05", T0)))
-                .expectEvents(new TransferRefundingEvent(INTERBANK, "TIMED_OUT"),
+                .expectEvents(new TransferRefundingEvent(INTERBANK, TransferFailure.TIMED_OUT),
                         leg(INTERBANK, Leg.REFUND, ALICE, CAROL, "invoice", "TIMED_OUT"),
                         leg(INTERBANK, Leg.DEBIT, BERLIN_CLEARING, CAROL, "invoice", "TIMED_OUT AB05"));
     }
@@ -273,12 +275,12 @@ class MoneyTransferTest {
                 .expectNoEvents();
         fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
-                        new TransferRefundingEvent(INTERBANK, "TIMED_OUT"))
+                        new TransferRefundingEvent(INTERBANK, TransferFailure.TIMED_OUT))
                 .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.RJCT, "AB05", T0)))
                 .expectNoEvents();
         fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
                         new TransferSentToClearingEvent(INTERBANK, pacs008(T0)),
-                        new TransferRefundingEvent(INTERBANK, "REJECTED_BY_CLEARING"))
+                        new TransferRefundingEvent(INTERBANK, TransferFailure.REJECTED_BY_CLEARING))
                 .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.ACSC, null, T0)))
                 .expectEvents(new LateClearingAnswerRecordedEvent(INTERBANK, "in-t-inter-pacs008-pacs002", "ACSC",
                         null));
@@ -303,7 +305,7 @@ class MoneyTransferTest {
                 .when(new ResumeTransferCommand(SAME_BANK))
                 .expectEvents(leg(SAME_BANK, Leg.CREDIT, BOB, ALICE, "rent", null));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
-                        new TransferRefundingEvent(SAME_BANK, "ACCOUNT_CLOSED"))
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED))
                 .when(new ResumeTransferCommand(SAME_BANK))
                 .expectEvents(leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK), new TransferCreditedEvent(SAME_BANK),

@@ -48,9 +48,9 @@ class AccountAnswersTest {
         for (AccountRefusal reason : new AccountRefusal[] {AccountRefusal.INSUFFICIENT_FUNDS,
                 AccountRefusal.ACCOUNT_FROZEN, AccountRefusal.ACCOUNT_CLOSED, AccountRefusal.UNKNOWN_ACCOUNT}) {
             assertThat(AccountAnswers.commandFor(new AccountDebitRejectedEvent(ALICE, SAME_BANK, AMOUNT, reason)))
-                    .contains(new RecordDebitRejectionCommand(SAME_BANK, ALICE, reason.name()));
+                    .contains(new RecordDebitRejectionCommand(SAME_BANK, ALICE, reason));
             assertThat(AccountAnswers.commandFor(new AccountCreditRejectedEvent(BOB, SAME_BANK, AMOUNT, reason)))
-                    .contains(new RecordCreditRejectionCommand(SAME_BANK, BOB, reason.name()));
+                    .contains(new RecordCreditRejectionCommand(SAME_BANK, BOB, reason));
         }
     }
 
@@ -60,7 +60,7 @@ class AccountAnswersTest {
                 .contains(new RecordPayeeCreditedCommand(INCOMING, CAROL));
         assertThat(AccountAnswers.commandFor(new AccountCreditRejectedEvent(CAROL, INCOMING, AMOUNT,
                 AccountRefusal.ACCOUNT_FROZEN))).contains(new RecordPayeeRefusalCommand(INCOMING, CAROL,
-                "ACCOUNT_FROZEN"));
+                AccountRefusal.ACCOUNT_FROZEN));
         assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(HAMBURG_CLEARING, INCOMING, AMOUNT, ALICE, null,
                 0))).isEmpty();
     }
