@@ -794,6 +794,34 @@ class PlatformIT {
                 .isPositive();
     }
 
+    @Test
+    @Order(20)
+    void shouldCarryTheCallersTraceThroughEveryServiceAndEveryRecordOnKafka() {
+        String payer = open("Traced", "10020030", "5.00");
+        String payee = open("Traced payee", "20030040", "0");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = owner(payer).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("debtorIban", payer, "creditorIban", payee, "amount", "1.25", "currency", "EUR"))
+                .post(api + "/transfers").then().statusCode(202).extract().path("transferId");
+        assertThat(awaitFinal(id).getString("status")).isEqualTo("COMPLETED");
+
+        // interbank: the leg commands, both accounts' answers, the clearing messages and the transfers' events
+        try (io.eventbank.devstack.testing.KafkaTopics topics = new io.eventbank.devstack.testing.KafkaTopics(
+                io.eventbank.devstack.TestStack.get().bootstrapServers())) {
+            for (String topic : List.of("bank.account.commands", "bank.account.events", "bank.clearing",
+                    "bank.transfer.events")) {
+                List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = topics.await(topic,
+                        r -> r.value() != null && r.value().contains(id), 1, Duration.ofSeconds(30));
+                assertThat(records).as(topic).isNotEmpty();
+                assertThat(records).as(topic).allSatisfy(r -> assertThat(r.headers().headers("traceparent"))
+                        .as(topic + " " + io.eventbank.devstack.testing.KafkaTopics.header(r, "ce_type"))
+                        .singleElement().extracting(h -> new String(h.value(), StandardCharsets.UTF_8)).asString()
+                        .matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+            }
+        }
+    }
+
     /** The sum of a metric's samples whose labels contain {@code label}. */
     private static double metric(String metrics, String prefix, String label) {
         return metrics.lines().filter(line -> line.startsWith(prefix) && line.contains(label))

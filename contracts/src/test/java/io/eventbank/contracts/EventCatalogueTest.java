@@ -95,9 +95,10 @@ class EventCatalogueTest {
                 .append("record's class, such as `io.eventbank.contracts.account.MoneyDepositedEvent`), `ce_revision`,\n")
                 .append("`ce_source` (the service), `ce_time`, `ce_subject` and `ce_aggregateid` (the aggregate),\n")
                 .append("`ce_sequence` (its sequence), `ce_correlationid`, `ce_causationid` and `content-type`\n")
-                .append("(`application/json`). Money on Kafka is `{\"minorUnits\": 1250, \"currency\": \"EUR\"}` (12.50 EUR);\n")
-                .append("`balanceAfter` and `overdraftLimit` are minor units in the account's currency. A new shape of a\n")
-                .append("message gets a new revision; a reader takes every revision still on its topic.\n\n");
+                .append("(`application/json`), and the W3C trace context as `traceparent`. Money on Kafka is\n")
+                .append("`{\"minorUnits\": 1250, \"currency\": \"EUR\"}` (12.50 EUR); `balanceAfter` and `overdraftLimit` are\n")
+                .append("minor units in the account's currency. A new shape of a message gets a new revision and a step in\n")
+                .append("the platform's one list of upcasters; readers read every revision still on its topic through it.\n\n");
         for (Topic topic : topics()) {
             doc.append("## `").append(topic.name()).append("`\n\n").append("Key: ").append(topic.key())
                     .append(". ").append(capitalised(topic.about())).append(".\n\n")

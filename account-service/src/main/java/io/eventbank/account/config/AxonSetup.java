@@ -29,6 +29,7 @@ import io.eventbank.infrastructure.axon.Batches;
 import io.eventbank.infrastructure.kafka.DeadLetterTopic;
 import io.eventbank.infrastructure.kafka.Retrying;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -73,6 +74,8 @@ public class AxonSetup {
     ProcessedCommands processedCommands;
     @Inject
     HeldRecords held;
+    @Inject
+    Tracer tracer;
 
     private Configuration configuration;
     private CommandGateway batchCommands;
@@ -128,7 +131,7 @@ public class AxonSetup {
         Retrying retrying = new Retrying(consumer, config.commands().backoff(), config.commands().maxBackoff(), held);
         consumers.add(retrying);
         return new Batches(consumer, transactionManager, retrying, new DeadLetterTopic(accountEvents::deadLetter,
-                Duration.ofSeconds(30), meters));
+                Duration.ofSeconds(30), meters), tracer);
     }
 
 

@@ -53,8 +53,11 @@ public final class AxonConfigurers {
             new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
         }
         // before anything is handled: every command's log lines name its request too
-        configurer.onInitialize(c -> c.onStart(Integer.MIN_VALUE,
-                () -> c.commandBus().registerHandlerInterceptor(new LogCorrelation())));
+        // and every command names the span it was sent in, which its events carry on (TraceDispatch)
+        configurer.onInitialize(c -> c.onStart(Integer.MIN_VALUE, () -> {
+            c.commandBus().registerHandlerInterceptor(new LogCorrelation());
+            c.commandBus().registerDispatchInterceptor(new TraceDispatch());
+        }));
         return configurer;
     }
 

@@ -1,8 +1,15 @@
 package io.eventbank.infrastructure.axon;
 
+import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.DeadLetterTopic;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import io.eventbank.infrastructure.kafka.Retrying;
+import io.eventbank.infrastructure.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -20,6 +27,9 @@ import org.jboss.logging.Logger;
  * must be idempotent, as every consumer's is: a record of a poll that failed is handled again. The commands of a
  * poll are sent without the command gateway's retries: a retry on another thread would wait for the locks the poll
  * holds.
+ * <p>
+ * Each record is handled in a consumer span of its own, whose parent is the span that sent it (its {@code traceparent}
+ * header): the commands it causes, and their events, go on in that trace.
  */
 public final class Batches {
 
@@ -35,17 +45,20 @@ public final class Batches {
     private final TransactionManager transactions;
     private final Retrying retrying;
     private final DeadLetterTopic deadLetters;
+    private final Tracer tracer;
 
-    public Batches(String consumer, TransactionManager transactions, Retrying retrying, DeadLetterTopic deadLetters) {
+    public Batches(String consumer, TransactionManager transactions, Retrying retrying, DeadLetterTopic deadLetters,
+            Tracer tracer) {
         this.consumer = consumer;
         this.transactions = transactions;
         this.retrying = retrying;
         this.deadLetters = deadLetters;
+        this.tracer = tracer;
     }
 
     public void handle(Iterable<ConsumerRecord<String, String>> records, Handler handler) {
         try {
-            inUnitOfWork(() -> records.forEach(handler::handle));
+            inUnitOfWork(() -> records.forEach(record -> traced(record, handler)));
             return;
         } catch (RuntimeException failed) {
             LOG.debugf("%s: a poll failed as a whole (%s); handling its records one by one", consumer, failed);
@@ -53,13 +66,36 @@ public final class Batches {
         for (ConsumerRecord<String, String> record : records) {
             retrying.run(record.topic() + "-" + record.partition() + "@" + record.offset(), () -> {
                 try {
-                    inUnitOfWork(() -> handler.handle(record));
+                    inUnitOfWork(() -> traced(record, handler));
                 } catch (MalformedMessageException unreadable) {
                     LOG.warnf("%s: %s-%d@%d cannot be read, sent to the dead-letter topic: %s", consumer,
                             record.topic(), record.partition(), record.offset(), unreadable.getMessage());
                     deadLetters.send(record, unreadable.getMessage());
                 }
             });
+        }
+    }
+
+    /** Handles a record in a consumer span, the child of the span that sent it. */
+    private void traced(ConsumerRecord<String, String> record, Handler handler) {
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceParent.parent(CloudEventHeaders.text(record.headers(), TraceParent.NAME)))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            handler.handle(record);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR);
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

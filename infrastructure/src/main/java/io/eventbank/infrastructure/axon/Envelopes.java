@@ -1,11 +1,13 @@
 package io.eventbank.infrastructure.axon;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 import io.eventbank.infrastructure.events.Messages;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
+import io.eventbank.infrastructure.tracing.TraceParent;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -42,7 +44,8 @@ public final class Envelopes {
         return new EventEnvelope(event.getIdentifier(), payload.getType().getName(), payload.getType().getRevision(),
                 source, aggregateId, sequence, event.getTimestamp(),
                 text(metaData.get(RequestCorrelation.CORRELATION_ID)),
-                text(metaData.get(RequestCorrelation.CAUSATION_ID)), payload.getData());
+                text(metaData.get(RequestCorrelation.CAUSATION_ID)), payload.getData(),
+                TraceParent.sensible(metaData.get(TraceParent.NAME)));
     }
 
     /** An envelope for a message that is no event of this service (a command to another service, say). */
@@ -50,7 +53,8 @@ public final class Envelopes {
         SerializedObject<String> serialized = serializer.serialize(payload, String.class);
         return new EventEnvelope(id, serialized.getType().getName(), serialized.getType().getRevision(), source,
                 subject, null, at, text(metaData.get(RequestCorrelation.CORRELATION_ID)),
-                text(metaData.get(RequestCorrelation.CAUSATION_ID)), serialized.getData());
+                text(metaData.get(RequestCorrelation.CAUSATION_ID)), serialized.getData(),
+                TraceParent.sensible(metaData.get(TraceParent.NAME)));
     }
 
     /**
@@ -63,20 +67,19 @@ public final class Envelopes {
         return Messages.platform().read(envelope);
     }
 
-    /** The metadata an incoming envelope gives the messages handled because of it. */
-    public static MetaData metaDataOf(EventEnvelope envelope) {
-        String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
-        return MetaData.with(RequestCorrelation.CORRELATION_ID, correlation)
-                .and(RequestCorrelation.CAUSATION_ID, envelope.id());
-    }
-
     /**
      * The command that an incoming envelope asks for, as a message whose id is the envelope's: what the command does
-     * is caused by the envelope and carries its correlation id.
+     * is caused by the envelope, carries its correlation id, and goes on in the span its record is handled in (or, if
+     * none runs, in the envelope's own trace).
      */
     public static CommandMessage<Object> commandFor(EventEnvelope envelope, Object command) {
-        Map<String, String> metaData = Map.of(RequestCorrelation.CORRELATION_ID,
+        Map<String, String> metaData = new HashMap<>(2);
+        metaData.put(RequestCorrelation.CORRELATION_ID,
                 envelope.correlationId() != null ? envelope.correlationId() : envelope.id());
+        String trace = TraceParent.current() != null ? TraceParent.current() : envelope.traceParent();
+        if (trace != null) {
+            metaData.put(TraceParent.NAME, trace);
+        }
         return new GenericCommandMessage<>(new GenericMessage<>(envelope.id(), command, metaData),
                 command.getClass().getName());
     }

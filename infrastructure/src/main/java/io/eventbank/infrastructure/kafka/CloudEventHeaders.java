@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import io.eventbank.infrastructure.rest.CorrelationIds;
+import io.eventbank.infrastructure.tracing.TraceParent;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -25,6 +26,8 @@ public final class CloudEventHeaders {
     public static final String SEQUENCE = "ce_sequence";
     public static final String CORRELATION_ID = "ce_correlationid";
     public static final String CAUSATION_ID = "ce_causationid";
+    /** W3C trace context, under the name OpenTelemetry's Kafka instrumentations read and write. */
+    public static final String TRACE_PARENT = TraceParent.NAME;
 
     private CloudEventHeaders() {
     }
@@ -43,12 +46,13 @@ public final class CloudEventHeaders {
         put(headers, SEQUENCE, envelope.sequence() == null ? null : envelope.sequence().toString());
         put(headers, CORRELATION_ID, envelope.correlationId());
         put(headers, CAUSATION_ID, envelope.causationId());
+        put(headers, TRACE_PARENT, TraceParent.sensible(envelope.traceParent()));
         return headers;
     }
 
     /**
      * Reads an envelope from a record's headers and value. A correlation or causation id that is not sensible
-     * ({@link CorrelationIds}) is left out, as if the record had none.
+     * ({@link CorrelationIds}), or a trace parent that is not one, is left out, as if the record had none.
      *
      * @throws MalformedMessageException when the record lacks the id, the type or a value, or a header is unreadable
      */
@@ -69,7 +73,8 @@ public final class CloudEventHeaders {
                     text(headers, AGGREGATE_ID), sequence == null ? null : Long.valueOf(sequence),
                     time == null ? null : Instant.parse(time),
                     CorrelationIds.orElse(text(headers, CORRELATION_ID), null),
-                    CorrelationIds.orElse(text(headers, CAUSATION_ID), null), value);
+                    CorrelationIds.orElse(text(headers, CAUSATION_ID), null), value,
+                    TraceParent.sensible(text(headers, TRACE_PARENT)));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new MalformedMessageException("unreadable CloudEvents header: " + e.getMessage());
         }

@@ -53,7 +53,7 @@ class MessagesTest {
     @Test
     void shouldUpcastAnOlderRevisionOnKafkaAsTheEventStoreDoes() {
         AccountOpenedEvent fromKafka = (AccountOpenedEvent) messages.read(new EventEnvelope("e-1", OPENED, "1",
-                "/test", "DE89370400440532013000", 0L, Instant.EPOCH, null, null, OPENED_REVISION_1));
+                "/test", "DE89370400440532013000", 0L, Instant.EPOCH, null, null, OPENED_REVISION_1, null));
         AccountOpenedEvent fromStore = (AccountOpenedEvent) fromEventStore(OPENED, "1", OPENED_REVISION_1);
 
         assertThat(fromKafka.customerId()).isNull();

@@ -31,6 +31,7 @@ import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.messaging.OutboxRoutes;
 import io.eventbank.transfer.view.TransferViewProjector;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -83,6 +84,8 @@ public class AxonSetup {
     TransferChannels channels;
     @Inject
     HeldRecords held;
+    @Inject
+    Tracer tracer;
 
     private Configuration configuration;
     private CommandGateway batchCommands;
@@ -157,7 +160,7 @@ public class AxonSetup {
         Retrying retrying = new Retrying(consumer, config.inbox().backoff(), config.inbox().maxBackoff(), held);
         consumers.add(retrying);
         return new Batches(consumer, transactionManager, retrying, new DeadLetterTopic(channels::deadLetter,
-                Duration.ofSeconds(30), meters));
+                Duration.ofSeconds(30), meters), tracer);
     }
 
 
