@@ -37,10 +37,6 @@ public interface AccountConfig {
     @WithDefault("100000")
     long cacheSize();
 
-    /** This node's name as the owner of processor tokens: a restarted node takes its tokens back at once. */
-    @WithDefault("account-service")
-    String nodeId();
-
     Publisher publisher();
 
     Commands commands();

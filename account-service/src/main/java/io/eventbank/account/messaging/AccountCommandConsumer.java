@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import io.eventbank.account.application.ProcessedCommands;
 import io.eventbank.account.config.AccountConfig;
-import io.eventbank.account.config.AxonSetup;
+import io.eventbank.infrastructure.axon.AxonRuntime;
 import io.eventbank.account.domain.Outcome;
 import io.eventbank.contracts.account.AccountCommand;
 import io.eventbank.contracts.account.CreditAccountCommand;
@@ -55,7 +55,7 @@ public class AccountCommandConsumer {
     @Inject
     AccountConfig config;
     @Inject
-    AxonSetup axon;
+    AxonRuntime axon;
     @Inject
     ProcessedCommands processed;
 

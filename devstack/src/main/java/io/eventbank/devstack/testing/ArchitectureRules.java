@@ -11,8 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The rules that keep the services apart: a service reads and writes its own schema and learns everything else
- * from messages (the {@code contracts} module) or HTTP, never from another service's code; and its REST resources
- * hold no SQL.
+ * from messages (the {@code contracts} module) or HTTP, never from another service's code; its REST resources hold
+ * no SQL; and a service that runs Axon names its parts but does not build Axon ({@code infrastructure}'s
+ * {@code AxonRuntime} and {@code AxonStorageBeans} do, once for all).
  */
 public final class ArchitectureRules {
 
@@ -46,6 +47,16 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
                 .because("REST resources hold no SQL: queries live with the model they read")
                 .allowEmptyShould(true)
+                .check(own);
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.config.DefaultConfigurer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.axonframework.config.EventProcessingConfigurer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.axonframework.eventsourcing.eventstore.EmbeddedEventStore")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing.eventstore.jdbc..",
+                        "org.axonframework.eventhandling.tokenstore..", "org.axonframework.common.jdbc..")
+                .because("Axon is built once, in infrastructure (AxonRuntime, AxonStorageBeans): a service names its"
+                        + " aggregates, view, outbox routes and interceptors")
                 .check(own);
     }
 }

@@ -42,7 +42,7 @@ public final class Envelopes {
         }
         MetaData metaData = event.getMetaData();
         return new EventEnvelope(event.getIdentifier(), payload.getType().getName(), payload.getType().getRevision(),
-                source, aggregateId, sequence, event.getTimestamp(),
+                source, aggregateId, sequence, asStored(event.getTimestamp()),
                 text(metaData.get(RequestCorrelation.CORRELATION_ID)),
                 text(metaData.get(RequestCorrelation.CAUSATION_ID)), payload.getData(),
                 TraceParent.sensible(metaData.get(TraceParent.NAME)));
@@ -52,7 +52,7 @@ public final class Envelopes {
     public EventEnvelope of(String id, Object payload, String subject, MetaData metaData, java.time.Instant at) {
         SerializedObject<String> serialized = serializer.serialize(payload, String.class);
         return new EventEnvelope(id, serialized.getType().getName(), serialized.getType().getRevision(), source,
-                subject, null, at, text(metaData.get(RequestCorrelation.CORRELATION_ID)),
+                subject, null, asStored(at), text(metaData.get(RequestCorrelation.CORRELATION_ID)),
                 text(metaData.get(RequestCorrelation.CAUSATION_ID)), serialized.getData(),
                 TraceParent.sensible(metaData.get(TraceParent.NAME)));
     }
@@ -82,6 +82,15 @@ public final class Envelopes {
         }
         return new GenericCommandMessage<>(new GenericMessage<>(envelope.id(), command, metaData),
                 command.getClass().getName());
+    }
+
+    /**
+     * An event's time as its event store keeps it (Axon's JDBC engine writes milliseconds): a record sent as its
+     * transaction commits and the same event sent again by the outbox's sweep, read back from the store, are then the
+     * same record, whichever of them a reader applies.
+     */
+    static java.time.Instant asStored(java.time.Instant at) {
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static String text(Object value) {

@@ -48,6 +48,11 @@ public final class KafkaOutbox implements PromptEventStore.Committed {
 
     /** A route gives, for an event's payload, where it goes, if anywhere. */
     public interface Route extends Function<Object, Optional<Outgoing>> {
+
+        /** Every event to one channel, as it is, keyed by {@code keyOf}. */
+        static Route everyEventTo(Consumer<Message<String>> channel, Function<Object, String> keyOf) {
+            return payload -> Optional.of(new Outgoing(channel, keyOf.apply(payload), null));
+        }
     }
 
     /** The direct sending of one event: announced before its transaction commits, started once it has. */
@@ -78,13 +83,6 @@ public final class KafkaOutbox implements PromptEventStore.Committed {
         this.routes = List.copyOf(routes);
         this.envelopes = envelopes;
         this.ackTimeout = ackTimeout;
-    }
-
-    /** Every event to one channel, as it is, keyed by {@code keyOf}. */
-    public static KafkaOutbox allTo(Consumer<Message<String>> channel, Function<Object, String> keyOf,
-            Envelopes envelopes, Duration ackTimeout) {
-        return new KafkaOutbox(List.of(payload -> Optional.of(new Outgoing(channel, keyOf.apply(payload), null))),
-                envelopes, ackTimeout);
     }
 
     @Override

@@ -27,10 +27,6 @@ public interface TransferConfig {
      */
     Optional<java.util.List<String>> receivesFor();
 
-    /** This node's name as the owner of processor tokens. */
-    @WithDefault("transfer-saga")
-    String nodeId();
-
     Processor publisher();
 
     Inbox inbox();

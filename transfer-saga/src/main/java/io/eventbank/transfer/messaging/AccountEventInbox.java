@@ -14,7 +14,7 @@ import io.eventbank.infrastructure.axon.NotFoundAsAnswer;
 import io.eventbank.infrastructure.axon.Batches;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
-import io.eventbank.transfer.config.AxonSetup;
+import io.eventbank.infrastructure.axon.AxonRuntime;
 import io.eventbank.transfer.saga.AccountAnswers;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 /**
  * The answers of accounts to the legs this service asked for, read from {@code bank.account.events}: each becomes the
  * command that tells its transfer ({@link AccountAnswers}), a poll at a time in one transaction
- * ({@link AxonSetup#batches}). A redelivered answer changes nothing: the transfer is past that step. Other account
+ * ({@link AxonRuntime#batches}). A redelivered answer changes nothing: the transfer is past that step. Other account
  * events (deposits, openings) are skipped by their type, unread. A record is tried until it is handled (the partition
  * is held meanwhile); only one that cannot be read goes to {@code bank.account.events.dlq}.
  */
@@ -38,7 +38,7 @@ public class AccountEventInbox {
     @Inject
     Serializer serializer;
     @Inject
-    AxonSetup axon;
+    AxonRuntime axon;
 
     private Envelopes envelopes;
     private Batches batches;

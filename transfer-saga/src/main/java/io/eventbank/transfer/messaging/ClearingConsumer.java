@@ -15,7 +15,7 @@ import io.eventbank.infrastructure.axon.Batches;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
-import io.eventbank.transfer.config.AxonSetup;
+import io.eventbank.infrastructure.axon.AxonRuntime;
 import io.eventbank.transfer.config.TransferConfig;
 import io.eventbank.transfer.domain.AnswerStatusRequestCommand;
 import io.eventbank.transfer.domain.IncomingPayment;
@@ -45,7 +45,7 @@ public class ClearingConsumer {
     @Inject
     TransferConfig config;
     @Inject
-    AxonSetup axon;
+    AxonRuntime axon;
 
     private Envelopes envelopes;
     private HostedBanks banks;
