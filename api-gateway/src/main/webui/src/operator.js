@@ -84,7 +84,7 @@ export function ProjectionsPage({ role }) {
         <th scope="row">${p.name}</th>
         <td class="projection-state"><${Status} status=${p.state} /></td>
         <td class="number">${p.liveGeneration}</td>
-        <td>${p.position && p.position.lastEventAt ? time(p.position.lastEventAt) : '–'}</td>
+        <td>${p.asOf && p.asOf.lastEventAt ? time(p.asOf.lastEventAt) : '–'}</td>
         <td>${p.replay ? html`${p.replay.status}, started ${clock(p.replay.startedAt)}` : 'never replayed'}</td>
         <td>${progress(p)}</td>
         ${role === 'operator' ? html`<td><button type="button" disabled=${p.state === 'REPLAYING'}
@@ -173,7 +173,7 @@ export function SettlementsPage() {
     let value = Number(s.startingPosition);
     return times.map((t) => {
       while (i < s.points.length && seconds(s.points[i].at) <= t) {
-        value = Number(s.points[i].position);
+        value = Number(s.points[i].netPosition);
         i++;
       }
       return value;
@@ -186,7 +186,7 @@ export function SettlementsPage() {
       <caption class="visually-hidden">What each bank has taken in (positive) or paid out (negative) for others</caption>
       <thead><tr><th scope="col">Bank</th><th scope="col">Currency</th><th scope="col" class="number">Position</th></tr></thead>
       <tbody>${current.items.map((s) => html`<tr><td>${s.bankCode}</td><td>${s.currency}</td>
-        <td class="number">${money(s.position, s.currency)}</td></tr>`)}</tbody>
+        <td class="number">${money(s.netPosition, s.currency)}</td></tr>`)}</tbody>
     </table>` : null}
     <${Field} label="Chart over the last" id="settlement-minutes">
       <select id="settlement-minutes" value=${minutes} onChange=${(e) => setMinutes(e.target.value)}>
@@ -196,7 +196,7 @@ export function SettlementsPage() {
     <${ProblemNote} error=${historyError} />
     <${LineChart} title="Settlement positions over time"
       series=${series.map((s) => ({ label: `${s.bankCode} ${s.currency}`, unit: s.currency, stepped: true }))} data=${data}
-      summary=${series.map((s) => `${s.bankCode} ${s.currency} ${s.points.length ? s.points[s.points.length - 1].position : s.startingPosition}`).join(', ')} />
+      summary=${series.map((s) => `${s.bankCode} ${s.currency} ${s.points.length ? s.points[s.points.length - 1].netPosition : s.startingNetPosition}`).join(', ')} />
   </section>`;
 }
 

@@ -37,7 +37,7 @@ class InfrastructureTest extends InfrastructureContract {
         org.assertj.core.api.Assertions.assertThat(document.getMap("components.schemas.Problem.properties"))
                 .containsKeys("type", "title", "status", "detail", "code", "field");
         org.assertj.core.api.Assertions.assertThat(document.getMap("components.schemas.Account.properties"))
-                .containsKeys("iban", "customerId", "balance", "position");
+                .containsKeys("iban", "customerId", "balance", "asOf");
         org.assertj.core.api.Assertions.assertThat(document.getString(
                 "paths.'/api/v1/accounts/{iban}'.get.responses.'404'.description")).contains("unknown-account");
     }

@@ -871,7 +871,7 @@ class PlatformIT {
     }
 
     private static String stable(String json) {
-        return json.replaceAll("\"position\":\\{[^}]*\\}\\}?", "").replaceAll("\"lastEventAt\":\"[^\"]*\"", "");
+        return json.replaceAll("\"asOf\":\\{[^}]*\\}\\}?", "").replaceAll("\"lastEventAt\":\"[^\"]*\"", "");
     }
 
     private static void read(HttpResponse<java.io.InputStream> response, List<String> types, List<String> ids,

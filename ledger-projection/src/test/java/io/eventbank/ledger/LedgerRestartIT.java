@@ -81,7 +81,7 @@ class LedgerRestartIT {
     }
 
     private static String stable(String json) {
-        return json.replaceAll(",\"position\":\\{\"lastEventAt\":[^}]*\\}\\}", "");
+        return json.replaceAll(",\"asOf\":\\{\"lastEventAt\":[^}]*\\}\\}", "");
     }
 
     private static void awaitApplied(ServiceUnderTest ledger, long records) {

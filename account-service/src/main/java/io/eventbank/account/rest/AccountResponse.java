@@ -25,7 +25,7 @@ public record AccountResponse(
         long version,
         Instant openedAt,
         Instant lastEventAt,
-        Object position) {
+        Object asOf) {
 
     static AccountResponse of(AccountView view, HostedBanks banks) {
         String bic = banks.byCode(view.bankCode()).map(b -> b.bic()).orElse(null);

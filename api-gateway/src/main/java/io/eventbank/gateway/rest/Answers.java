@@ -17,9 +17,9 @@ final class Answers {
     private Answers() {
     }
 
-    @Schema(name = "Position", description = "How far a read model has got; null when the service that owns the"
-            + " thing answers")
-    record Position(@Schema(examples = "2026-12-03T10:15:30.123Z") String lastEventAt,
+    @Schema(name = "AsOf", description = "How far the read model that answers has got; null when the service that"
+            + " owns the thing answers")
+    record AsOf(@Schema(examples = "2026-12-03T10:15:30.123Z") String lastEventAt,
             @Schema(description = "the next offset to read, per \"<topic>-<partition>\"") Map<String, Long> offsets) {
     }
 
@@ -32,7 +32,7 @@ final class Answers {
             @Schema(enumeration = {"OPEN", "FROZEN", "CLOSED"}) String status,
             @Schema(enumeration = {"CUSTOMER", "CLEARING"}) String type,
             @Schema(description = "the sequence of its last event") long version, String openedAt,
-            String lastEventAt, Position position) {
+            String lastEventAt, AsOf asOf) {
     }
 
     @Schema(name = "TimelineEntry")
@@ -47,7 +47,7 @@ final class Answers {
                     "ACCEPTED", "REFUNDING", "COMPLETED", "FAILED"}) String status,
             @Schema(enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN", "ACCOUNT_CLOSED", "UNKNOWN_ACCOUNT",
                     "CURRENCY_MISMATCH", "REJECTED_BY_CLEARING", "TIMED_OUT"}) String failureReason,
-            long version, String createdAt, String updatedAt, List<TimelineEntry> timeline, Position position) {
+            long version, String createdAt, String updatedAt, List<TimelineEntry> timeline, AsOf asOf) {
     }
 
     @Schema(name = "StatementLine")
@@ -70,7 +70,7 @@ final class Answers {
     }
 
     @Schema(name = "Settlement", description = "What a bank has taken in (positive) or paid out for other banks")
-    record Settlement(String bankCode, String currency, @Schema(examples = "-12.50") String position) {
+    record Settlement(String bankCode, String currency, @Schema(examples = "-12.50") String netPosition) {
     }
 
     @Schema(name = "Accounts", description = "A customer's accounts as account-service has them now")
@@ -78,11 +78,11 @@ final class Answers {
     }
 
     @Schema(name = "Statement")
-    record Statement(List<StatementLine> items, String next, Position position) {
+    record Statement(List<StatementLine> items, String next, AsOf asOf) {
     }
 
     @Schema(name = "Events")
-    record Events(List<Event> items, String next, Position position) {
+    record Events(List<Event> items, String next, AsOf asOf) {
     }
 
     @Schema(name = "Banks")

@@ -195,8 +195,8 @@ final class Checker {
         Map<String, Long> net = new LinkedHashMap<>();
         List<String> positions = new ArrayList<>();
         for (JsonNode position : answer.body().path("items")) {
-            net.merge(position.path("currency").asText(), cents(position.path("position").asText()), Long::sum);
-            positions.add(position.path("bankCode").asText() + " " + position.path("position").asText() + " "
+            net.merge(position.path("currency").asText(), cents(position.path("netPosition").asText()), Long::sum);
+            positions.add(position.path("bankCode").asText() + " " + position.path("netPosition").asText() + " "
                     + position.path("currency").asText());
         }
         boolean ok = net.values().stream().allMatch(cents -> cents == 0);
@@ -276,7 +276,7 @@ final class Checker {
     private static String stable(JsonNode node) {
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
             com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
-            copy.remove("position");
+            copy.remove("asOf");
             return copy.toString();
         }
         return String.valueOf(node);

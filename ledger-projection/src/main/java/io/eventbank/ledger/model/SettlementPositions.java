@@ -21,16 +21,16 @@ import io.eventbank.contracts.Money;
 @ApplicationScoped
 public class SettlementPositions {
 
-    /** A bank's position in one currency, as a decimal string. */
-    public record Settlement(String bankCode, String currency, String position) {
+    /** A bank's net position in one currency, as a decimal string. */
+    public record Settlement(String bankCode, String currency, String netPosition) {
     }
 
     /** A bank's position in one currency since an instant: where it stood then, and each change after it. */
-    public record History(String bankCode, String currency, String startingPosition, List<Point> points) {
+    public record History(String bankCode, String currency, String startingNetPosition, List<Point> points) {
     }
 
-    /** A position after one movement of the bank's clearing account. */
-    public record Point(Instant at, String position) {
+    /** The net position after one movement of the bank's clearing account. */
+    public record Point(Instant at, String netPosition) {
     }
 
     /** At most this many points a series: the newest. */

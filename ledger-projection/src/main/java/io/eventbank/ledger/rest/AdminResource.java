@@ -59,7 +59,7 @@ public class AdminResource {
      * late the live read models applied the events of their last batch ({@code lastBatchDelayMs}).
      */
     public record Projection(String name, String state, int liveGeneration, Replays.Progress replay,
-            Positions.Position position, long lastBatchDelayMs) {
+            Positions.Position asOf, long lastBatchDelayMs) {
     }
 
     public record ReplayStarted(String replayId, String name, String status) {
@@ -78,7 +78,7 @@ public class AdminResource {
 
     @GET
     @Path("/projections/{name}")
-    @Operation(summary = "A read model's state: live or replaying, progress, position")
+    @Operation(summary = "A read model's state: live or replaying, progress, how far it has got (asOf)")
     public Projection projection(@PathParam("name") String name) {
         models.byName(name).orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_PROJECTION",
                 "No such read model", "no read model " + name)));

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Accounts, statements and transfers as the read models have them. Every answer says how far its read model has got
- * ({@code position}); {@code waitForEvent} (with {@code wait}) holds the answer until the given event is applied.
+ * ({@code asOf}); {@code waitForEvent} (with {@code wait}) holds the answer until the given event is applied.
  */
 @RolesAllowed(Roles.SERVICE)
 @Path("/v1")
@@ -51,14 +51,14 @@ public class ReadResource {
     /** An account, in the one shape the API shows it in, whoever answers (account-service answers writes). */
     public record AccountRead(String iban, String customerId, String owner, String bankCode, String bic,
             String currency, String balance, String overdraftLimit, String status, String type, long version,
-            Instant openedAt, Instant lastEventAt, Positions.Position position) {
+            Instant openedAt, Instant lastEventAt, Positions.Position asOf) {
     }
 
     public record StatementLine(long sequence, String eventId, String kind, String amount, String balanceAfter,
             String currency, String counterparty, String reference, String transferId, Instant at) {
     }
 
-    public record Page<T>(List<T> items, String next, Positions.Position position) {
+    public record Page<T>(List<T> items, String next, Positions.Position asOf) {
     }
 
     public record TimelineEntry(String type, Instant at, String eventId) {
@@ -67,7 +67,7 @@ public class ReadResource {
     public record TransferRead(String transferId, String direction, String debtorIban, String creditorIban,
             String amount, String currency, String reference, boolean interbank, String status, String failureReason,
             long version, Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline,
-            Positions.Position position) {
+            Positions.Position asOf) {
     }
 
     @GET

@@ -37,7 +37,7 @@ class ReadModelsTest {
                     "TransferCreditedEvent", "TransferCompletedEvent");
             given().get("/v1/accounts/{iban}", story.get("alice")).then().statusCode(200)
                     .body("balance", equalTo("70.00")).body("version", equalTo(2)).body("bic", equalTo("EVBKDEBBXXX"))
-                    .body("position.offsets", org.hamcrest.Matchers.notNullValue());
+                    .body("asOf.offsets", org.hamcrest.Matchers.notNullValue());
             given().get("/v1/accounts/{iban}", story.get("bob")).then().body("balance", equalTo("30.00"));
             JsonPath statement = given().get("/v1/accounts/{iban}/transactions", story.get("alice")).then()
                     .statusCode(200).extract().jsonPath();
@@ -73,6 +73,6 @@ class ReadModelsTest {
     }
 
     static String withoutPositions(String json) {
-        return json.replaceAll("\"position\":\\{.*\\}\\}?$", "");
+        return json.replaceAll("\"asOf\":\\{.*\\}\\}?$", "");
     }
 }

@@ -102,6 +102,6 @@ class ReplayTest {
      * events included (a live stream resumes by them across a replay).
      */
     private static String stable(String json) {
-        return json.replaceAll(",\"position\":\\{\"lastEventAt\":[^}]*\\}\\}", "");
+        return json.replaceAll(",\"asOf\":\\{\"lastEventAt\":[^}]*\\}\\}", "");
     }
 }

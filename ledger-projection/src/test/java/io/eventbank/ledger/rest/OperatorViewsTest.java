@@ -82,7 +82,7 @@ class OperatorViewsTest {
                 .get("/v1/settlements/history").jsonPath().getList("items.find { it.bankCode == '20030040' }.points")
                 .size() >= 3);
         JsonPath history = given().queryParam("minutes", "5").get("/v1/settlements/history").jsonPath();
-        List<String> positions = history.getList("items.find { it.bankCode == '20030040' }.points.position",
+        List<String> positions = history.getList("items.find { it.bankCode == '20030040' }.points.netPosition",
                 String.class);
         assertThat(positions.subList(positions.size() - 3, positions.size())).containsExactly("-1.00", "-2.00",
                 "-3.00");

@@ -59,7 +59,7 @@ public class TransferResource {
     public record TransferResponse(String transferId, String direction, String debtorIban, String creditorIban,
             String amount, String currency, String reference, boolean interbank, String status, String failureReason,
             long version, Instant createdAt, Instant updatedAt, List<TransferView.TimelineEntry> timeline,
-            Object position) {
+            Object asOf) {
 
         static TransferResponse of(TransferView view) {
             return new TransferResponse(view.transferId(), view.direction().name(), view.debtorIban(),
