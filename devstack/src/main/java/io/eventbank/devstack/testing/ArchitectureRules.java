@@ -13,7 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * The rules that keep the services apart: a service reads and writes its own schema and learns everything else
  * from messages (the {@code contracts} module) or HTTP, never from another service's code; its REST resources hold
  * no SQL; and a service that runs Axon names its parts but does not build Axon ({@code infrastructure}'s
- * {@code AxonRuntime} and {@code AxonStorageBeans} do, once for all).
+ * {@code AxonRuntime} and {@code AxonBeans} do, once for all).
  */
 public final class ArchitectureRules {
 
@@ -55,7 +55,7 @@ public final class ArchitectureRules {
                         "org.axonframework.eventsourcing.eventstore.EmbeddedEventStore")
                 .orShould().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing.eventstore.jdbc..",
                         "org.axonframework.eventhandling.tokenstore..", "org.axonframework.common.jdbc..")
-                .because("Axon is built once, in infrastructure (AxonRuntime, AxonStorageBeans): a service names its"
+                .because("Axon is built once, in infrastructure (AxonRuntime, AxonBeans): a service names its"
                         + " aggregates, view, outbox routes and interceptors")
                 .check(own);
     }

@@ -92,6 +92,7 @@ public final class AxonRuntime {
 
     /** Starts Axon (its processors, its components' schedulers) and lets the consumers in. */
     public void start() {
+        parts.startWith.forEach(configuration::getComponent);
         configuration.start();
         started.open();
     }
@@ -148,6 +149,7 @@ public final class AxonRuntime {
         private final HeldRecords held;
         private final List<AggregateConfigurer<?>> aggregates = new ArrayList<>();
         private final List<Consumer<Configurer>> components = new ArrayList<>();
+        private final List<Class<?>> startWith = new ArrayList<>();
         private final List<MessageHandlerInterceptor<? super CommandMessage<?>>> commandInterceptors =
                 new ArrayList<>();
         private List<KafkaOutbox.Route> routes;
@@ -170,9 +172,13 @@ public final class AxonRuntime {
             return this;
         }
 
-        /** A component of the service's own (a deadline manager, say). */
-        public Builder component(Consumer<Configurer> component) {
-            components.add(component);
+        /**
+         * A component of the service's own (a deadline manager, say), made before Axon starts, so that whatever it
+         * runs (a scheduler) starts and stops with Axon.
+         */
+        public <T> Builder component(Class<T> type, java.util.function.Function<Configuration, ? extends T> make) {
+            components.add(configurer -> configurer.registerComponent(type, make::apply));
+            startWith.add(type);
             return this;
         }
 

@@ -14,7 +14,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier
 
 /**
  * The deadlines' scheduler (db-scheduler, table {@code scheduled_tasks}) on Quarkus's datasource (schema
- * {@code transfer}); the rest of the storage under Axon is the platform's ({@code AxonStorageBeans}).
+ * {@code transfer}); the rest of the storage under Axon is the platform's ({@code AxonBeans}).
  */
 @ApplicationScoped
 public class DeadlineScheduling {

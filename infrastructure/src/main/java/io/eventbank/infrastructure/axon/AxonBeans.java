@@ -6,22 +6,25 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The storage under Axon, as CDI beans of every service that runs Axon ({@code eventbank.axon.enabled=true} at build
- * time): the Jackson serializer, JTA transactions on Narayana, the JDBC event store on the service's datasource and
+ * Axon as CDI beans of every service that runs it ({@code eventbank.axon.enabled=true} at build time): the storage
+ * under it: the Jackson serializer, JTA transactions on Narayana, the JDBC event store on the service's datasource and
  * schema ({@link AxonStorage}), and the token store beside it, owned by {@code eventbank.axon.node-id} (a fixed name
- * per node: a restarted node takes its tokens back at once).
+ * per node: a restarted node takes its tokens back at once); and, from the service's {@link AxonService}, its
+ * {@link AxonRuntime}, command gateway and configuration.
  */
 @Singleton
 @IfBuildProperty(name = "eventbank.axon.enabled", stringValue = "true")
-public class AxonStorageBeans {
+public class AxonBeans {
 
     @Produces
     @Singleton
@@ -61,5 +64,26 @@ public class AxonStorageBeans {
     AxonRuntime.Storage storage(Serializer serializer, TransactionManager transactions, PromptEventStore eventStore,
             TokenStore tokenStore) {
         return new AxonRuntime.Storage(serializer, transactions, eventStore, tokenStore);
+    }
+
+    /** For the consumers: their polls, their commands, the outbox. */
+    @Produces
+    @Singleton
+    AxonRuntime runtime(AxonService service) {
+        return service.runtime();
+    }
+
+    /** The command gateway for REST and schedulers: it retries transient failures. */
+    @Produces
+    @Singleton
+    CommandGateway commandGateway(AxonRuntime runtime) {
+        return runtime.commandGateway();
+    }
+
+    /** Axon's configuration, for its processors' health ({@code AxonProcessors}). */
+    @Produces
+    @Singleton
+    Configuration configuration(AxonRuntime runtime) {
+        return runtime.configuration();
     }
 }
