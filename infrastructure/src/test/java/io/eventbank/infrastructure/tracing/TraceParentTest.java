@@ -33,6 +33,10 @@ class TraceParentTest {
         assertThat(TraceParent.traceId(PARENT)).isEqualTo("0af7651916cd43dd8448eb211c80319c");
         for (String hostile : new String[] {null, "", "00-xyz", PARENT + " ", PARENT.toUpperCase(),
                 "01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "00-0af7651916cd43dd8448eb211c80319cxb7ad6b7169203331-01",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-0g",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b716920333-101", "00+0af7651916cd43dd8448eb211c80319c"
+                + "-b7ad6b7169203331-01",
                 "00-00000000000000000000000000000000-b7ad6b7169203331-01",
                 "00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01", "00-0af7651916cd43dd8448eb211c80319c"
                 + "-b7ad6b7169203331-01\r\nX-Injected: 1"}) {

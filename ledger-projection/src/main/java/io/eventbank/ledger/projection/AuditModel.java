@@ -18,13 +18,18 @@ import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.TransferEvent;
 
 /**
- * The audit log: every event of both topics with its metadata and where it was on Kafka, in one statement per
- * batch. Each event has a position; an event keeps the position an earlier generation gave it, so that live streams
- * that resume after an event id (which the audit position orders) see neither gaps nor repeats across a replay. New
- * events take new positions in the order of the batch.
+ * The audit log: every event of both topics with its metadata and where it was on Kafka, in one statement per batch
+ * (one array per column, so that the statement is the same for every batch and prepared once). Each event has a
+ * position; an event keeps the position an earlier generation gave it, so that live streams that resume after an
+ * event id (which the audit position orders) see neither gaps nor repeats across a replay. New events take new
+ * positions in the order of the batch.
  */
 @Singleton
 public final class AuditModel implements ReadModel {
+
+    /** The types of audit_event's columns as the insert names them. */
+    private static final List<String> COLUMNS = List.of("bigint", "int", "varchar", "varchar", "varchar", "bigint",
+            "timestamptz", "varchar", "varchar", "varchar", "varchar", "int", "bigint", "varchar", "varchar", "text");
 
     @Override
     public String name() {
@@ -54,10 +59,9 @@ public final class AuditModel implements ReadModel {
                     e.timestamp(), e.correlationId(), e.causationId(), e.source(), r.topic(), r.partition(),
                     r.offset(), ibanOf(r.event()), transferIdOf(r.event()), e.json()});
         }
-        Sql.rows(c, "insert into audit_event (position, generation, event_id, type, aggregate_id, sequence,"
+        Sql.columns(c, "insert into audit_event (position, generation, event_id, type, aggregate_id, sequence,"
                 + " occurred_at, correlation_id, causation_id, source, topic, partition, kafka_offset, iban,"
-                + " transfer_id, payload) values ", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?",
-                " on conflict do nothing", rows);
+                + " transfer_id, payload)", COLUMNS, " on conflict do nothing", rows);
     }
 
     /** The account an event is about or asks to move, for the audit log's account filter. */

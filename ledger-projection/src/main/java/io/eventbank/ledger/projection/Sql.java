@@ -60,6 +60,42 @@ final class Sql {
         return changed;
     }
 
+    /**
+     * One statement for any number of rows, whose text is the same for every batch, so that PostgreSQL's driver and
+     * server prepare it once: {@code head}, then {@code select * from unnest(?::type[], ...)} with one array per column
+     * (its type from {@code types}), then {@code tail}. Each value goes in as text and PostgreSQL casts it: an
+     * {@link Instant} in ISO-8601, a NUL in a text as in {@link #rows}. Answers the rows changed.
+     */
+    static int columns(Connection connection, String head, List<String> types, String tail, List<Object[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder(head).append(" select * from unnest(");
+        for (int column = 0; column < types.size(); column++) {
+            sql.append(column == 0 ? "" : ", ").append("?::").append(types.get(column)).append("[]");
+        }
+        sql.append(')').append(tail);
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int column = 0; column < types.size(); column++) {
+                String[] values = new String[rows.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = asText(rows.get(row)[column]);
+                }
+                statement.setArray(column + 1, connection.createArrayOf("text", values));
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static String asText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.indexOf('\u0000') >= 0 ? text.replace("\u0000", "\\u0000") : text;
+    }
+
     private static int bind(PreparedStatement statement, int first, Object[] parameters) throws SQLException {
         int index = first;
         for (Object parameter : parameters) {
