@@ -92,7 +92,11 @@ final class Sql {
         if (value == null) {
             return null;
         }
-        String text = value.toString();
+        return withoutNul(value.toString());
+    }
+
+    /** A text as PostgreSQL can hold it: a NUL shown as the six characters {@code \u0000}. */
+    private static String withoutNul(String text) {
         return text.indexOf('\u0000') >= 0 ? text.replace("\u0000", "\\u0000") : text;
     }
 
@@ -101,8 +105,8 @@ final class Sql {
         for (Object parameter : parameters) {
             if (parameter instanceof Instant instant) {
                 statement.setObject(index++, Timestamp.from(instant));
-            } else if (parameter instanceof String text && text.indexOf('\u0000') >= 0) {
-                statement.setString(index++, text.replace("\u0000", "\\u0000"));
+            } else if (parameter instanceof String text) {
+                statement.setString(index++, withoutNul(text));
             } else {
                 statement.setObject(index++, parameter);
             }
