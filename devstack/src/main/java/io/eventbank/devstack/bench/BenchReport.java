@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,7 @@ public final class BenchReport {
     private final BenchApi.Answer verification;
     private final Map<Integer, Long> errors;
     private final Phase soak;
+    private final Map<String, Map<String, Long>> liveHeap;
     private final List<Meters.CountedStatement> statements;
     private final Instant finishedAt = Instant.now();
 
@@ -53,6 +55,7 @@ public final class BenchReport {
         this.verification = builder.verification;
         this.errors = builder.errors == null ? Map.of() : Map.copyOf(builder.errors);
         this.soak = builder.soak;
+        this.liveHeap = builder.liveHeap == null ? Map.of() : new LinkedHashMap<>(builder.liveHeap);
         this.statements = builder.statements == null ? List.of() : List.copyOf(builder.statements);
     }
 
@@ -67,6 +70,7 @@ public final class BenchReport {
         private BenchApi.Answer verification;
         private Map<Integer, Long> errors;
         private Phase soak;
+        private Map<String, Map<String, Long>> liveHeap;
         private List<Meters.CountedStatement> statements;
 
         Builder(BenchSettings settings, Timeline timeline) {
@@ -108,6 +112,11 @@ public final class BenchReport {
 
         void soak(Phase value) {
             soak = value;
+        }
+
+        /** Each service's live heap at moments of the soak, by moment (in order), then by service. */
+        void liveHeap(Map<String, Map<String, Long>> value) {
+            liveHeap = value;
         }
 
         void statements(List<Meters.CountedStatement> value) {
@@ -216,6 +225,7 @@ public final class BenchReport {
             md.append(String.format("| replay of all, %s | %,.0f events/s (%,d events) | all six in one pass |%n",
                     r.name(), r.eventsPerSecond(), r.applied()));
         }
+        liveHeapTargets(md);
         for (PartResult part : parts) {
             md.append("\n## ").append(part.name()).append(String.format(" (%.0f %% interbank)%n%n",
                     part.interbankShare() * 100));
@@ -320,7 +330,36 @@ public final class BenchReport {
                 md.append(String.format("| %s (MB%s) | %.1f | %.1f |%n", name, heap ? ", lowest" : "", first, last));
             }
         });
+        if (!liveHeap.isEmpty()) {
+            md.append("\nLive heap after a full collection (`jcmd GC.class_histogram`), MB:\n\n| service |");
+            liveHeap.keySet().forEach(moment -> md.append(' ').append(moment).append(" |"));
+            md.append("\n| --- |").append(" --- |".repeat(liveHeap.size())).append('\n');
+            liveHeap.values().iterator().next().keySet().forEach(service -> {
+                md.append("| ").append(service).append(" |");
+                liveHeap.values().forEach(bytes -> md.append(bytes.containsKey(service)
+                        ? String.format(" %.1f |", bytes.get(service) / 1048576.0) : " – |"));
+                md.append('\n');
+            });
+        }
         return md.toString();
+    }
+
+    /** Memory flat: each service's live heap at the soak's end within a tenth (or 10 MB) of what it was at its start. */
+    private void liveHeapTargets(StringBuilder md) {
+        if (liveHeap.size() < 2) {
+            return;
+        }
+        List<Map<String, Long>> moments = new ArrayList<>(liveHeap.values());
+        Map<String, Long> first = moments.get(0);
+        Map<String, Long> last = moments.get(moments.size() - 1);
+        first.forEach((service, start) -> {
+            Long end = last.get(service);
+            if (end != null) {
+                md.append(String.format("| %s: live heap flat over the soak (end <= start + 10 %%, or + 10 MB) |"
+                                + " %.1f -> %.1f MB | %s |%n", service, start / 1048576.0, end / 1048576.0,
+                        end <= Math.max(start * 1.1, start + 10 * 1048576.0) ? "met" : "not met"));
+            }
+        });
     }
 
     private static double aggregate(List<Timeline.Sample> samples, double from, double to, boolean lowest) {

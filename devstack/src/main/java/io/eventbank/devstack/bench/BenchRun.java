@@ -144,32 +144,33 @@ public final class BenchRun {
                 + "/s, x" + settings.rampFactor() + " every " + settings.step().toSeconds() + " s");
         List<Step> steps = new ArrayList<>();
         Step best = null;
+        double keptUpAt = 0;
+        double fellBehindAt = 0;
         for (double rate = settings.rampStart(); rate <= settings.rampMax() * 1.0001; rate *= settings.rampFactor()) {
-            Phase phase = new Phase(name + " ramp", rate, System.nanoTime());
-            timeline.mark(phase.startNanos, String.format("%.0f/s", rate));
-            phase.before = meters.snapshot();
-            load.openLoop(mix, rate, settings.step(), phase);
-            phase.after = meters.snapshot();
-            // what the platform completed in the last three quarters of the step, whoever sent it
-            long from = phase.startNanos + (phase.endNanos - phase.startNanos) / 4;
-            double completed = timeline.finalRate(from, phase.endNanos, null);
-            Map<Kind, Double> byKind = new LinkedHashMap<>();
-            for (Kind kind : Kind.values()) {
-                byKind.put(kind, timeline.finalRate(from, phase.endNanos, kind));
-            }
-            boolean keptUp = phase.backlogFlat() && completed >= 0.95 * rate;
-            Step step = new Step(phase, completed, byKind, keptUp,
-                    Costs.between(phase.before, phase.after, timeline.finalRate(phase.startNanos, phase.endNanos,
-                            null) * phase.seconds()));
+            Step step = step(name, rate, mix, load, meters, timeline);
             steps.add(step);
-            out.line(String.format("bench:   offered %6.1f/s  completed %6.1f/s  backlog up to %5d  p50 %7.1f ms"
-                            + "  p99 %8.1f ms  %s", rate, completed, phase.maxBacklog(),
-                    phase.latency().getValueAtPercentile(50) / 1000.0,
-                    phase.latency().getValueAtPercentile(99) / 1000.0, keptUp ? "kept up" : "fell behind"));
-            if (!keptUp) {
+            if (!step.keptUp()) {
+                fellBehindAt = rate;
                 break;
             }
             best = step;
+            keptUpAt = rate;
+        }
+        // halve the gap between the last rate kept up with and the first not, a few times: one factor of the ramp
+        // (1.4) is more than most changes move the platform by
+        for (int i = 0; i < settings.rampRefine() && best != null && fellBehindAt > 0; i++) {
+            if (!load.drain(DRAIN)) {
+                break;
+            }
+            double rate = Math.sqrt(keptUpAt * fellBehindAt);
+            Step step = step(name, rate, mix, load, meters, timeline);
+            steps.add(step);
+            if (step.keptUp()) {
+                keptUpAt = rate;
+                best = step.completedRate() > best.completedRate() ? step : best;
+            } else {
+                fellBehindAt = rate;
+            }
         }
         if (!load.drain(DRAIN)) {
             out.line("bench:   " + load.inFlight() + " transfers still not final " + DRAIN.toSeconds()
@@ -192,6 +193,29 @@ public final class BenchRun {
                 best == null ? null : best.costs(), open, openCosts);
     }
 
+    /** One step of a ramp: the rate offered for a step's length, and whether the platform kept up with it. */
+    private Step step(String name, double rate, Mix mix, Load load, Meters meters, Timeline timeline) {
+        Phase phase = new Phase(name + " ramp", rate, System.nanoTime());
+        timeline.mark(phase.startNanos, String.format("%.0f/s", rate));
+        phase.before = meters.snapshot();
+        load.openLoop(mix, rate, settings.step(), phase);
+        phase.after = meters.snapshot();
+        // what the platform completed in the last three quarters of the step, whoever sent it
+        long from = phase.startNanos + (phase.endNanos - phase.startNanos) / 4;
+        double completed = timeline.finalRate(from, phase.endNanos, null);
+        Map<Kind, Double> byKind = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            byKind.put(kind, timeline.finalRate(from, phase.endNanos, kind));
+        }
+        boolean keptUp = phase.backlogFlat() && completed >= 0.95 * rate;
+        out.line(String.format("bench:   offered %6.1f/s  completed %6.1f/s  backlog up to %5d  p50 %7.1f ms"
+                        + "  p99 %8.1f ms  %s", rate, completed, phase.maxBacklog(),
+                phase.latency().getValueAtPercentile(50) / 1000.0,
+                phase.latency().getValueAtPercentile(99) / 1000.0, keptUp ? "kept up" : "fell behind"));
+        return new Step(phase, completed, byKind, keptUp, Costs.between(phase.before, phase.after,
+                timeline.finalRate(phase.startNanos, phase.endNanos, null) * phase.seconds()));
+    }
+
     /** A long open loop at the rate of the last part's open loop, watching heap, resident memory and snapshots. */
     private Phase soak(BenchReport.Builder report, Customers customers, Load load, Meters meters,
             Timeline timeline) {
@@ -212,11 +236,19 @@ public final class BenchRun {
                 // a gap in the plot
             }
         }, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
+        // what each service retains, at the start, half-way and at the end: the heap the metrics show includes
+        // garbage not yet collected, which under G1 can stay for long
+        Map<String, Map<String, Long>> live = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        live.put("start", meters.liveHeapBytes());
+        snapshots.schedule(() -> live.put("half-way", meters.liveHeapBytes()), settings.soak().toSeconds() / 2,
+                java.util.concurrent.TimeUnit.SECONDS);
         soak.before = meters.snapshot();
         load.openLoop(new Mix(customers, share, settings.hotShare(), settings.seed() + 100), rate, settings.soak(),
                 soak);
         soak.after = meters.snapshot();
         snapshots.shutdownNow();
+        live.put("end", meters.liveHeapBytes());
+        report.liveHeap(live);
         load.drain(DRAIN);
         return soak;
     }

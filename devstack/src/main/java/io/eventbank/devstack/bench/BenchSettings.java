@@ -19,6 +19,9 @@ import java.util.Map;
  * @param rampStart the first rate of the ramp, transfers a second
  * @param rampFactor each step of the ramp offers this much more than the one before
  * @param rampMax the ramp stops here at the latest
+ * @param rampRefine after the first step that falls behind, this many steps more, each halfway (geometrically)
+ *     between the highest rate kept up with and the lowest not, so that the sustained rate is found closer than one
+ *     factor of the ramp
  * @param step how long each step of the ramp lasts
  * @param openLoop how long the open loop at a set rate lasts
  * @param rate the open loop's rate; 0: half of the highest rate the ramp found
@@ -41,6 +44,7 @@ public record BenchSettings(
         double rampStart,
         double rampFactor,
         double rampMax,
+        int rampRefine,
         Duration step,
         Duration openLoop,
         double rate,
@@ -66,6 +70,7 @@ public record BenchSettings(
         options.put("--ramp-start", quick ? "10" : "20");
         options.put("--ramp-factor", quick ? "2" : "1.4");
         options.put("--ramp-max", quick ? "80" : "5000");
+        options.put("--ramp-refine", quick ? "0" : "2");
         options.put("--step", quick ? "6" : "20");
         options.put("--open", quick ? "10" : "60");
         options.put("--rate", "0");
@@ -107,7 +112,7 @@ public record BenchSettings(
         return new BenchSettings(count(options, "--accounts"), count(options, "--hot-accounts"),
                 share(options, "--hot-share"), share(options, "--interbank"), 10, seconds(options, "--warm-up"),
                 number(options, "--warm-up-rate"), number(options, "--ramp-start"), number(options, "--ramp-factor"),
-                number(options, "--ramp-max"),
+                number(options, "--ramp-max"), count(options, "--ramp-refine"),
                 seconds(options, "--step"), seconds(options, "--open"), number(options, "--rate"),
                 seconds(options, "--pgbench"), minutes(options, "--soak"),
                 only.equals("both") ? List.of("same-bank", "mixed") : List.of(only),
@@ -126,6 +131,9 @@ public record BenchSettings(
         if (rampStart <= 0 || rampMax < rampStart || rampFactor <= 1) {
             throw new IllegalArgumentException("the ramp starts above 0, rises by a --ramp-factor above 1 to"
                     + " --ramp-max");
+        }
+        if (rampRefine < 0 || rampRefine > 6) {
+            throw new IllegalArgumentException("--ramp-refine is 0 to 6 steps");
         }
         if (warmUpRate <= 0) {
             throw new IllegalArgumentException("--warm-up-rate is above 0");
@@ -148,7 +156,6 @@ public record BenchSettings(
         return value;
     }
 
-    /** Seconds, or minutes with an {@code m}: {@code 20}, {@code 20s}, {@code 30m}. */
     /** A duration in seconds, or with its unit named: 90s, 5m. */
     private static Duration seconds(Map<String, String> options, String name) {
         return duration(options, name, 1);

@@ -30,4 +30,13 @@ class BenchSettingsTest {
         assertThatThrownBy(() -> parse("--sok", "30")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown option --sok");
     }
+
+    @Test
+    void shouldRefineTheRampTwiceUnlessShortOrToldOtherwise() {
+        assertThat(parse().rampRefine()).isEqualTo(2);
+        assertThat(parse("--short").rampRefine()).isZero();
+        assertThat(parse("--ramp-refine", "4").rampRefine()).isEqualTo(4);
+        assertThatThrownBy(() -> parse("--ramp-refine", "9")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--ramp-refine");
+    }
 }
