@@ -23,6 +23,7 @@ import io.eventbank.contracts.account.AccountCommand;
 import io.eventbank.contracts.account.AccountEvent;
 import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.contracts.clearing.ClearingMessage;
 import io.eventbank.contracts.transfer.TransferEvent;
@@ -73,7 +74,8 @@ class EventCatalogueTest {
                         recordsOf(classes, TransferEvent.class)),
                 new Topic("bank.account.commands", "the account's IBAN",
                         "a transfer's legs, for account-service to carry out once each (transfer-saga)",
-                        List.of(DebitAccountCommand.class, CreditAccountCommand.class, RefundDebitCommand.class)),
+                        List.of(DebitAccountCommand.class, CreditAccountCommand.class, DebitAndCreditCommand.class,
+                                RefundDebitCommand.class)),
                 new Topic("bank.clearing", "the code of the bank it is for",
                         "messages between hosted banks, modelled on ISO 20022 (transfer-saga)",
                         recordsOf(classes, ClearingMessage.class)));

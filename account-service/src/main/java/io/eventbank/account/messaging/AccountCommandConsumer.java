@@ -13,7 +13,10 @@ import io.eventbank.infrastructure.axon.AxonRuntime;
 import io.eventbank.account.domain.Outcome;
 import io.eventbank.contracts.account.AccountCommand;
 import io.eventbank.contracts.account.CreditAccountCommand;
+import io.eventbank.contracts.Clearing;
+import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.infrastructure.axon.Envelopes;
 import io.eventbank.infrastructure.axon.Batches;
@@ -39,9 +42,10 @@ import org.jboss.logging.Logger;
  * <p>Legs come a poll at a time, handled in one transaction ({@link Batches}): a busy account-service commits once
  * for hundreds of legs. A leg is never given up for a technical reason: while the database is away, or anything else
  * fails, the consumer holds the partition and tries again until it succeeds. Only a record that cannot be read goes
- * to {@code bank.account.commands.dlq}. A leg that comes again well after it was handled (the saga re-issues
- * a leg it has had no answer to) gets its outcome published once more, with the event's own id, so that the saga
- * learns it even if the first publication never reached it.
+ * to {@code bank.account.commands.dlq}. A transfer within one bank sends both its legs in one command
+ * ({@link DebitAndCreditCommand}): the payee is credited in the transaction that debited the payer. A leg that comes
+ * again well after it was handled (the saga re-issues a leg it has had no answer to) gets its outcome published once
+ * more, with the event's own id, so that the saga learns it even if the first publication never reached it.
  */
 @ApplicationScoped
 public class AccountCommandConsumer {
@@ -78,6 +82,10 @@ public class AccountCommandConsumer {
     private void handle(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
         Object command = envelopes.payloadOf(envelope);
+        if (command instanceof DebitAndCreditCommand both) {
+            handle(envelope, both);
+            return;
+        }
         if (!(command instanceof DebitAccountCommand || command instanceof CreditAccountCommand
                 || command instanceof RefundDebitCommand)) {
             throw new MalformedMessageException("only transfer legs travel on bank.account.commands, not "
@@ -86,7 +94,24 @@ public class AccountCommandConsumer {
         handle(envelope, (AccountCommand) command);
     }
 
-    private void handle(EventEnvelope envelope, AccountCommand command) {
+    /**
+     * Both legs of a transfer within one bank: the payee is credited only if the payer's debit is taken, in the same
+     * transaction (the poll's), so the two are done together or not at all. Each leg counts once by its own key, as if
+     * it had come alone: a repeat changes nothing and, long after, publishes its outcome again.
+     */
+    private void handle(EventEnvelope envelope, DebitAndCreditCommand both) {
+        if (!Iban.isValid(both.iban()) || !Iban.isValid(both.creditorIban()) || both.iban().equals(both.creditorIban())
+                || !Iban.bankCodeOf(both.iban()).equals(Iban.bankCodeOf(both.creditorIban()))
+                || Clearing.isClearingAccount(both.iban()) || Clearing.isClearingAccount(both.creditorIban())) {
+            throw new MalformedMessageException("both legs in one command move money between two customer accounts"
+                    + " of one bank");
+        }
+        if (handle(envelope, both.debit()).accepted()) {
+            handle(envelope, both.credit());
+        }
+    }
+
+    private Outcome handle(EventEnvelope envelope, AccountCommand command) {
         Outcome outcome = axon.batchCommands().sendAndWait(Envelopes.commandFor(envelope, command));
         if (outcome.repeated()) {
             LOG.debugf("%s %s was handled before; nothing changed", envelope.simpleType(), envelope.id());
@@ -95,6 +120,7 @@ public class AccountCommandConsumer {
             LOG.warnf("refund of transfer %s to %s refused: %s", refund.transferId(), refund.iban(),
                     outcome.refusal());
         }
+        return outcome;
     }
 
     /** The outcome's event, published again when the leg comes long after it was handled. */

@@ -20,6 +20,7 @@ import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.devstack.TestStack;
 import io.eventbank.devstack.testing.KafkaTopics;
@@ -65,6 +66,87 @@ class TransferLegConsumerTest {
         assertThat(header(event, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
         assertThat(header(event, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-" + transfer);
         assertThat(balanceOf(payer)).isEqualTo("30.00");
+    }
+
+    @Test
+    void shouldDebitThePayerAndCreditThePayeeInOneCommandEachOnce() {
+        String payer = openAccount("BothPayer", "50.00", "0");
+        String payee = openAccount("BothPayee", "0", "0");
+        String transfer = UUID.randomUUID().toString();
+        DebitAndCreditCommand both = new DebitAndCreditCommand(payer, transfer, Money.parse("20.00", "EUR"), payee,
+                "rent");
+
+        String commandId = sendCommand(both, payer, "corr-" + transfer);
+        ConsumerRecord<String, String> debited = awaitEvent(payer, "AccountDebitedEvent", transfer);
+        ConsumerRecord<String, String> credited = awaitEvent(payee, "AccountCreditedEvent", transfer);
+        assertThat(header(debited, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
+        assertThat(header(credited, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
+        assertThat(header(credited, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-" + transfer);
+
+        // again, and each leg alone: each counts once by its own key
+        sendCommand(both, payer, "c");
+        sendCommand(both.debit(), payer, "c");
+        sendCommand(both.credit(), payee, "c");
+        consumer.consume(poll(payer, both, both));
+        String marker = UUID.randomUUID().toString();
+        sendCommand(new CreditAccountCommand(payer, marker, Money.parse("0.01", "EUR"), payer, null), payer, "c");
+        awaitEvent(payer, "AccountCreditedEvent", marker);
+        String payeeMarker = UUID.randomUUID().toString();
+        sendCommand(new CreditAccountCommand(payee, payeeMarker, Money.parse("0.01", "EUR"), payee, null), payee, "c");
+        awaitEvent(payee, "AccountCreditedEvent", payeeMarker);
+
+        assertThat(balanceOf(payer)).isEqualTo("30.01");
+        assertThat(balanceOf(payee)).isEqualTo("20.01");
+        assertThat(eventsOf(payer)).filteredOn(r -> r.value().contains(transfer)).hasSize(1);
+        assertThat(eventsOf(payee)).filteredOn(r -> r.value().contains(transfer)).hasSize(1);
+    }
+
+    @Test
+    void shouldCreditNobodyWhenThePayersDebitIsRefused() {
+        String payer = openAccount("BothPoor", "5.00", "0");
+        String payee = openAccount("BothUnpaid", "0", "0");
+        String transfer = UUID.randomUUID().toString();
+
+        consumer.consume(poll(payer, new DebitAndCreditCommand(payer, transfer, Money.parse("20.00", "EUR"), payee,
+                null)));
+
+        awaitEvent(payer, "AccountDebitRejectedEvent", transfer);
+        assertThat(balanceOf(payer)).isEqualTo("5.00");
+        assertThat(balanceOf(payee)).isEqualTo("0.00");
+        assertThat(eventsOf(payee)).filteredOn(r -> r.value().contains(transfer)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheDebitAndAnswerTheRefusedCreditWhenThePayeeCannotBeCredited() {
+        String payer = openAccount("BothToNobody", "10.00", "0");
+        String nobody = Iban.german(Iban.bankCodeOf(payer), 7_777_777_777L);
+        String transfer = UUID.randomUUID().toString();
+
+        consumer.consume(poll(payer, new DebitAndCreditCommand(payer, transfer, Money.parse("4.00", "EUR"), nobody,
+                null)));
+
+        awaitEvent(payer, "AccountDebitedEvent", transfer);
+        assertThat(awaitEvent(nobody, "AccountCreditRejectedEvent", transfer).value()).contains("UNKNOWN_ACCOUNT");
+        assertThat(balanceOf(payer)).isEqualTo("6.00"); // the transfer refunds it, as when the credit came alone
+    }
+
+    @Test
+    void shouldRefuseBothLegsInOneForAPayeeOfAnotherBankOrAClearingAccount() {
+        String payer = openAccount("BothElsewhere", "10.00", "0");
+        String elsewhere = Iban.german("20030040".equals(Iban.bankCodeOf(payer)) ? "10020030" : "20030040", 1_234L);
+        String clearing = io.eventbank.contracts.Clearing.accountOf(Iban.bankCodeOf(payer), "EUR");
+        String transfer = UUID.randomUUID().toString();
+        sendCommand(new DebitAndCreditCommand(payer, transfer, Money.parse("1.00", "EUR"), elsewhere, null), payer,
+                "c");
+        sendCommand(new DebitAndCreditCommand(payer, transfer, Money.parse("1.00", "EUR"), clearing, null), payer,
+                "c");
+        String marker = UUID.randomUUID().toString();
+        sendCommand(new CreditAccountCommand(payer, marker, Money.parse("0.01", "EUR"), payer, null), payer, "c");
+        awaitEvent(payer, "AccountCreditedEvent", marker);
+
+        assertThat(topics.await("bank.account.commands.dlq", r -> payer.equals(r.key()), 2, WAIT)).hasSize(2);
+        assertThat(balanceOf(payer)).isEqualTo("10.01");
+        assertThat(eventsOf(payer)).filteredOn(r -> r.value().contains(transfer)).isEmpty();
     }
 
     @Test

@@ -4,5 +4,7 @@ package io.eventbank.contracts.transfer;
 public enum Leg {
     DEBIT,
     CREDIT,
-    REFUND
+    REFUND,
+    /** A transfer within one bank: the payer's debit and, if it is taken, the payee's credit, in one transaction. */
+    DEBIT_AND_CREDIT
 }

@@ -82,6 +82,8 @@ public class MoneyTransfer {
     private TransferFailure refundReason;
     private CreditTransferMessage sent;
     private int statusRequests;
+    /** Within one bank, both legs are asked of account-service in one command (transfers before that asked each). */
+    private boolean bothLegsAsked;
 
     protected MoneyTransfer() {
         // for Axon
@@ -98,13 +100,15 @@ public class MoneyTransfer {
         apply(new TransferRequestedEvent(command.transferId(), command.idempotencyKey(), command.debtorIban(),
                 command.creditorIban(), command.amount(), command.reference(), command.interbank(),
                 command.debtorBic(), command.creditorBic(), command.clearingTimeout()));
-        apply(new AccountLegRequestedEvent(command.transferId(), Leg.DEBIT, command.debtorIban(), command.amount(),
-                command.creditorIban(), command.reference(), null));
+        apply(new AccountLegRequestedEvent(command.transferId(), command.interbank() ? Leg.DEBIT
+                : Leg.DEBIT_AND_CREDIT, command.debtorIban(), command.amount(), command.creditorIban(),
+                command.reference(), null));
     }
 
     @CommandHandler
     public boolean handle(RecordDebitCommand command, DeadlineManager deadlines) {
-        if (status != TransferStatus.REQUESTED || !command.iban().equals(debtorIban)) {
+        if (status != TransferStatus.REQUESTED || !command.iban().equals(debtorIban) || bothLegsAsked) {
+            // both legs in one: the payee's answer tells the payer's too, and comes whatever this one says
             return false;
         }
         apply(new TransferDebitedEvent(transferId));
@@ -133,9 +137,11 @@ public class MoneyTransfer {
 
     @CommandHandler
     public boolean handle(RecordCreditCommand command) {
-        if (interbank || status != TransferStatus.DEBITED || !command.iban().equals(creditorIban)) {
+        if (interbank || !command.iban().equals(creditorIban) || !(status == TransferStatus.DEBITED
+                || status == TransferStatus.REQUESTED && bothLegsAsked)) {
             return false;
         }
+        debitedWithTheCredit();
         apply(new TransferCreditedEvent(transferId));
         apply(new TransferCompletedEvent(transferId));
         return true;
@@ -143,9 +149,11 @@ public class MoneyTransfer {
 
     @CommandHandler
     public boolean handle(RecordCreditRejectionCommand command) {
-        if (interbank || status != TransferStatus.DEBITED || !command.iban().equals(creditorIban)) {
+        if (interbank || !command.iban().equals(creditorIban) || !(status == TransferStatus.DEBITED
+                || status == TransferStatus.REQUESTED && bothLegsAsked)) {
             return false;
         }
+        debitedWithTheCredit();
         refund(TransferFailure.of(command.reason()));
         return true;
     }
@@ -216,8 +224,8 @@ public class MoneyTransfer {
     @CommandHandler
     public boolean handle(ResumeTransferCommand command, DeadlineManager deadlines) {
         switch (status) {
-            case REQUESTED -> apply(new AccountLegRequestedEvent(transferId, Leg.DEBIT, debtorIban, amount,
-                    creditorIban, reference, null));
+            case REQUESTED -> apply(new AccountLegRequestedEvent(transferId, bothLegsAsked ? Leg.DEBIT_AND_CREDIT
+                    : Leg.DEBIT, debtorIban, amount, creditorIban, reference, null));
             case DEBITED -> apply(new AccountLegRequestedEvent(transferId, Leg.CREDIT, creditorIban, amount,
                     debtorIban, reference, null));
             case REFUNDING -> apply(new AccountLegRequestedEvent(transferId, Leg.REFUND, debtorIban, amount,
@@ -233,6 +241,16 @@ public class MoneyTransfer {
             }
         }
         return true;
+    }
+
+    /**
+     * The payee's answer to both legs asked in one: account-service credits (or refuses to credit) the payee only in
+     * the transaction that debited the payer, so the answer means the payer was debited.
+     */
+    private void debitedWithTheCredit() {
+        if (status == TransferStatus.REQUESTED) {
+            apply(new TransferDebitedEvent(transferId));
+        }
     }
 
     @CommandHandler
@@ -290,6 +308,11 @@ public class MoneyTransfer {
         creditorBic = event.creditorBic();
         clearingTimeout = event.clearingTimeout();
         clearingIban = interbank ? Clearing.accountOf(Iban.bankCodeOf(debtorIban), amount.currency()) : null;
+    }
+
+    @EventSourcingHandler
+    void on(AccountLegRequestedEvent event) {
+        bothLegsAsked |= event.leg() == Leg.DEBIT_AND_CREDIT;
     }
 
     @EventSourcingHandler

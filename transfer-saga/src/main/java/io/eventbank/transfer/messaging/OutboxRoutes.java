@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.contracts.account.DebitAccountCommand;
+import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
@@ -56,6 +57,8 @@ public final class OutboxRoutes {
             case CREDIT -> new CreditAccountCommand(leg.iban(), leg.transferId(), leg.amount(),
                     leg.counterpartyIban(), leg.reference());
             case REFUND -> new RefundDebitCommand(leg.iban(), leg.transferId(), leg.amount(), leg.reason());
+            case DEBIT_AND_CREDIT -> new DebitAndCreditCommand(leg.iban(), leg.transferId(), leg.amount(),
+                    leg.counterpartyIban(), leg.reference());
         };
     }
 }

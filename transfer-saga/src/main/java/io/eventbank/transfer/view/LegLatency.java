@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
+import io.eventbank.contracts.transfer.Leg;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -38,8 +39,8 @@ public class LegLatency {
 
     @PostConstruct
     void meters() {
-        for (String leg : new String[] {"DEBIT", "CREDIT", "REFUND"}) {
-            timer(leg);
+        for (Leg leg : Leg.values()) {
+            timer(leg.name());
         }
     }
 

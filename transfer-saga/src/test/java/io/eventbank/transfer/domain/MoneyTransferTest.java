@@ -22,6 +22,7 @@ import java.time.Instant;
 
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.clearing.ClearingStatus;
+import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
 import io.eventbank.contracts.transfer.Leg;
 import io.eventbank.contracts.transfer.ClearingStatusRequestedEvent;
@@ -51,11 +52,56 @@ class MoneyTransferTest {
     }
 
     @Test
-    void shouldRequestTheDebitOfThePayerFirst() {
+    void shouldAskBothLegsOfATransferWithinTheBankInOneCommand() {
         fixture.givenNoPriorActivity()
                 .when(sameBankRequest())
-                .expectEvents(sameBankRequested(), leg(SAME_BANK, Leg.DEBIT, ALICE, BOB, "rent", null));
+                .expectEvents(sameBankRequested(), bothLegs());
     }
+
+    @Test
+    void shouldCompleteOnThePayeesCreditWhenBothLegsWereAskedInOne() {
+        fixture.given(sameBankRequested(), bothLegs())
+                .when(new RecordCreditCommand(SAME_BANK, BOB))
+                .expectEvents(new TransferDebitedEvent(SAME_BANK), new TransferCreditedEvent(SAME_BANK),
+                        new TransferCompletedEvent(SAME_BANK));
+        // the payer's answer, before or after the payee's, says nothing the payee's does not
+        fixture.given(sameBankRequested(), bothLegs())
+                .when(new RecordDebitCommand(SAME_BANK, ALICE))
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(sameBankRequested(), bothLegs(), new TransferDebitedEvent(SAME_BANK),
+                        new TransferCreditedEvent(SAME_BANK), new TransferCompletedEvent(SAME_BANK))
+                .when(new RecordCreditCommand(SAME_BANK, BOB))
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(sameBankRequested(), bothLegs())
+                .when(new RecordCreditCommand(SAME_BANK, ALICE))
+                .expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    @Test
+    void shouldRefundThePayerWhenThePayeeRefusesTheCreditAskedWithTheDebit() {
+        fixture.given(sameBankRequested(), bothLegs())
+                .when(new RecordCreditRejectionCommand(SAME_BANK, BOB, AccountRefusal.ACCOUNT_CLOSED))
+                .expectEvents(new TransferDebitedEvent(SAME_BANK),
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED),
+                        leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
+        fixture.given(sameBankRequested(), bothLegs())
+                .when(new RecordDebitRejectionCommand(SAME_BANK, ALICE, AccountRefusal.INSUFFICIENT_FUNDS))
+                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.INSUFFICIENT_FUNDS));
+    }
+
+    @Test
+    void shouldAskBothLegsAgainWhenResumedBeforeAnAnswer() {
+        fixture.given(sameBankRequested(), bothLegs())
+                .when(new ResumeTransferCommand(SAME_BANK))
+                .expectEvents(bothLegs());
+    }
+
+    private static AccountLegRequestedEvent bothLegs() {
+        return leg(SAME_BANK, Leg.DEBIT_AND_CREDIT, ALICE, BOB, "rent", null);
+    }
+
+    // The tests below that start from a same-bank transfer without its leg request are of transfers stored before
+    // both legs were asked in one: the payer's debit first, then the payee's credit, each a command of its own.
 
     @Test
     void shouldRefuseATransferToTheSameAccountOrOfNothing() {
