@@ -50,6 +50,14 @@ public final class BenchRun {
     /** A step of a ramp: what it offered, what the platform completed meanwhile, and whether it kept up. */
     record Step(Phase phase, double completedRate, Map<Kind, Double> completedByKind, boolean keptUp,
             Costs costs) {
+
+        /**
+         * What a step kept up with: what it completed, but never more than it offered (a step that works off what
+         * an earlier one left completes more than its own rate for a while).
+         */
+        double sustained() {
+            return Math.min(completedRate, phase.offeredRate);
+        }
     }
 
     /** A read model rebuilt from the events: how many it applied and how fast. */
@@ -167,7 +175,7 @@ public final class BenchRun {
             steps.add(step);
             if (step.keptUp()) {
                 keptUpAt = rate;
-                best = step.completedRate() > best.completedRate() ? step : best;
+                best = step.sustained() > best.sustained() ? step : best;
             } else {
                 fellBehindAt = rate;
             }
@@ -176,7 +184,7 @@ public final class BenchRun {
             out.line("bench:   " + load.inFlight() + " transfers still not final " + DRAIN.toSeconds()
                     + " s after the ramp");
         }
-        double sustained = best == null ? 0 : best.completedRate();
+        double sustained = best == null ? 0 : best.sustained();
         double openRate = settings.rate() > 0 ? settings.rate() : Math.max(1, sustained / 2);
         Phase open = new Phase(name + " open loop", openRate, System.nanoTime());
         timeline.mark(open.startNanos, String.format("open %.0f/s", openRate));

@@ -224,8 +224,10 @@ public class MoneyTransfer {
     @CommandHandler
     public boolean handle(ResumeTransferCommand command, DeadlineManager deadlines) {
         switch (status) {
-            case REQUESTED -> apply(new AccountLegRequestedEvent(transferId, bothLegsAsked ? Leg.DEBIT_AND_CREDIT
-                    : Leg.DEBIT, debtorIban, amount, creditorIban, reference, null));
+            // within one bank, both legs: also for a transfer that asked for the debit alone, whose debit's answer
+            // the inbox no longer passes on (account-service counts the debit once and credits the payee)
+            case REQUESTED -> apply(new AccountLegRequestedEvent(transferId, interbank ? Leg.DEBIT
+                    : Leg.DEBIT_AND_CREDIT, debtorIban, amount, creditorIban, reference, null));
             case DEBITED -> apply(new AccountLegRequestedEvent(transferId, Leg.CREDIT, creditorIban, amount,
                     debtorIban, reference, null));
             case REFUNDING -> apply(new AccountLegRequestedEvent(transferId, Leg.REFUND, debtorIban, amount,

@@ -2,6 +2,8 @@ package io.eventbank.transfer.saga;
 
 import java.util.Optional;
 
+import io.eventbank.contracts.Clearing;
+import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.account.AccountCreditRejectedEvent;
 import io.eventbank.contracts.account.AccountCreditedEvent;
 import io.eventbank.contracts.account.AccountDebitRejectedEvent;
@@ -33,7 +35,7 @@ public final class AccountAnswers {
     public static Optional<Object> commandFor(Object event) {
         if (event instanceof AccountDebitedEvent debited) {
             // an incoming payment's only debit is of this bank's clearing account: nothing to tell it
-            return IncomingPayment.isIncoming(debited.transferId()) ? Optional.empty()
+            return IncomingPayment.isIncoming(debited.transferId()) || withinOneBank(debited) ? Optional.empty()
                     : Optional.of(new RecordDebitCommand(debited.transferId(), debited.iban()));
         }
         if (event instanceof AccountDebitRejectedEvent rejected) {
@@ -57,5 +59,20 @@ public final class AccountAnswers {
                     : Optional.of(new RecordRefundCommand(refunded.transferId(), refunded.iban()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A payer's debit for a transfer within its bank: both legs were asked in one, and the payee's answer, which comes
+     * from the same transaction, tells the transfer everything. It is not passed on: the two answers travel on the two
+     * accounts' partitions and reach two consumers at once, whose polls would each lock the transfer and wait for the
+     * other (a deadlock that fails both polls). A transfer that asked for the debit alone (requested before both legs
+     * were asked in one) asks for both when it is resumed, and learns it from the payee's answer.
+     */
+    static boolean withinOneBank(AccountDebitedEvent debited) {
+        String payer = debited.iban();
+        String payee = debited.counterpartyIban();
+        return payer != null && payee != null && Iban.isValid(payer) && Iban.isValid(payee)
+                && Iban.bankCodeOf(payer).equals(Iban.bankCodeOf(payee)) && !Clearing.isClearingAccount(payer)
+                && !Clearing.isClearingAccount(payee);
     }
 }

@@ -344,9 +344,15 @@ class MoneyTransferTest {
 
     @Test
     void shouldAskAgainForThePendingLegWhenResumed() {
-        fixture.given(sameBankRequested())
+        // a transfer that asked for the debit alone asks for both legs now: the payee's answer completes it
+        fixture.given(sameBankRequested(), leg(SAME_BANK, Leg.DEBIT, ALICE, BOB, "rent", null))
                 .when(new ResumeTransferCommand(SAME_BANK))
-                .expectEvents(leg(SAME_BANK, Leg.DEBIT, ALICE, BOB, "rent", null));
+                .expectEvents(bothLegs());
+        fixture.given(sameBankRequested(), leg(SAME_BANK, Leg.DEBIT, ALICE, BOB, "rent", null), bothLegs())
+                .when(new RecordCreditCommand(SAME_BANK, BOB))
+                .expectEvents(new TransferDebitedEvent(SAME_BANK), new TransferCreditedEvent(SAME_BANK),
+                        new TransferCompletedEvent(SAME_BANK));
+
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
                 .when(new ResumeTransferCommand(SAME_BANK))
                 .expectEvents(leg(SAME_BANK, Leg.CREDIT, BOB, ALICE, "rent", null));
@@ -358,6 +364,13 @@ class MoneyTransferTest {
                         new TransferCompletedEvent(SAME_BANK))
                 .when(new ResumeTransferCommand(SAME_BANK))
                 .expectNoEvents();
+    }
+
+    @Test
+    void shouldAskAgainForThePayersDebitAloneBetweenBanksWhenResumed() {
+        fixture.given(interbankRequested())
+                .when(new ResumeTransferCommand(INTERBANK))
+                .expectEvents(leg(INTERBANK, Leg.DEBIT, ALICE, CAROL, "invoice", null));
     }
 
     @Test

@@ -32,8 +32,8 @@ class AccountAnswersTest {
 
     @Test
     void shouldTellTheTransferWhatEachAccountDidNamingTheAccount() {
-        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(ALICE, SAME_BANK, AMOUNT, BOB, "rent", 0)))
-                .contains(new RecordDebitCommand(SAME_BANK, ALICE));
+        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(ALICE, INTERBANK, AMOUNT, CAROL, "rent", 0)))
+                .contains(new RecordDebitCommand(INTERBANK, ALICE));
         assertThat(AccountAnswers.commandFor(new AccountCreditedEvent(BOB, SAME_BANK, AMOUNT, ALICE, "rent", 2500)))
                 .contains(new RecordCreditCommand(SAME_BANK, BOB));
         assertThat(AccountAnswers.commandFor(new DebitRefundedEvent(ALICE, SAME_BANK, AMOUNT, "ACCOUNT_CLOSED", 2500)))
@@ -41,6 +41,19 @@ class AccountAnswersTest {
         // the clearing account's leg goes to the transfer too, which ignores it: it is not the payee
         assertThat(AccountAnswers.commandFor(new AccountCreditedEvent(BERLIN_CLEARING, INTERBANK, AMOUNT, CAROL,
                 null, 2500))).contains(new RecordCreditCommand(INTERBANK, BERLIN_CLEARING));
+    }
+
+    @Test
+    void shouldLeaveAPayersDebitWithinOneBankToThePayeesAnswer() {
+        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(ALICE, SAME_BANK, AMOUNT, BOB, "rent", 0)))
+                .isEmpty();
+        // a refusal is the only answer that comes: the payee is credited only with the debit
+        assertThat(AccountAnswers.commandFor(new AccountDebitRejectedEvent(ALICE, SAME_BANK, AMOUNT,
+                AccountRefusal.INSUFFICIENT_FUNDS))).contains(new RecordDebitRejectionCommand(SAME_BANK, ALICE,
+                AccountRefusal.INSUFFICIENT_FUNDS));
+        // between banks, and the refund of a rejected payment from the clearing account, are still told
+        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(BERLIN_CLEARING, INTERBANK, AMOUNT, CAROL,
+                null, 0))).contains(new RecordDebitCommand(INTERBANK, BERLIN_CLEARING));
     }
 
     @Test
