@@ -344,19 +344,24 @@ public final class BenchReport {
         return md.toString();
     }
 
-    /** Memory flat: each service's live heap at the soak's end within a tenth (or 10 MB) of what it was at its start. */
+    /**
+     * Memory flat: each service's live heap at the soak's end within a tenth (or 10 MB) of what it was half-way (or
+     * at its start, without a half-way reading). Half-way, not the start: bounded caches may still fill in the first
+     * half (a transfer cache of 20,000 takes 18 minutes at 18 transfers a second), which is not memory retained.
+     */
     private void liveHeapTargets(StringBuilder md) {
         if (liveHeap.size() < 2) {
             return;
         }
-        List<Map<String, Long>> moments = new ArrayList<>(liveHeap.values());
-        Map<String, Long> first = moments.get(0);
-        Map<String, Long> last = moments.get(moments.size() - 1);
+        List<String> names = new ArrayList<>(liveHeap.keySet());
+        String from = names.size() > 2 ? names.get(names.size() - 2) : names.get(0);
+        Map<String, Long> first = liveHeap.get(from);
+        Map<String, Long> last = liveHeap.get(names.get(names.size() - 1));
         first.forEach((service, start) -> {
             Long end = last.get(service);
             if (end != null) {
-                md.append(String.format("| %s: live heap flat over the soak (end <= start + 10 %%, or + 10 MB) |"
-                                + " %.1f -> %.1f MB | %s |%n", service, start / 1048576.0, end / 1048576.0,
+                md.append(String.format("| %s: live heap flat, %s to end (end <= %s + 10 %%, or + 10 MB) |"
+                                + " %.1f -> %.1f MB | %s |%n", service, from, from, start / 1048576.0, end / 1048576.0,
                         end <= Math.max(start * 1.1, start + 10 * 1048576.0) ? "met" : "not met"));
             }
         });
