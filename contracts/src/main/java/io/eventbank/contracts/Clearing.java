@@ -23,4 +23,14 @@ public final class Clearing {
     public static boolean isClearingAccount(String iban) {
         return Iban.isGerman(iban) && Iban.accountNumberOf(iban) >= 9_900_000_000L;
     }
+
+    /**
+     * Whether money from {@code payer} to {@code payee} moves between two customer accounts of one bank: both valid
+     * IBANs, distinct, of one bank code, neither a clearing account. Such a transfer asks both its legs in one command.
+     */
+    public static boolean isBetweenCustomersOfOneBank(String payer, String payee) {
+        return payer != null && payee != null && Iban.isValid(payer) && Iban.isValid(payee) && !payer.equals(payee)
+                && Iban.bankCodeOf(payer).equals(Iban.bankCodeOf(payee)) && !isClearingAccount(payer)
+                && !isClearingAccount(payee);
+    }
 }

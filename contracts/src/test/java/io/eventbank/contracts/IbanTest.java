@@ -93,4 +93,20 @@ class IbanTest {
         assertThat(Clearing.accountOf("10020030", "USD")).isNotEqualTo(eur);
         assertThat(Clearing.isClearingAccount(Iban.german("10020030", 1_000_000))).isFalse();
     }
+
+    @Test
+    void shouldTellATransferBetweenTwoCustomersOfOneBank() {
+        String payer = Iban.german("10020030", 1_000_001);
+        String payee = Iban.german("10020030", 1_000_002);
+        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, payee)).isTrue();
+        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, Iban.german("20030040", 1_000_002)))
+                .as("the payee of another bank").isFalse();
+        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, Clearing.accountOf("10020030", "EUR")))
+                .as("the bank's clearing account").isFalse();
+        assertThat(Clearing.isBetweenCustomersOfOneBank(Clearing.accountOf("10020030", "EUR"), payee)).isFalse();
+        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, payer)).as("one account twice").isFalse();
+        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, null)).isFalse();
+        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, "DE00100200300001000002")).as("bad check digits")
+                .isFalse();
+    }
 }

@@ -14,7 +14,6 @@ import io.eventbank.account.domain.Outcome;
 import io.eventbank.contracts.account.AccountCommand;
 import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.contracts.Clearing;
-import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.account.DebitAccountCommand;
 import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
@@ -100,9 +99,7 @@ public class AccountCommandConsumer {
      * it had come alone: a repeat changes nothing and, long after, publishes its outcome again.
      */
     private void handle(EventEnvelope envelope, DebitAndCreditCommand both) {
-        if (!Iban.isValid(both.iban()) || !Iban.isValid(both.creditorIban()) || both.iban().equals(both.creditorIban())
-                || !Iban.bankCodeOf(both.iban()).equals(Iban.bankCodeOf(both.creditorIban()))
-                || Clearing.isClearingAccount(both.iban()) || Clearing.isClearingAccount(both.creditorIban())) {
+        if (!Clearing.isBetweenCustomersOfOneBank(both.iban(), both.creditorIban())) {
             throw new MalformedMessageException("both legs in one command move money between two customer accounts"
                     + " of one bank");
         }

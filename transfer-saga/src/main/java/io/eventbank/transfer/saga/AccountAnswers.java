@@ -3,7 +3,6 @@ package io.eventbank.transfer.saga;
 import java.util.Optional;
 
 import io.eventbank.contracts.Clearing;
-import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.account.AccountCreditRejectedEvent;
 import io.eventbank.contracts.account.AccountCreditedEvent;
 import io.eventbank.contracts.account.AccountDebitRejectedEvent;
@@ -69,10 +68,6 @@ public final class AccountAnswers {
      * were asked in one) asks for both when it is resumed, and learns it from the payee's answer.
      */
     static boolean withinOneBank(AccountDebitedEvent debited) {
-        String payer = debited.iban();
-        String payee = debited.counterpartyIban();
-        return payer != null && payee != null && Iban.isValid(payer) && Iban.isValid(payee)
-                && Iban.bankCodeOf(payer).equals(Iban.bankCodeOf(payee)) && !Clearing.isClearingAccount(payer)
-                && !Clearing.isClearingAccount(payee);
+        return Clearing.isBetweenCustomersOfOneBank(debited.iban(), debited.counterpartyIban());
     }
 }
