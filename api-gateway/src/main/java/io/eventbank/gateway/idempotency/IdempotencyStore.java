@@ -106,9 +106,6 @@ public class IdempotencyStore {
     }
 
     public Claim claim(String scope, String key, String requestHash) {
-        // a key older than the window is forgotten: used again, it makes a new request
-        update("delete from idempotency_key where scope = ? and key = ? and created_at < now() - make_interval(secs => ?)"
-                + " and state = 'DONE'", scope, key, config.idempotency().expireAfter().toSeconds());
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
             try (Connection c = dataSource.getConnection()) {
@@ -125,15 +122,22 @@ public class IdempotencyStore {
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("select request_hash, state, status, body,"
-                        + " location, " + ABANDONED + ", claimed_by from idempotency_key k where scope = ? and key = ?")) {
+                        + " location, " + ABANDONED + ", claimed_by, " + EXPIRED
+                        + " from idempotency_key k where scope = ? and key = ?")) {
                     select.setLong(1, ABANDONED_AFTER.toSeconds());
                     select.setString(2, instance);
                     select.setLong(3, INSTANCE_GONE_AFTER.toSeconds());
-                    select.setString(4, scope);
-                    select.setString(5, key);
+                    select.setLong(4, config.idempotency().expireAfter().toSeconds());
+                    select.setString(5, scope);
+                    select.setString(6, key);
                     try (ResultSet row = select.executeQuery()) {
                         if (!row.next()) {
                             continue; // released meanwhile: try to claim it again
+                        }
+                        if (row.getBoolean(8)) {
+                            // a key older than the window is forgotten: used again, it makes a new request
+                            forget(c, scope, key);
+                            continue;
                         }
                         if (!row.getString(1).equals(requestHash)) {
                             return new Mismatch();
@@ -172,6 +176,20 @@ public class IdempotencyStore {
     private static final String ABANDONED = "((k.claimed_by is null and k.created_at < now() - make_interval(secs => ?))"
             + " or (k.claimed_by <> ? and not exists (select 1 from gateway_instance i where i.id = k.claimed_by"
             + " and i.heartbeat_at > now() - make_interval(secs => ?))))";
+
+    /** Whether a key's answer is older than the window in which a repeat gets it. */
+    private static final String EXPIRED = "(k.state = 'DONE' and k.created_at < now() - make_interval(secs => ?))";
+
+    /** Forgets a key whose answer is older than the window (unless a request claimed it again meanwhile). */
+    private void forget(Connection c, String scope, String key) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from idempotency_key k where scope = ? and key = ?"
+                + " and " + EXPIRED)) {
+            delete.setString(1, scope);
+            delete.setString(2, key);
+            delete.setLong(3, config.idempotency().expireAfter().toSeconds());
+            delete.executeUpdate();
+        }
+    }
 
     /** Takes the claim over from {@code from}, unless another request took it meanwhile. */
     private boolean takeOver(Connection c, String scope, String key, String from) throws SQLException {
