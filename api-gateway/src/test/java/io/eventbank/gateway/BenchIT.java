@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BenchIT {
 
     @Test
-    void shouldMeasureThePlatformAndWriteTheReportWithEveryTransferFinal() {
+    void shouldMeasureThePlatformAndWriteTheReportWithEveryTransferFinal() throws java.io.IOException {
         Path home = Path.of("target", "bench").toAbsolutePath();
         BenchSettings settings = BenchSettings.parse(List.of("--short"), ServiceUnderTest.projectRoot(), home,
                 List.of("-Xmx384m"));
@@ -41,5 +41,10 @@ class BenchIT {
                 "memory.png")) {
             assertThat(home.resolve(file)).as(file).isNotEmptyFile();
         }
+        assertThat(java.nio.file.Files.readString(home.resolve("report.md")))
+                .as("the statements counted while the parts ran, with their cost a transfer")
+                .containsPattern("took PostgreSQL longest \\(while the parts ran: [1-9][\\d,]* transfers final\\)")
+                .containsPattern("\\| (account|ledger|transfer) \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ ms \\| [\\d.]+ \\|")
+                .contains("CPU ms a transfer");
     }
 }

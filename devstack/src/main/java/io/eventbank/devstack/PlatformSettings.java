@@ -15,7 +15,7 @@ import java.util.Map;
  *   <li>{@code EVENTBANK_KAFKA_PORT}, {@code EVENTBANK_KAFKA_CONTROLLER_PORT}: the broker's ports (9092, 9093);</li>
  *   <li>{@code EVENTBANK_KAFKA_PARTITIONS}: partitions of every topic (6);</li>
  *   <li>{@code EVENTBANK_HOME}: where data, logs and process ids are kept ({@code .eventbank} in the project);</li>
- *   <li>{@code EVENTBANK_JAVA_OPTS}: JVM options of the services ({@code -Xmx512m}).</li>
+ *   <li>{@code EVENTBANK_JAVA_OPTS}: JVM options of the services ({@link #DEFAULT_JAVA_OPTS}).</li>
  * </ul>
  */
 public record PlatformSettings(
@@ -29,6 +29,11 @@ public record PlatformSettings(
         List<Service> services) {
 
     public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/eventbank";
+    /**
+     * The services' JVM options by default. The serial collector: four services, a broker and PostgreSQL share two
+     * cores, and G1's background threads cost CPU that the platform needs (docs/benchmarks.md, 2026-12-06).
+     */
+    public static final String DEFAULT_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
 
     public static PlatformSettings fromEnvironment(Path projectRoot) {
         return fromEnvironment(projectRoot, System.getenv());
@@ -42,7 +47,7 @@ public record PlatformSettings(
                 env.getOrDefault("EVENTBANK_DB_PASSWORD", ""));
         Path home = env.containsKey("EVENTBANK_HOME") ? Path.of(env.get("EVENTBANK_HOME")) : root.resolve(".eventbank");
         List<String> jvmOptions = new ArrayList<>(
-                Arrays.asList(env.getOrDefault("EVENTBANK_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")));
+                Arrays.asList(env.getOrDefault("EVENTBANK_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
         jvmOptions.removeIf(String::isEmpty);
         return new PlatformSettings(root, home.toAbsolutePath(), database,
                 Integer.parseInt(env.getOrDefault("EVENTBANK_KAFKA_PORT", "9092")),

@@ -43,6 +43,7 @@ public final class BenchReport {
     private final Phase soak;
     private final Map<String, Map<String, Long>> liveHeap;
     private final List<Meters.CountedStatement> statements;
+    private final long statementsTransfers;
     private final Instant finishedAt = Instant.now();
 
     private BenchReport(Builder builder) {
@@ -57,6 +58,7 @@ public final class BenchReport {
         this.soak = builder.soak;
         this.liveHeap = builder.liveHeap == null ? Map.of() : new LinkedHashMap<>(builder.liveHeap);
         this.statements = builder.statements == null ? List.of() : List.copyOf(builder.statements);
+        this.statementsTransfers = builder.statementsTransfers;
     }
 
     /** Collects the figures as the run goes. */
@@ -72,6 +74,7 @@ public final class BenchReport {
         private Phase soak;
         private Map<String, Map<String, Long>> liveHeap;
         private List<Meters.CountedStatement> statements;
+        private long statementsTransfers;
 
         Builder(BenchSettings settings, Timeline timeline) {
             this.settings = settings;
@@ -119,8 +122,10 @@ public final class BenchReport {
             liveHeap = value;
         }
 
-        void statements(List<Meters.CountedStatement> value) {
+        /** The statements that took PostgreSQL longest while the parts ran, and how many transfers became final then. */
+        void statements(List<Meters.CountedStatement> value, long transfers) {
             statements = value;
+            statementsTransfers = transfers;
         }
 
         BenchReport build() {
@@ -231,16 +236,21 @@ public final class BenchReport {
                     part.interbankShare() * 100));
             md.append("Ramp: each step offers a rate for ").append(settings.step().toSeconds())
                     .append(" s; it kept up when the backlog stayed flat (it grew by less than 2 % of the offered rate a second) and at"
-                    + " least 95 % of the offered rate completed.\n\n");
-            md.append("| offered/s | completed/s | same-bank/s | interbank/s | p50 | p99 | max backlog | CPU cores | |\n");
-            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                    + " least 95 % of the offered rate completed. CPU ms a transfer: every process's CPU time in the"
+                    + " step (the bench's and PostgreSQL's too) over the transfers that became final in it; at one"
+                    + " offered rate it moves far less from run to run than the highest rate kept up with does.\n\n");
+            md.append("| offered/s | completed/s | same-bank/s | interbank/s | p50 | p99 | max backlog | CPU cores"
+                    + " | CPU ms a transfer | |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
             for (Step step : part.steps()) {
                 Histogram h = step.phase().latency();
-                md.append(String.format("| %.1f | %.1f | %.1f | %.1f | %s | %s | %d | %.2f | %s |%n",
+                md.append(String.format("| %.1f | %.1f | %.1f | %.1f | %s | %s | %d | %.2f | %.2f | %s |%n",
                         step.phase().offeredRate, step.completedRate(),
                         step.completedByKind().getOrDefault(Kind.SAME_BANK, 0.0),
                         step.completedByKind().getOrDefault(Kind.INTERBANK, 0.0), ms(h, 50), ms(h, 99),
-                        step.phase().maxBacklog(), step.costs().cores(), step.keptUp() ? "kept up" : "fell behind"));
+                        step.phase().maxBacklog(), step.costs().cores(),
+                        step.costs().cpuMillis().values().stream().mapToDouble(Double::doubleValue).sum(),
+                        step.keptUp() ? "kept up" : "fell behind"));
             }
             md.append(String.format("%nHighest rate kept up with: **%.1f transfers/s** (%.3fx pgbench).%n%n",
                     part.sustainedRate(), pg == 0 ? 0 : part.sustainedRate() / pg));
@@ -272,17 +282,18 @@ public final class BenchReport {
         md.append(String.format("- the platform's verification after the replay: %s%n", verified() ? "ok"
                 : "NOT OK " + (verification == null ? "" : verification.status() + " " + verification.body())));
         if (!statements.isEmpty()) {
-            long finals = timeline.seconds().values().stream()
-                    .mapToLong(second -> second.finals.values().stream().mapToLong(Long::longValue).sum()).sum();
-            md.append(String.format("%n## The statements run most often (the whole run: %,d transfers final, plus"
-                    + " opening and funding the accounts)%n%n", finals));
-            md.append("| service | calls | per transfer | rows | mean | statement |\n| --- | --- | --- | --- | --- | --- |\n");
+            double transfers = Math.max(1, statementsTransfers);
+            md.append(String.format("%n## The statements that took PostgreSQL longest (while the parts ran: %,d transfers"
+                    + " final)%n%n", statementsTransfers));
+            md.append("| service | calls | per transfer | rows a call | mean | ms a transfer | statement |\n"
+                    + "| --- | --- | --- | --- | --- | --- | --- |\n");
             for (Meters.CountedStatement statement : statements) {
                 String text = statement.query().length() > 160 ? statement.query().substring(0, 157) + "..."
                         : statement.query();
-                md.append(String.format("| %s | %,d | %.2f | %,d | %.3f ms | `%s` |%n", statement.service(),
-                        statement.calls(), statement.calls() / (double) Math.max(1, finals), statement.rows(),
-                        statement.meanMillis(), text.replace("|", "\\|").replace("`", "'")));
+                md.append(String.format("| %s | %,d | %.2f | %.1f | %.3f ms | %.3f | `%s` |%n", statement.service(),
+                        statement.calls(), statement.calls() / transfers,
+                        statement.rows() / (double) Math.max(1, statement.calls()), statement.meanMillis(),
+                        statement.totalMillis() / transfers, text.replace("|", "\\|").replace("`", "'")));
             }
         }
         md.append("\nPlots: throughput.png, latency.png, cpu.png, memory.png (in report.html).\n");

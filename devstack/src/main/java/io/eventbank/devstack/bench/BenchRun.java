@@ -112,12 +112,17 @@ public final class BenchRun {
                 out.line(String.format("bench: warmed up (%d transfers, p50 %.0f ms)", warmUp.issued.get(),
                         warmUp.latency().getValueAtPercentile(50) / 1000.0));
 
+                // the statements are counted for the parts alone: not the accounts' opening, the soak or the replays
+                meters.resetStatements();
+                long partsFrom = System.nanoTime();
                 int index = 0;
                 for (String part : settings.parts()) {
                     double share = part.equals("same-bank") ? 0 : settings.interbankShare();
                     report.part(runPart(part, share, new Mix(customers, share, settings.hotShare(),
                             settings.seed() + ++index), load, meters, timeline));
                 }
+                report.statements(meters.topStatements(40), timeline.finals(partsFrom, System.nanoTime() + 1_000_000_000L,
+                        null));
                 Phase soak = null;
                 if (!settings.soak().isZero()) {
                     soak = soak(report, customers, load, meters, timeline);
@@ -135,7 +140,6 @@ public final class BenchRun {
                 report.verification(api.call("GET", "/admin/verification", operator, null, null));
                 report.errors(timeline.errorsByStatus());
                 report.soak(soak);
-                report.statements(meters.topStatements(40));
                 BenchReport result = report.build();
                 result.write(settings.home(), out);
                 return result;

@@ -145,23 +145,34 @@ final class Meters implements AutoCloseable {
     }
 
     /** A statement of a service, as pg_stat_statements counts it. */
-    record CountedStatement(String service, String query, long calls, long rows, double meanMillis) {
+    record CountedStatement(String service, String query, long calls, long rows, double meanMillis,
+            double totalMillis) {
     }
 
-    /** The statements the services ran most often since the server started. */
+    /** Forgets what pg_stat_statements counted so far: what it counts from now on is the load's alone. */
+    void resetStatements() {
+        try (Connection c = connect(); Statement statement = c.createStatement()) {
+            statement.execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reset pg_stat_statements: " + e.getMessage(), e);
+        }
+    }
+
+    /** The services' statements that took PostgreSQL longest since the last reset, longest first. */
     java.util.List<CountedStatement> topStatements(int limit) {
         java.util.List<CountedStatement> top = new java.util.ArrayList<>();
         try (Connection c = connect(); PreparedStatement query = c.prepareStatement("select r.rolname, s.query,"
-                + " s.calls, s.rows, s.mean_exec_time from pg_stat_statements s join pg_roles r on r.oid = s.userid"
+                + " s.calls, s.rows, s.mean_exec_time, s.total_exec_time from pg_stat_statements s"
+                + " join pg_roles r on r.oid = s.userid"
                 + " where s.dbid = (select oid from pg_database where datname = current_database())"
-                + " and r.rolname like ? order by s.calls desc limit ?")) {
+                + " and r.rolname like ? order by s.total_exec_time desc limit ?")) {
             query.setString(1, c.getCatalog() + "\\_%");
             query.setInt(2, limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     top.add(new CountedStatement(rows.getString(1).substring(c.getCatalog().length() + 1),
                             rows.getString(2).replaceAll("\\s+", " "), rows.getLong(3), rows.getLong(4),
-                            rows.getDouble(5)));
+                            rows.getDouble(5), rows.getDouble(6)));
                 }
             }
         } catch (SQLException e) {

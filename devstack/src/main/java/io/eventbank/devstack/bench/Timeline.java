@@ -71,15 +71,19 @@ final class Timeline {
     synchronized double finalRate(long fromNanos, long toNanos, Kind kind) {
         long from = (fromNanos - startNanos) / 1_000_000_000L;
         long to = (toNanos - startNanos) / 1_000_000_000L;
-        if (to <= from) {
-            return 0;
-        }
+        return to <= from ? 0 : finals(fromNanos, toNanos, kind) / (double) (to - from);
+    }
+
+    /** Transfers of the kind (null: any) that became final between two moments, in whole seconds of the run. */
+    synchronized long finals(long fromNanos, long toNanos, Kind kind) {
+        long from = (fromNanos - startNanos) / 1_000_000_000L;
+        long to = (toNanos - startNanos) / 1_000_000_000L;
         long finals = 0;
-        for (Second second : seconds.subMap(from, to).values()) {
+        for (Second second : seconds.subMap(from, Math.max(from, to)).values()) {
             finals += kind == null ? second.finals.values().stream().mapToLong(Long::longValue).sum()
                     : second.finals.getOrDefault(kind, 0L);
         }
-        return finals / (double) (to - from);
+        return finals;
     }
 
     synchronized TreeMap<Long, Second> seconds() {
