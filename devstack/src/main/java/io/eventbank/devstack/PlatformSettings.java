@@ -31,7 +31,8 @@ public record PlatformSettings(
     public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/eventbank";
     /**
      * The services' JVM options by default. The serial collector: four services, a broker and PostgreSQL share two
-     * cores, and G1's background threads cost CPU that the platform needs (docs/benchmarks.md, 2026-12-06).
+     * cores, where G1's concurrent threads only compete with the platform; no worse in the bench, if not clearly
+     * better (docs/benchmarks.md, 2026-12-06).
      */
     public static final String DEFAULT_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
 

@@ -249,7 +249,7 @@ public final class BenchReport {
                         step.completedByKind().getOrDefault(Kind.SAME_BANK, 0.0),
                         step.completedByKind().getOrDefault(Kind.INTERBANK, 0.0), ms(h, 50), ms(h, 99),
                         step.phase().maxBacklog(), step.costs().cores(),
-                        step.costs().cpuMillis().values().stream().mapToDouble(Double::doubleValue).sum(),
+                        step.costs().cpuMillisTotal(),
                         step.keptUp() ? "kept up" : "fell behind"));
             }
             md.append(String.format("%nHighest rate kept up with: **%.1f transfers/s** (%.3fx pgbench).%n%n",

@@ -145,8 +145,11 @@ final class Meters implements AutoCloseable {
     }
 
     /** A statement of a service, as pg_stat_statements counts it. */
-    record CountedStatement(String service, String query, long calls, long rows, double meanMillis,
-            double totalMillis) {
+    record CountedStatement(String service, String query, long calls, long rows, double totalMillis) {
+
+        double meanMillis() {
+            return calls == 0 ? 0 : totalMillis / calls;
+        }
     }
 
     /** Forgets what pg_stat_statements counted so far: what it counts from now on is the load's alone. */
@@ -162,7 +165,7 @@ final class Meters implements AutoCloseable {
     java.util.List<CountedStatement> topStatements(int limit) {
         java.util.List<CountedStatement> top = new java.util.ArrayList<>();
         try (Connection c = connect(); PreparedStatement query = c.prepareStatement("select r.rolname, s.query,"
-                + " s.calls, s.rows, s.mean_exec_time, s.total_exec_time from pg_stat_statements s"
+                + " s.calls, s.rows, s.total_exec_time from pg_stat_statements s"
                 + " join pg_roles r on r.oid = s.userid"
                 + " where s.dbid = (select oid from pg_database where datname = current_database())"
                 + " and r.rolname like ? order by s.total_exec_time desc limit ?")) {
@@ -172,7 +175,7 @@ final class Meters implements AutoCloseable {
                 while (rows.next()) {
                     top.add(new CountedStatement(rows.getString(1).substring(c.getCatalog().length() + 1),
                             rows.getString(2).replaceAll("\\s+", " "), rows.getLong(3), rows.getLong(4),
-                            rows.getDouble(5), rows.getDouble(6)));
+                            rows.getDouble(5)));
                 }
             }
         } catch (SQLException e) {
