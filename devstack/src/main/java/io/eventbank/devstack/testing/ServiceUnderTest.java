@@ -52,11 +52,20 @@ public final class ServiceUnderTest implements AutoCloseable {
         return Path.of(root);
     }
 
+    /**
+     * The service's JVM options: {@code -Xmx384m}, or the system property {@code eventbank.service.jvm-options}
+     * (split at spaces), for example to start a benchmark's service with the flight recorder.
+     */
+    private static List<String> jvmOptions() {
+        String options = System.getProperty("eventbank.service.jvm-options", "").strip();
+        return options.isEmpty() ? List.of("-Xmx384m") : List.of(options.split("\\s+"));
+    }
+
     /** Starts the service and waits until it is ready. */
     public ServiceUnderTest start(Duration timeout) {
         starts++;
         Path log = logs.resolve(service.name() + "-" + starts + ".log");
-        process = ServiceProcess.start(service, projectRoot(), List.of("-Xmx384m"), environment, log);
+        process = ServiceProcess.start(service, projectRoot(), jvmOptions(), environment, log);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!process.isReady()) {
             if (!process.process().isAlive() || System.nanoTime() > deadline) {

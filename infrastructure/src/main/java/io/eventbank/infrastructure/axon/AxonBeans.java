@@ -5,12 +5,12 @@ import javax.sql.DataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.eventbank.infrastructure.health.AxonProcessors;
 import io.quarkus.arc.properties.IfBuildProperty;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,10 +80,10 @@ public class AxonBeans {
         return runtime.commandGateway();
     }
 
-    /** Axon's configuration, for its processors' health ({@code AxonProcessors}). */
+    /** Axon's event processors, for their health ({@link AxonProcessors}). */
     @Produces
     @Singleton
-    Configuration configuration(AxonRuntime runtime) {
-        return runtime.configuration();
+    AxonProcessors.EventProcessors eventProcessors(AxonRuntime runtime) {
+        return () -> runtime.configuration().eventProcessingConfiguration().eventProcessors();
     }
 }

@@ -15,7 +15,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.axonframework.micrometer.GlobalMetricRegistry;
 
 /** What every Axon service of the platform configures the same way. */
 public final class AxonConfigurers {
@@ -46,11 +45,11 @@ public final class AxonConfigurers {
                 .registerTokenStore(c -> tokenStore)
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, processor) -> new LogCorrelation());
-        // Axon's own meters (axon-micrometer): messages counted and timed per command bus, event bus and processor,
-        // processors' latency and capacity, tagged by payload type, at /q/metrics with the service's others. They
-        // time every message, which costs on the hot path (docs/benchmarks.md): eventbank.metrics.axon=false drops them.
+        // Axon's own meters, as axon-micrometer names them: messages counted and timed per command bus, event bus and
+        // processor, processors' latency and capacity, tagged by payload type, at /q/metrics with the service's
+        // others. They time every message (docs/benchmarks.md): eventbank.metrics.axon=false drops them.
         if (ConfigProvider.getConfig().getOptionalValue("eventbank.metrics.axon", Boolean.class).orElse(true)) {
-            new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
+            AxonMeters.register(configurer, meters);
         }
         // before anything is handled: every command's log lines name its request too
         // and every command names the span it was sent in, which its events carry on (TraceDispatch)

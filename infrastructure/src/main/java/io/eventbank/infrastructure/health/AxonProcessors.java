@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.smallrye.health.api.Wellness;
-import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -24,17 +23,25 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 @Wellness
 public class AxonProcessors implements HealthCheck {
 
+    /**
+     * A service's event processors by name, from its Axon configuration ({@code AxonBeans}). The check names no type
+     * of axon-configuration, which a service without Axon does not have.
+     */
+    @FunctionalInterface
+    public interface EventProcessors {
+        Map<String, EventProcessor> all();
+    }
+
     @Inject
-    Instance<Configuration> axon;
+    Instance<EventProcessors> processors;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("Axon event processors").up();
-        if (axon.isUnsatisfied()) {
+        if (processors.isUnsatisfied()) {
             return health.withData("processors", "none").build();
         }
-        for (Map.Entry<String, EventProcessor> entry : axon.get().eventProcessingConfiguration().eventProcessors()
-                .entrySet()) {
+        for (Map.Entry<String, EventProcessor> entry : processors.get().all().entrySet()) {
             String state = state(entry.getValue());
             health.withData(entry.getKey(), state);
             if (!state.equals("running")) {
