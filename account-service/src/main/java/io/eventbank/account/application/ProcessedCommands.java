@@ -6,10 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -33,6 +37,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
@@ -44,8 +49,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
  * stay bounded. A refund reaches the aggregate only for a debit the account accepted, of the same amount.
  * <p>
  * A command of the API (a unit of work of its own) claims its row first, so that two deliveries at once wait for each
- * other on it. The legs of a Kafka poll (units of work nested in the poll's) are only looked up, and their rows are
- * written together in one statement as the poll commits: a leg delivered twice at once then fails one of the polls on
+ * other on it. The legs of a Kafka poll (units of work nested in the poll's) are only looked up, all in one statement
+ * before the first is handled ({@link #expect}), and their rows are written together in one statement as the poll
+ * commits: a leg delivered twice at once then fails one of the polls on
  * the table's key, which rolls it back and handles its records again, one by one ({@code Batches}), to find the row.
  */
 @ApplicationScoped
@@ -90,7 +96,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             return chain.proceed();
         }
         Rows rows = unitOfWork.parent().isPresent() ? pollRows(unitOfWork.root()) : new Claimed();
-        try (Connection c = dataSource.getConnection()) {
+        try (Lazy c = new Lazy()) {
             Optional<Recorded> before = rows.before(c, key.get());
             if (before.isPresent()) {
                 return before.get().outcome().asRepeat();
@@ -123,33 +129,33 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     private interface Rows {
 
         /** The row of a command handled before, if any; a claim on it for a command of its own. */
-        Optional<Recorded> before(Connection c, Key key) throws SQLException;
+        Optional<Recorded> before(Lazy c, Key key) throws SQLException;
 
-        boolean debited(Connection c, RefundDebitCommand refund) throws SQLException;
+        boolean debited(Lazy c, RefundDebitCommand refund) throws SQLException;
 
-        void record(Connection c, Row row) throws SQLException;
+        void record(Lazy c, Row row) throws SQLException;
     }
 
     /** A command in a unit of work of its own: claims its row first, and fills it in once handled. */
     private static final class Claimed implements Rows {
 
         @Override
-        public Optional<Recorded> before(Connection c, Key key) throws SQLException {
-            if (claim(c, key)) {
+        public Optional<Recorded> before(Lazy c, Key key) throws SQLException {
+            if (claim(c.get(), key)) {
                 return Optional.empty();
             }
-            return Optional.of(find(c, key).orElseThrow(() -> new IllegalStateException("claimed but not recorded: "
-                    + key)));
+            return Optional.of(find(c.get(), key).orElseThrow(
+                    () -> new IllegalStateException("claimed but not recorded: " + key)));
         }
 
         @Override
-        public boolean debited(Connection c, RefundDebitCommand refund) throws SQLException {
-            return ProcessedCommands.debited(c, refund);
+        public boolean debited(Lazy c, RefundDebitCommand refund) throws SQLException {
+            return ProcessedCommands.debited(c.get(), refund);
         }
 
         @Override
-        public void record(Connection c, Row row) throws SQLException {
-            complete(c, row);
+        public void record(Lazy c, Row row) throws SQLException {
+            complete(c.get(), row);
         }
     }
 
@@ -157,28 +163,45 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     private final class Poll implements Rows {
 
         private final Map<Key, Row> handled = new LinkedHashMap<>();
+        /** The keys read before the legs were handled ({@link #expect}), and the rows among them that exist. */
+        private final Set<Key> read = new HashSet<>();
+        private final Map<Key, Recorded> found = new HashMap<>();
 
         @Override
-        public Optional<Recorded> before(Connection c, Key key) throws SQLException {
+        public Optional<Recorded> before(Lazy c, Key key) throws SQLException {
             Row here = handled.get(key);
             if (here != null) {
                 return Optional.of(new Recorded(here.outcome(), here.outcomeAggregate(), here.outcome().sequence(),
                         Instant.now()));
             }
-            return find(c, key);
+            if (read.contains(key)) {
+                return Optional.ofNullable(found.get(key));
+            }
+            return find(c.get(), key);
+        }
+
+        void expect(Collection<Key> keys) throws SQLException {
+            List<Key> unread = keys.stream().filter(key -> !read.contains(key)).distinct().toList();
+            if (unread.isEmpty()) {
+                return;
+            }
+            try (Connection c = dataSource.getConnection()) {
+                found.putAll(findAll(c, unread));
+            }
+            read.addAll(unread);
         }
 
         @Override
-        public boolean debited(Connection c, RefundDebitCommand refund) throws SQLException {
+        public boolean debited(Lazy c, RefundDebitCommand refund) throws SQLException {
             Row debit = handled.get(new Key(refund.iban(), "DEBIT", refund.transferId()));
             if (debit != null) {
                 return debit.outcome().accepted() && debit.amount() == refund.amount().minorUnits();
             }
-            return ProcessedCommands.debited(c, refund);
+            return ProcessedCommands.debited(c.get(), refund);
         }
 
         @Override
-        public void record(Connection c, Row row) {
+        public void record(Lazy c, Row row) {
             handled.put(row.key(), row);
         }
 
@@ -188,6 +211,38 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             }
             try (Connection c = dataSource.getConnection()) {
                 insert(c, List.copyOf(handled.values()));
+            }
+        }
+    }
+
+    /**
+     * The legs a poll brings, before they are handled (in the poll's unit of work): whether each was handled before is
+     * read for all of them in one statement, instead of one statement a leg.
+     */
+    public void expect(Collection<Key> keys) {
+        try {
+            pollRows(CurrentUnitOfWork.get().root()).expect(keys);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the legs of a poll", e);
+        }
+    }
+
+    /** The unit of work's connection, taken when a statement needs it (a leg whose row was read needs none). */
+    private final class Lazy implements AutoCloseable {
+
+        private Connection connection;
+
+        Connection get() throws SQLException {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+            }
+            return connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (connection != null) {
+                connection.close();
             }
         }
     }
@@ -212,7 +267,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
      * its own id, at sequence 0), and recorded as the leg's outcome, so that a later account with that IBAN never
      * sees the leg. It all happens in the leg's unit of work: nothing fails, nothing rolls back.
      */
-    private Outcome rejectForUnknownAccount(Connection c, Rows rows, Key key, CommandMessage<?> message)
+    private Outcome rejectForUnknownAccount(Lazy c, Rows rows, Key key, CommandMessage<?> message)
             throws SQLException {
         Object rejection;
         long amount;
@@ -307,23 +362,45 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     }
 
     private static Optional<Recorded> find(Connection c, Key key) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("select accepted, refusal, balance_after,"
-                + " outcome_aggregate, outcome_sequence, processed_at from processed_command"
+        try (PreparedStatement query = c.prepareStatement("select " + RECORDED + " from processed_command"
                 + " where iban = ? and kind = ? and command_id = ?")) {
             query.setString(1, key.iban());
             query.setString(2, key.kind());
             query.setString(3, key.id());
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                Long sequence = (Long) row.getObject(5);
-                AccountRefusal refusal = row.getString(2) == null ? null : AccountRefusal.valueOf(row.getString(2));
-                Outcome outcome = new Outcome(row.getBoolean(1), refusal, row.getLong(3), sequence, false);
-                Timestamp at = row.getTimestamp(6);
-                return Optional.of(new Recorded(outcome, row.getString(4), sequence, at.toInstant()));
+                return row.next() ? Optional.of(recorded(row)) : Optional.empty();
             }
         }
+    }
+
+    /** The rows that exist among {@code keys}, in one statement. */
+    private static Map<Key, Recorded> findAll(Connection c, List<Key> keys) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("select " + RECORDED + ", iban, kind, command_id"
+                + " from processed_command where (iban, kind, command_id) in"
+                + " (select * from unnest(?::varchar[], ?::varchar[], ?::varchar[]))")) {
+            query.setArray(1, c.createArrayOf("varchar", keys.stream().map(Key::iban).toArray()));
+            query.setArray(2, c.createArrayOf("varchar", keys.stream().map(Key::kind).toArray()));
+            query.setArray(3, c.createArrayOf("varchar", keys.stream().map(Key::id).toArray()));
+            Map<Key, Recorded> found = new HashMap<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    found.put(new Key(row.getString(7), row.getString(8), row.getString(9)), recorded(row));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static final String RECORDED = "accepted, refusal, balance_after, outcome_aggregate, outcome_sequence,"
+            + " processed_at";
+
+    /** A row's outcome, from the columns of {@link #RECORDED}. */
+    private static Recorded recorded(ResultSet row) throws SQLException {
+        Long sequence = (Long) row.getObject(5);
+        AccountRefusal refusal = row.getString(2) == null ? null : AccountRefusal.valueOf(row.getString(2));
+        Outcome outcome = new Outcome(row.getBoolean(1), refusal, row.getLong(3), sequence, false);
+        Timestamp at = row.getTimestamp(6);
+        return new Recorded(outcome, row.getString(4), sequence, at.toInstant());
     }
 
     private static boolean debited(Connection c, RefundDebitCommand refund) throws SQLException {

@@ -25,8 +25,12 @@ public interface AccountConfig {
     @WithDefault("10000.00")
     String maxOverdraftLimit();
 
-    /** A snapshot of an account after this many events. */
-    @WithDefault("50")
+    /**
+     * A snapshot of an account after this many events. Accounts stay in the cache between commands, so a snapshot
+     * only shortens the load after a restart or an eviction; each costs a read of the events since the last one and a
+     * transaction of its own on the consumer's thread, which is why it is not taken more often.
+     */
+    @WithDefault("500")
     int snapshotThreshold();
 
     /** Keep accounts in memory between commands (right for one node per account; see AxonSetup). */

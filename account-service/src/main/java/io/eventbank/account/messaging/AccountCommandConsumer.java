@@ -2,6 +2,10 @@ package io.eventbank.account.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -50,6 +55,7 @@ import org.jboss.logging.Logger;
 public class AccountCommandConsumer {
 
     private static final Logger LOG = Logger.getLogger(AccountCommandConsumer.class);
+    private static final String LEGS = AccountCommandConsumer.class.getName() + ".legs";
 
     @Inject
     EventStore eventStore;
@@ -75,12 +81,49 @@ public class AccountCommandConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         axon.awaitStarted();
-        batches.handle(records, this::handle);
+        batches.handle(records, this::expect, this::handle);
+    }
+
+    /** A record as read: its envelope and the command in it. */
+    private record Leg(EventEnvelope envelope, Object command) {
+    }
+
+    /**
+     * Reads the records of a unit of work, kept for their handling, and has the rows of their legs read in one
+     * statement ({@link ProcessedCommands#expect}). A record that cannot be read is left to its handling to say so.
+     */
+    private void expect(List<ConsumerRecord<String, String>> records) {
+        Map<ConsumerRecord<String, String>, Leg> legs = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(LEGS, name -> new IdentityHashMap<>());
+        List<ProcessedCommands.Key> keys = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Leg leg;
+            try {
+                leg = read(record);
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            legs.put(record, leg);
+            if (leg.command() instanceof DebitAndCreditCommand both) {
+                keys.add(ProcessedCommands.keyOf(both.debit()).orElseThrow());
+                keys.add(ProcessedCommands.keyOf(both.credit()).orElseThrow());
+            } else {
+                ProcessedCommands.keyOf(leg.command()).ifPresent(keys::add);
+            }
+        }
+        processed.expect(keys);
+    }
+
+    private Leg read(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
+        return new Leg(envelope, envelopes.payloadOf(envelope));
     }
 
     private void handle(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
-        Object command = envelopes.payloadOf(envelope);
+        Map<ConsumerRecord<String, String>, Leg> legs = CurrentUnitOfWork.get().root().getResource(LEGS);
+        Leg leg = legs != null && legs.containsKey(record) ? legs.get(record) : read(record);
+        EventEnvelope envelope = leg.envelope();
+        Object command = leg.command();
         if (command instanceof DebitAndCreditCommand both) {
             handle(envelope, both);
             return;

@@ -1,5 +1,8 @@
 package io.eventbank.infrastructure.axon;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.DeadLetterTopic;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
@@ -41,6 +44,15 @@ public final class Batches {
         void handle(ConsumerRecord<String, String> record);
     }
 
+    /**
+     * Looks at the records of a unit of work before they are handled, in it (to read what they need in one
+     * statement, for example). It must not fail on a record that cannot be read: its handler says so.
+     */
+    @FunctionalInterface
+    public interface Preparer {
+        void prepare(List<ConsumerRecord<String, String>> records);
+    }
+
     private final String consumer;
     private final TransactionManager transactions;
     private final Retrying retrying;
@@ -57,16 +69,30 @@ public final class Batches {
     }
 
     public void handle(Iterable<ConsumerRecord<String, String>> records, Handler handler) {
+        handle(records, none -> {
+        }, handler);
+    }
+
+    /** As {@link #handle(Iterable, Handler)}, each unit of work's records first shown to {@code preparer}. */
+    public void handle(Iterable<ConsumerRecord<String, String>> records, Preparer preparer, Handler handler) {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+        records.forEach(poll::add);
         try {
-            inUnitOfWork(() -> records.forEach(record -> traced(record, handler)));
+            inUnitOfWork(() -> {
+                preparer.prepare(poll);
+                poll.forEach(record -> traced(record, handler));
+            });
             return;
         } catch (RuntimeException failed) {
             LOG.debugf("%s: a poll failed as a whole (%s); handling its records one by one", consumer, failed);
         }
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, String> record : poll) {
             retrying.run(record.topic() + "-" + record.partition() + "@" + record.offset(), () -> {
                 try {
-                    inUnitOfWork(() -> traced(record, handler));
+                    inUnitOfWork(() -> {
+                        preparer.prepare(List.of(record));
+                        traced(record, handler);
+                    });
                 } catch (MalformedMessageException unreadable) {
                     LOG.warnf("%s: %s-%d@%d cannot be read, sent to the dead-letter topic: %s", consumer,
                             record.topic(), record.partition(), record.offset(), unreadable.getMessage());
