@@ -62,21 +62,22 @@ public class Arrivals {
     public boolean await(String key, Duration patience, BooleanSupplier done) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
+            // registered before it looks: a batch that commits after the look wakes it, so none is missed, and each
+            // round looks once (the reads that wait for a transfer to be final looked three times each)
+            CompletableFuture<Void> next = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
             if (done.getAsBoolean()) {
+                forget(key, next);
                 return true;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                forget(key, next);
                 return false;
-            }
-            CompletableFuture<Void> next = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
-            // looked again once registered: a batch that committed in between is not missed
-            if (done.getAsBoolean()) {
-                return true;
             }
             try {
                 next.get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
+                forget(key, next);
                 return done.getAsBoolean();
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e);
@@ -85,6 +86,21 @@ public class Arrivals {
                 return false;
             }
         }
+    }
+
+    /**
+     * Takes back a registration no longer waited on, so that none stays behind for a key that may never come again;
+     * another read waiting on the same one is woken and looks again.
+     */
+    private void forget(String key, CompletableFuture<Void> registered) {
+        if (waiting.remove(key, registered)) {
+            registered.complete(null);
+        }
+    }
+
+    /** Whether a read waits for {@code key} now (for tests). */
+    boolean isAwaited(String key) {
+        return waiting.containsKey(key);
     }
 
     private void wake(String key) {

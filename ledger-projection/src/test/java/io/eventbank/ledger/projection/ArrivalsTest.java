@@ -1,0 +1,112 @@
+package io.eventbank.ledger.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.eventbank.infrastructure.kafka.CloudEventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The reads that wait for the read models: woken by the batches that commit, never polling. */
+class ArrivalsTest {
+
+    private static final String FINAL = Arrivals.finalKey("t-1");
+
+    private final Arrivals arrivals = new Arrivals();
+    private final AtomicBoolean isFinal = new AtomicBoolean();
+    private final AtomicInteger looks = new AtomicInteger();
+
+    @Test
+    void shouldAnswerAtOnceWithOneLookWhenItHoldsAlready() {
+        isFinal.set(true);
+
+        assertThat(arrivals.await(FINAL, Duration.ofSeconds(5), this::look)).isTrue();
+
+        assertThat(looks).hasValue(1);
+        assertThat(arrivals.isAwaited(FINAL)).isFalse();
+    }
+
+    @Test
+    void shouldLookOnceMoreWhenTheBatchWithTheFinalEventCommits() throws Exception {
+        CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
+                () -> arrivals.await(FINAL, Duration.ofSeconds(30), this::look));
+        awaitRegistered();
+
+        isFinal.set(true);
+        arrivals.committed(List.of(record("t-1", "io.eventbank.contracts.transfer.TransferCompletedEvent")));
+
+        assertThat(read.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(looks).hasValue(2);
+        assertThat(arrivals.isAwaited(FINAL)).isFalse();
+    }
+
+    @Test
+    void shouldNotWakeForAnotherTransferOrAnEventThatIsNotFinal() throws Exception {
+        CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
+                () -> arrivals.await(FINAL, Duration.ofSeconds(30), this::look));
+        awaitRegistered();
+
+        arrivals.committed(List.of(record("t-2", "io.eventbank.contracts.transfer.TransferCompletedEvent"),
+                record("t-1", "io.eventbank.contracts.transfer.TransferDebitedEvent")));
+        Thread.sleep(200);
+
+        assertThat(read).isNotDone();
+        assertThat(looks).hasValue(1);
+        isFinal.set(true);
+        arrivals.committed(List.of(record("t-1", "io.eventbank.contracts.transfer.TransferFailedEvent")));
+        assertThat(read.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shouldAnswerNoAfterItsPatienceAndLeaveNothingWaiting() {
+        assertThat(arrivals.await(FINAL, Duration.ofMillis(100), this::look)).isFalse();
+
+        assertThat(arrivals.isAwaited(FINAL)).isFalse();
+    }
+
+    @Test
+    void shouldKeepAnotherReadOfTheSameKeyWaitingUntilItsOwnConditionHolds() throws Exception {
+        AtomicBoolean versionSeven = new AtomicBoolean();
+        String key = Arrivals.aggregateKey("t-1");
+        CompletableFuture<Boolean> later = CompletableFuture.supplyAsync(
+                () -> arrivals.await(key, Duration.ofSeconds(30), versionSeven::get));
+        while (!arrivals.isAwaited(key)) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(arrivals.await(key, Duration.ofSeconds(5), () -> true)).isTrue();
+        Thread.sleep(200);
+        assertThat(later).isNotDone();
+
+        versionSeven.set(true);
+        arrivals.committed(List.of(record("t-1", "io.eventbank.contracts.transfer.TransferDebitedEvent")));
+        assertThat(later.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private boolean look() {
+        looks.incrementAndGet();
+        return isFinal.get();
+    }
+
+    private void awaitRegistered() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(arrivals.isAwaited(FINAL) && looks.get() == 1) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(arrivals.isAwaited(FINAL)).isTrue();
+    }
+
+    private static ConsumerRecord<String, String> record(String transferId, String type) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("bank.transfer.events", 0, 0, transferId, "{}");
+        record.headers().add(CloudEventHeaders.ID, ("event-of-" + transferId).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+}
