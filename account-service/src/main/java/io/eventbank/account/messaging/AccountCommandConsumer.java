@@ -97,21 +97,23 @@ public class AccountCommandConsumer {
                 .getOrComputeResource(LEGS, name -> new IdentityHashMap<>());
         List<ProcessedCommands.Key> keys = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            Leg leg;
             try {
-                leg = read(record);
+                Leg leg = read(record);
+                keys.addAll(keysOf(leg.command()));
+                legs.put(record, leg);
             } catch (RuntimeException unreadable) {
-                continue;
-            }
-            legs.put(record, leg);
-            if (leg.command() instanceof DebitAndCreditCommand both) {
-                keys.add(ProcessedCommands.keyOf(both.debit()).orElseThrow());
-                keys.add(ProcessedCommands.keyOf(both.credit()).orElseThrow());
-            } else {
-                ProcessedCommands.keyOf(leg.command()).ifPresent(keys::add);
+                // left to its handling, which sends it to the dead-letter topic
             }
         }
         processed.expect(keys);
+    }
+
+    private static List<ProcessedCommands.Key> keysOf(Object command) {
+        if (command instanceof DebitAndCreditCommand both) {
+            return List.of(ProcessedCommands.keyOf(both.debit()).orElseThrow(),
+                    ProcessedCommands.keyOf(both.credit()).orElseThrow());
+        }
+        return ProcessedCommands.keyOf(command).stream().toList();
     }
 
     private Leg read(ConsumerRecord<String, String> record) {
