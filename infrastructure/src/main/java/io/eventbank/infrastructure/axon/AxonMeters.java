@@ -66,6 +66,7 @@ public final class AxonMeters {
     static final class Monitor implements MessageMonitor<Message<?>> {
 
         private final MeterRegistry registry;
+        private final Clock clock;
         private final String prefix;
         private final Tags tags;
         private final AtomicLong latencyMillis;
@@ -73,6 +74,7 @@ public final class AxonMeters {
 
         Monitor(MeterRegistry registry, String prefix, Tags tags, boolean withLatency) {
             this.registry = registry;
+            this.clock = registry.config().clock();
             this.prefix = prefix;
             this.tags = tags;
             this.latencyMillis = withLatency ? registry.gauge(prefix + ".latency", tags, new AtomicLong()) : null;
@@ -81,12 +83,11 @@ public final class AxonMeters {
         @Override
         public MonitorCallback onMessageIngested(Message<?> message) {
             if (latencyMillis != null && message instanceof EventMessage<?> event) {
-                latencyMillis.set(Math.max(0, registry.config().clock().wallTime()
-                        - event.getTimestamp().toEpochMilli()));
+                latencyMillis.set(Math.max(0, clock.wallTime() - event.getTimestamp().toEpochMilli()));
             }
             PayloadMeters meters = byPayload.computeIfAbsent(message.getPayloadType(), this::metersFor);
             meters.ingested.increment();
-            return meters.new Handling(registry.config().clock().monotonicTime());
+            return meters.new Handling(clock.monotonicTime());
         }
 
         private PayloadMeters metersFor(Class<?> payloadType) {

@@ -35,9 +35,7 @@ class ArrivalsTest {
 
     @Test
     void shouldLookOnceMoreWhenTheBatchWithTheFinalEventCommits() throws Exception {
-        CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
-                () -> arrivals.await(FINAL, Duration.ofSeconds(30), this::look));
-        awaitRegistered();
+        CompletableFuture<Boolean> read = waitingForFinal();
 
         isFinal.set(true);
         arrivals.committed(List.of(record("t-1", "io.eventbank.contracts.transfer.TransferCompletedEvent")));
@@ -49,9 +47,7 @@ class ArrivalsTest {
 
     @Test
     void shouldNotWakeForAnotherTransferOrAnEventThatIsNotFinal() throws Exception {
-        CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
-                () -> arrivals.await(FINAL, Duration.ofSeconds(30), this::look));
-        awaitRegistered();
+        CompletableFuture<Boolean> read = waitingForFinal();
 
         arrivals.committed(List.of(record("t-2", "io.eventbank.contracts.transfer.TransferCompletedEvent"),
                 record("t-1", "io.eventbank.contracts.transfer.TransferDebitedEvent")));
@@ -93,6 +89,14 @@ class ArrivalsTest {
     private boolean look() {
         looks.incrementAndGet();
         return isFinal.get();
+    }
+
+    /** A read waiting for the transfer to be final, once it has looked and registered. */
+    private CompletableFuture<Boolean> waitingForFinal() {
+        CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
+                () -> arrivals.await(FINAL, Duration.ofSeconds(30), this::look));
+        awaitRegistered();
+        return read;
     }
 
     private void awaitRegistered() {
