@@ -2,6 +2,7 @@ package io.eventbank.ledger.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.ledger.config.LedgerConfig;
 import io.eventbank.ledger.model.AccountEntity;
 import io.eventbank.ledger.model.StatementLineEntity;
-import io.eventbank.ledger.model.TransferEntity;
+import io.eventbank.ledger.model.TransferReads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +46,8 @@ public class ReadResource {
     io.eventbank.ledger.projection.Arrivals arrivals;
     @Inject
     LedgerConfig config;
+    @Inject
+    TransferReads transfers;
 
     private volatile HostedBanks banks;
 
@@ -116,24 +119,23 @@ public class ReadResource {
         var patience = Wait.of(wait);
         positions.awaitEvent(eventId, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience);
         positions.awaitVersion(id, version, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience,
-                () -> TransferEntity.appliedVersion(id));
+                () -> transfers.appliedVersion(id));
+        // the read that waits answers with what its last look saw: the look is the answer's read
+        var seen = new java.util.concurrent.atomic.AtomicReference<Optional<TransferReads.Transfer>>();
         if (!patience.isZero()) {
-            arrivals.await(io.eventbank.ledger.projection.Arrivals.finalKey(id), patience,
-                    () -> TransferEntity.isFinal(id));
+            arrivals.await(io.eventbank.ledger.projection.Arrivals.finalKey(id), patience, () -> {
+                seen.set(transfers.find(id));
+                return seen.get().filter(TransferReads.Transfer::isFinal).isPresent();
+            });
         }
-        TransferEntity t = find(id);
-        if (t == null) {
-            throw new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + id));
-        }
+        TransferReads.Transfer t = (seen.get() != null ? seen.get() : transfers.find(id))
+                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer",
+                        "no transfer " + id)));
         List<TimelineEntry> timeline = t.timeline().stream()
-                .map(e -> new TimelineEntry(e.type, e.at, e.eventId)).toList();
-        return new TransferRead(t.id, t.direction, t.debtorIban, t.creditorIban, Money.format(t.amount, t.currency),
-                t.currency, t.reference, t.interbank, t.status, t.failureReason, t.version, t.createdAt, t.updatedAt,
-                timeline, positions.of("transfers"));
-    }
-
-    private TransferEntity find(String id) {
-        return TransferEntity.find(positions.liveGeneration("transfers"), id).orElse(null);
+                .map(e -> new TimelineEntry(e.type(), e.at(), e.eventId())).toList();
+        return new TransferRead(t.id(), t.direction(), t.debtorIban(), t.creditorIban(),
+                Money.format(t.amount(), t.currency()), t.currency(), t.reference(), t.interbank(), t.status(),
+                t.failureReason(), t.version(), t.createdAt(), t.updatedAt(), timeline, positions.of("transfers"));
     }
 
     private HostedBanks banks() {
