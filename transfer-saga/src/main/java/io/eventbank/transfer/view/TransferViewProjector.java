@@ -29,8 +29,8 @@ import org.axonframework.eventhandling.Timestamp;
 
 /**
  * Keeps {@code transfer_view} and {@code transfer_timeline} in step with the events, in their transaction. The events
- * of one command (two or three, as a rule) are written together when its unit of work commits: the transfer's row
- * once, with the state the last of them left, and its timeline in one statement.
+ * of a unit of work (one request's, or a whole Kafka poll's) are written together when it commits: each transfer's
+ * row once, with the state the last of its events left, in three statements for all of them.
  */
 @Singleton
 public class TransferViewProjector {
@@ -46,12 +46,17 @@ public class TransferViewProjector {
 
     /** What the events of one unit of work do to the view of one transfer. */
     private static final class Change {
+        final String transferId;
         Object[] insert;
         String status;
         String reason;
         long version;
         java.sql.Timestamp at;
         final List<Object[]> timeline = new ArrayList<>();
+
+        Change(String transferId) {
+            this.transferId = transferId;
+        }
     }
 
     @EventHandler
@@ -63,7 +68,7 @@ public class TransferViewProjector {
         } else {
             legs.answered(event.transferId(), at);
         }
-        Change change = pending().computeIfAbsent(event.transferId(), id -> new Change());
+        Change change = pending().computeIfAbsent(event.transferId(), Change::new);
         if (event instanceof TransferRequestedEvent requested) {
             change.insert = new Object[] {requested.transferId(), TransferDirection.OUTGOING.name(),
                     requested.idempotencyKey(), requested.debtorIban(), requested.creditorIban(),
@@ -94,8 +99,12 @@ public class TransferViewProjector {
                 eventId});
     }
 
+    /**
+     * The changes of the root unit of work: a poll's commands each run in a unit of work nested in the poll's, and
+     * their events reach this view as the poll commits, so the whole poll's transfers are written together.
+     */
     private Map<String, Change> pending() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(PENDING, key -> {
             Map<String, Change> changes = new LinkedHashMap<>();
             unitOfWork.onPrepareCommit(u -> write(changes));
@@ -103,54 +112,66 @@ public class TransferViewProjector {
         });
     }
 
+    /**
+     * The unit of work's transfers in three statements whatever their number: the new ones inserted, the others
+     * updated (in the order of their ids) and all their timelines' entries inserted.
+     */
     private void write(Map<String, Change> changes) {
+        List<Change> inserted = new ArrayList<>();
+        List<Change> updated = new ArrayList<>();
+        List<Object[]> entries = new ArrayList<>();
+        for (Change change : changes.values()) {
+            (change.insert != null ? inserted : updated).add(change);
+            entries.addAll(change.timeline);
+        }
+        updated.sort(java.util.Comparator.comparing(change -> change.transferId));
         try (Connection connection = dataSource.getConnection()) {
-            for (Change change : changes.values()) {
-                if (change.insert != null) {
+            if (!inserted.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>();
+                for (Change change : inserted) {
                     Object[] i = change.insert;
-                    update(connection, "insert into transfer_view (transfer_id, direction, idempotency_key,"
-                                    + " debtor_iban, creditor_iban, amount, currency, reference, interbank, status,"
-                                    + " failure_reason, version, created_at, updated_at)"
-                                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], change.status, change.reason,
-                            change.version, change.timeline.get(0)[3], change.at);
-                } else {
-                    update(connection, "update transfer_view set status = coalesce(?, status),"
-                                    + " failure_reason = coalesce(?, failure_reason), version = ?, updated_at = ?"
-                                    + " where transfer_id = ?",
-                            change.status, change.reason, change.version, change.at, change.timeline.get(0)[0]);
+                    rows.add(new Object[] {i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], change.status,
+                            change.reason, change.version, change.timeline.get(0)[3], change.at});
                 }
-                timeline(connection, change.timeline);
+                update(connection, "insert into transfer_view (transfer_id, direction, idempotency_key, debtor_iban,"
+                        + " creditor_iban, amount, currency, reference, interbank, status, failure_reason, version,"
+                        + " created_at, updated_at) values ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, "");
             }
+            if (!updated.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>();
+                for (Change change : updated) {
+                    rows.add(new Object[] {change.transferId, change.status, change.reason, change.version,
+                            change.at});
+                }
+                update(connection, "update transfer_view t set status = coalesce(v.status, t.status),"
+                                + " failure_reason = coalesce(v.reason, t.failure_reason), version = v.version,"
+                                + " updated_at = v.at from (values ",
+                        "(?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::timestamptz)", rows,
+                        ") v (transfer_id, status, reason, version, at) where t.transfer_id = v.transfer_id");
+            }
+            // a payment that is only a status request's answer (never received) has no transfer to show: no timeline
+            update(connection, "insert into transfer_timeline (transfer_id, seq, type, at, event_id)"
+                            + " select v.* from (values ", "(?, ?::bigint, ?, ?::timestamptz, ?)", entries,
+                    ") v (transfer_id, seq, type, at, event_id)"
+                            + " where exists (select 1 from transfer_view t where t.transfer_id = v.transfer_id)");
         } catch (SQLException e) {
             throw new IllegalStateException("could not update the transfer view", e);
         }
     }
 
-    /** A payment that is only a status request's answer (never received) has no transfer to show: no timeline. */
-    private static void timeline(Connection connection, List<Object[]> entries) throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into transfer_timeline (transfer_id, seq, type, at, event_id)"
-                + " select v.* from (values ");
-        for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?::bigint, ?, ?::timestamptz, ?)");
+    /** One statement: {@code head}, a {@code row} of placeholders for each of {@code rows}, then {@code tail}. */
+    private static void update(Connection connection, String head, String row, List<Object[]> rows, String tail)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder(head);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
         }
-        sql.append(") v (transfer_id, seq, type, at, event_id)"
-                + " where exists (select 1 from transfer_view t where t.transfer_id = v.transfer_id)");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.append(tail).toString())) {
             int n = 1;
-            for (Object[] entry : entries) {
-                for (Object value : entry) {
+            for (Object[] values : rows) {
+                for (Object value : values) {
                     statement.setObject(n++, value);
                 }
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
             }
             statement.executeUpdate();
         }

@@ -24,22 +24,33 @@ public class TransferViews {
     @Inject
     DataSource dataSource;
 
+    /** The transfer and its timeline, in one statement. */
     public Optional<TransferView> find(String transferId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select transfer_id, direction, idempotency_key, debtor_iban, creditor_iban, amount, currency,"
-                                + " reference, interbank, status, failure_reason, version, created_at, updated_at"
-                                + " from transfer_view where transfer_id = ?")) {
+                        "select v.transfer_id, v.direction, v.idempotency_key, v.debtor_iban, v.creditor_iban,"
+                                + " v.amount, v.currency, v.reference, v.interbank, v.status, v.failure_reason,"
+                                + " v.version, v.created_at, v.updated_at, t.type, t.at, t.event_id"
+                                + " from transfer_view v left join transfer_timeline t on t.transfer_id = v.transfer_id"
+                                + " where v.transfer_id = ? order by t.seq")) {
             query.setString(1, transferId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new TransferView(row.getString(1), TransferDirection.valueOf(row.getString(2)),
-                        row.getString(3), row.getString(4), row.getString(5), row.getLong(6), row.getString(7),
-                        row.getString(8), row.getBoolean(9), TransferStatus.valueOf(row.getString(10)),
-                        row.getString(11), row.getLong(12), row.getTimestamp(13).toInstant(),
-                        row.getTimestamp(14).toInstant(), timeline(connection, transferId)));
+                List<TransferView.TimelineEntry> timeline = new ArrayList<>();
+                TransferView view = new TransferView(rows.getString(1), TransferDirection.valueOf(rows.getString(2)),
+                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getLong(6), rows.getString(7),
+                        rows.getString(8), rows.getBoolean(9), TransferStatus.valueOf(rows.getString(10)),
+                        rows.getString(11), rows.getLong(12), rows.getTimestamp(13).toInstant(),
+                        rows.getTimestamp(14).toInstant(), timeline);
+                do {
+                    if (rows.getString(15) != null) {
+                        timeline.add(new TransferView.TimelineEntry(rows.getString(15),
+                                rows.getTimestamp(16).toInstant(), rows.getString(17)));
+                    }
+                } while (rows.next());
+                return Optional.of(view);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read transfer " + transferId, e);
@@ -70,21 +81,5 @@ public class TransferViews {
             throw new IllegalStateException("could not read the transfers that are not final", e);
         }
         return stale;
-    }
-
-    private static List<TransferView.TimelineEntry> timeline(Connection connection, String transferId)
-            throws SQLException {
-        List<TransferView.TimelineEntry> entries = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "select type, at, event_id from transfer_timeline where transfer_id = ? order by seq")) {
-            query.setString(1, transferId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(new TransferView.TimelineEntry(rows.getString(1), rows.getTimestamp(2).toInstant(),
-                            rows.getString(3)));
-                }
-            }
-        }
-        return entries;
     }
 }
