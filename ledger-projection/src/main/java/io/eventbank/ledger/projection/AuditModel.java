@@ -1,11 +1,8 @@
 package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ import io.eventbank.contracts.transfer.TransferEvent;
 public final class AuditModel implements ReadModel {
 
     /** The types of audit_event's columns as the insert names them. */
-    private static final List<String> COLUMNS = List.of("bigint", "int", "varchar", "varchar", "varchar", "bigint",
+    private static final List<String> COLUMNS = List.of("int", "varchar", "varchar", "varchar", "bigint",
             "timestamptz", "varchar", "varchar", "varchar", "varchar", "int", "bigint", "varchar", "varchar", "text");
 
     @Override
@@ -46,22 +43,31 @@ public final class AuditModel implements ReadModel {
         return List.of("audit_event");
     }
 
+    /**
+     * One statement: each event gets the position an earlier generation gave it, or a new one in the order of the
+     * batch, and is inserted with it.
+     */
     @Override
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
         Map<String, ProjectedRecord> events = new LinkedHashMap<>();
         records.forEach(r -> events.putIfAbsent(r.envelope().id(), r)); // an event published twice is one event
-        Map<String, Long> positions = positions(c, events.keySet(), generation);
         List<Object[]> rows = new ArrayList<>();
         for (ProjectedRecord r : events.values()) {
             var e = r.envelope();
-            long position = positions.get(e.id());
-            rows.add(new Object[] {position, generation, e.id(), e.type(), e.aggregateId(), e.sequence(),
-                    e.timestamp(), e.correlationId(), e.causationId(), e.source(), r.topic(), r.partition(),
-                    r.offset(), ibanOf(r.event()), transferIdOf(r.event()), e.json()});
+            rows.add(new Object[] {generation, e.id(), e.type(), e.aggregateId(), e.sequence(), e.timestamp(),
+                    e.correlationId(), e.causationId(), e.source(), r.topic(), r.partition(), r.offset(),
+                    ibanOf(r.event()), transferIdOf(r.event()), e.json()});
         }
-        Sql.columns(c, "insert into audit_event (position, generation, event_id, type, aggregate_id, sequence,"
+        Sql.unnest(c, "insert into audit_event (position, generation, event_id, type, aggregate_id, sequence,"
                 + " occurred_at, correlation_id, causation_id, source, topic, partition, kafka_offset, iban,"
-                + " transfer_id, payload)", COLUMNS, " on conflict do nothing", rows);
+                + " transfer_id, payload) select coalesce((select max(a.position) from audit_event a"
+                + " where a.event_id = v.event_id and a.generation <> v.generation),"
+                + " nextval('audit_event_position_seq')), v.generation, v.event_id, v.type, v.aggregate_id,"
+                + " v.sequence, v.occurred_at, v.correlation_id, v.causation_id, v.source, v.topic, v.partition,"
+                + " v.kafka_offset, v.iban, v.transfer_id, v.payload from ", COLUMNS,
+                " with ordinality as v (generation, event_id, type, aggregate_id, sequence, occurred_at,"
+                        + " correlation_id, causation_id, source, topic, partition, kafka_offset, iban, transfer_id,"
+                        + " payload, n) order by v.n on conflict do nothing", rows);
     }
 
     /** The account an event is about or asks to move, for the audit log's account filter. */
@@ -78,24 +84,5 @@ public final class AuditModel implements ReadModel {
             return transfer.transferId();
         }
         return event instanceof LegAnswer answer ? answer.transferId() : null;
-    }
-
-    /** Each event's position: the one an earlier generation gave it, or a new one (in the order of the batch). */
-    private static Map<String, Long> positions(Connection c, java.util.Set<String> ids, int generation)
-            throws SQLException {
-        Map<String, Long> positions = new HashMap<>();
-        try (PreparedStatement query = c.prepareStatement("select v.id, coalesce((select max(a.position)"
-                + " from audit_event a where a.event_id = v.id and a.generation <> ?),"
-                + " nextval('audit_event_position_seq')) from unnest(?::varchar[]) with ordinality as v (id, n)"
-                + " order by v.n")) {
-            query.setInt(1, generation);
-            query.setArray(2, c.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    positions.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return positions;
     }
 }

@@ -68,14 +68,23 @@ final class Sql {
      */
     static int columns(Connection connection, String head, List<String> types, String tail, List<Object[]> rows)
             throws SQLException {
+        return unnest(connection, head + " select * from ", types, tail, rows);
+    }
+
+    /**
+     * The same with the statement's own text around the rows: {@code before}, then {@code unnest(?::type[], ...)},
+     * then {@code after}.
+     */
+    static int unnest(Connection connection, String before, List<String> types, String after, List<Object[]> rows)
+            throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
-        StringBuilder sql = new StringBuilder(head).append(" select * from unnest(");
+        StringBuilder sql = new StringBuilder(before).append("unnest(");
         for (int column = 0; column < types.size(); column++) {
             sql.append(column == 0 ? "" : ", ").append("?::").append(types.get(column)).append("[]");
         }
-        sql.append(')').append(tail);
+        sql.append(')').append(after);
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int column = 0; column < types.size(); column++) {
                 String[] values = new String[rows.size()];
