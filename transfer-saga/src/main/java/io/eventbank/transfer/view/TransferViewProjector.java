@@ -30,7 +30,7 @@ import org.axonframework.eventhandling.Timestamp;
 /**
  * Keeps {@code transfer_view} and {@code transfer_timeline} in step with the events, in their transaction. The events
  * of a unit of work (one request's, or a whole Kafka poll's) are written together when it commits: each transfer's
- * row once, with the state the last of its events left, in three statements for all of them.
+ * row once, with the state the last of its events left, in one statement for all of them.
  */
 @Singleton
 public class TransferViewProjector {
@@ -113,67 +113,67 @@ public class TransferViewProjector {
     }
 
     /**
-     * The unit of work's transfers in three statements whatever their number: the new ones inserted, the others
-     * updated (in the order of their ids) and all their timelines' entries inserted.
+     * The unit of work's transfers in one statement whatever their number: the new ones inserted, the others updated
+     * (in the order of their ids), and the timeline entries of those the view has.
      */
     private void write(Map<String, Change> changes) {
-        List<Change> inserted = new ArrayList<>();
-        List<Change> updated = new ArrayList<>();
+        List<Object[]> inserted = new ArrayList<>();
+        List<Object[]> updated = new ArrayList<>();
         List<Object[]> entries = new ArrayList<>();
         for (Change change : changes.values()) {
-            (change.insert != null ? inserted : updated).add(change);
+            if (change.insert != null) {
+                Object[] i = change.insert;
+                inserted.add(new Object[] {i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], change.status,
+                        change.reason, change.version, change.timeline.get(0)[3], change.at});
+            } else {
+                updated.add(new Object[] {change.transferId, change.status, change.reason, change.version,
+                        change.at});
+            }
             entries.addAll(change.timeline);
         }
-        updated.sort(java.util.Comparator.comparing(change -> change.transferId));
-        try (Connection connection = dataSource.getConnection()) {
-            if (!inserted.isEmpty()) {
-                List<Object[]> rows = new ArrayList<>();
-                for (Change change : inserted) {
-                    Object[] i = change.insert;
-                    rows.add(new Object[] {i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], change.status,
-                            change.reason, change.version, change.timeline.get(0)[3], change.at});
-                }
-                update(connection, "insert into transfer_view (transfer_id, direction, idempotency_key, debtor_iban,"
-                        + " creditor_iban, amount, currency, reference, interbank, status, failure_reason, version,"
-                        + " created_at, updated_at) values ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, "");
+        updated.sort(java.util.Comparator.comparing(row -> (String) row[0]));
+        StringBuilder sql = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        if (!inserted.isEmpty()) {
+            sql.append("inserted as (insert into transfer_view (transfer_id, direction, idempotency_key, debtor_iban,"
+                    + " creditor_iban, amount, currency, reference, interbank, status, failure_reason, version,"
+                    + " created_at, updated_at) values ");
+            values(sql, parameters, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz)", inserted);
+            sql.append(" returning transfer_id)");
+            shown.add("inserted");
+        }
+        if (!updated.isEmpty()) {
+            sql.append(sql.length() == 0 ? "" : ", ").append("updated as (update transfer_view t"
+                    + " set status = coalesce(v.status, t.status), failure_reason = coalesce(v.reason, t.failure_reason),"
+                    + " version = v.version, updated_at = v.at from (values ");
+            values(sql, parameters, "(?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::timestamptz)", updated);
+            sql.append(") v (transfer_id, status, reason, version, at) where t.transfer_id = v.transfer_id"
+                    + " returning t.transfer_id)");
+            shown.add("updated");
+        }
+        sql.insert(0, "with ").append(" insert into transfer_timeline (transfer_id, seq, type, at, event_id)"
+                + " select e.* from (values ");
+        values(sql, parameters, "(?, ?::bigint, ?, ?::timestamptz, ?)", entries);
+        // a payment that is only a status request's answer (never received) has no transfer to show: no timeline
+        sql.append(") e (transfer_id, seq, type, at, event_id) where ").append(String.join(" or ",
+                shown.stream().map(name -> "e.transfer_id in (select transfer_id from " + name + ")").toList()));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
             }
-            if (!updated.isEmpty()) {
-                List<Object[]> rows = new ArrayList<>();
-                for (Change change : updated) {
-                    rows.add(new Object[] {change.transferId, change.status, change.reason, change.version,
-                            change.at});
-                }
-                update(connection, "update transfer_view t set status = coalesce(v.status, t.status),"
-                                + " failure_reason = coalesce(v.reason, t.failure_reason), version = v.version,"
-                                + " updated_at = v.at from (values ",
-                        "(?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::timestamptz)", rows,
-                        ") v (transfer_id, status, reason, version, at) where t.transfer_id = v.transfer_id");
-            }
-            // a payment that is only a status request's answer (never received) has no transfer to show: no timeline
-            update(connection, "insert into transfer_timeline (transfer_id, seq, type, at, event_id)"
-                            + " select v.* from (values ", "(?, ?::bigint, ?, ?::timestamptz, ?)", entries,
-                    ") v (transfer_id, seq, type, at, event_id)"
-                            + " where exists (select 1 from transfer_view t where t.transfer_id = v.transfer_id)");
+            statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not update the transfer view", e);
         }
     }
 
-    /** One statement: {@code head}, a {@code row} of placeholders for each of {@code rows}, then {@code tail}. */
-    private static void update(Connection connection, String head, String row, List<Object[]> rows, String tail)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder(head);
+    /** A {@code row} of placeholders for each of {@code rows}, separated by commas; their values in order. */
+    private static void values(StringBuilder sql, List<Object> parameters, String row, List<Object[]> rows) {
         for (int i = 0; i < rows.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(row);
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql.append(tail).toString())) {
-            int n = 1;
-            for (Object[] values : rows) {
-                for (Object value : values) {
-                    statement.setObject(n++, value);
-                }
-            }
-            statement.executeUpdate();
+            parameters.addAll(java.util.Arrays.asList(rows.get(i)));
         }
     }
 }

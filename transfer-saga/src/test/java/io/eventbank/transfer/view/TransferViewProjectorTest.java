@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.transfer.CreditTransferNotReceivedEvent;
 import io.eventbank.contracts.transfer.TransferCompletedEvent;
 import io.eventbank.contracts.transfer.TransferCreditedEvent;
 import io.eventbank.contracts.transfer.TransferDebitedEvent;
@@ -33,6 +34,8 @@ class TransferViewProjectorTest {
     TransferViewProjector projector;
     @Inject
     TransferViews views;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void shouldShowEveryTransferOfAPollOnceThePollCommits() {
@@ -69,6 +72,20 @@ class TransferViewProjectorTest {
     }
 
     @Test
+    void shouldShowNoTimelineForAPaymentThatWasNeverReceived() {
+        String payment = "in-" + UUID.randomUUID();
+        String transfer = UUID.randomUUID().toString();
+        poll(() -> {
+            nested(() -> show(new CreditTransferNotReceivedEvent(payment, payment.substring(3), "e2e", "20030040",
+                    "10020030"), 0));
+            nested(() -> show(requested(transfer), 0));
+        });
+        assertThat(views.find(payment)).isEmpty();
+        assertThat(views.find(transfer).orElseThrow().timeline()).hasSize(1);
+        assertThat(timelineEntries(payment)).isZero();
+    }
+
+    @Test
     void shouldShowNothingOfAPollThatRollsBack() {
         String transfer = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -77,6 +94,19 @@ class TransferViewProjectorTest {
             poll.rollback();
         });
         assertThat(views.find(transfer)).isEmpty();
+    }
+
+    private long timelineEntries(String transferId) {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select count(*) from transfer_timeline where transfer_id = ?")) {
+            query.setString(1, transferId);
+            try (var row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void show(TransferEvent event, long sequence) {
