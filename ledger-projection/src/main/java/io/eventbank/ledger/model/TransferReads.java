@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.eventbank.contracts.transfer.TransferStatus;
+
 /**
  * Reads a transfer of the transfers read model's live generation with its timeline, in one statement: the read that
  * waits for a transfer to be final looks with it and answers with what it saw last (it took a count, the live
@@ -28,7 +30,7 @@ public class TransferReads {
             Instant createdAt, Instant updatedAt, List<Step> timeline) {
 
         public boolean isFinal() {
-            return status.equals("COMPLETED") || status.equals("FAILED");
+            return TransferStatus.valueOf(status).isFinal();
         }
     }
 
