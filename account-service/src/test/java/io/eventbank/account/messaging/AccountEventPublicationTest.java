@@ -53,4 +53,24 @@ class AccountEventPublicationTest {
             assertThat(deposit.value()).contains("\"minorUnits\":1250").contains("\"balanceAfter\":1250");
         }
     }
+
+    @Test
+    void shouldCarryATraceOnEveryRecordSampledOnlyWhenTheCallerSampledIt() {
+        // no collector in the tests: a trace the service starts is not sampled, a caller's sampled one stays sampled
+        String iban = given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", "customer-2", "owner", "Bob", "currency", "EUR"))
+                .post("/v1/accounts").then().statusCode(201).extract().path("iban");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("amount", "1.00")).post("/v1/accounts/{iban}/deposits", iban).then().statusCode(200);
+
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+            List<ConsumerRecord<String, String>> records = topics.await("bank.account.events",
+                    r -> iban.equals(r.key()), 2, Duration.ofSeconds(30));
+
+            assertThat(records).extracting(r -> header(r, "traceparent")).satisfiesExactly(
+                    opened -> assertThat(opened).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00"),
+                    deposited -> assertThat(deposited).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+        }
+    }
 }
