@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,9 +29,9 @@ import io.eventbank.devstack.Database;
 
 /**
  * What the platform spends: CPU time per process (from {@code /proc}, a process and every process it started, such
- * as PostgreSQL's backends), memory (proportional set size, so that shared memory counts once), the services' heap (their Prometheus metrics), and PostgreSQL's own
- * counters: transactions committed, WAL flushes, and statements per service (pg_stat_statements, by the role each
- * service connects as).
+ * as PostgreSQL's backends), memory (proportional set size, so that shared memory counts once), the services' heap
+ * (their Prometheus metrics), and PostgreSQL's own counters: transactions committed, WAL flushes, and statements per
+ * service (pg_stat_statements, by the role each service connects as).
  */
 final class Meters implements AutoCloseable {
 
@@ -82,19 +84,33 @@ final class Meters implements AutoCloseable {
         }
     }
 
-    /** Samples CPU and memory every second (the services' heap every fifth), into the timeline. */
+    /**
+     * Samples CPU every second, memory and the services' heap every fifth, into the timeline. Memory is read less
+     * often than CPU because reading it costs: the kernel walks every page of a process to tell its proportional
+     * share, and that time counts as the bench's.
+     */
     void startSampling() {
         lastTicks = cpuTicks();
         lastSample = System.nanoTime();
         sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
         // the services' metrics answer slowly when the machine is busy: their own thread, so CPU samples keep time
-        sampler.scheduleAtFixedRate(this::sampleHeap, 2, 5, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(this::sampleMemory, 2, 5, TimeUnit.SECONDS);
     }
 
-    private void sampleHeap() {
-        long now = System.nanoTime();
-        metricPorts.forEach((name, port) -> heapBytes(port).ifPresent(bytes -> timeline.sample("heap " + name, now,
-                bytes / 1048576.0)));
+    private void sampleMemory() {
+        try {
+            long now = System.nanoTime();
+            ProcessTable table = ProcessTable.read();
+            processes.forEach((name, process) -> process.get().ifPresent(p -> {
+                // the bench's own is its JVM alone (the platform's processes are its children)
+                List<Long> pids = p.pid() == ProcessHandle.current().pid() ? List.of(p.pid()) : table.tree(p.pid());
+                timeline.sample("memory " + name, now, proportionalBytes(pids) / 1048576.0);
+            }));
+            metricPorts.forEach((name, port) -> heapBytes(port).ifPresent(bytes -> timeline.sample("heap " + name,
+                    now, bytes / 1048576.0)));
+        } catch (RuntimeException e) {
+            // a part that restarts or a metric that does not answer leaves a gap in the plot, nothing more
+        }
     }
 
     private void sample() {
@@ -106,13 +122,10 @@ final class Meters implements AutoCloseable {
                 long delta = value - lastTicks.getOrDefault(name, value);
                 timeline.sample("cpu " + name, now, Math.max(0, delta) / (double) TICKS_PER_SECOND / seconds * 100);
             });
-            processes.forEach((name, process) -> process.get().ifPresent(p -> timeline.sample("memory " + name, now,
-                    (p.pid() == ProcessHandle.current().pid() ? residentBytes(p, false) : residentBytes(p, true))
-                            / 1048576.0)));
             lastTicks = ticks;
             lastSample = now;
         } catch (RuntimeException e) {
-            // a part that restarts or a metric that does not answer leaves a gap in the plot, nothing more
+            // a part that restarts leaves a gap in the plot, nothing more
         }
     }
 
@@ -162,8 +175,8 @@ final class Meters implements AutoCloseable {
     }
 
     /** The services' statements that took PostgreSQL longest since the last reset, longest first. */
-    java.util.List<CountedStatement> topStatements(int limit) {
-        java.util.List<CountedStatement> top = new java.util.ArrayList<>();
+    List<CountedStatement> topStatements(int limit) {
+        List<CountedStatement> top = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement query = c.prepareStatement("select r.rolname, s.query,"
                 + " s.calls, s.rows, s.total_exec_time from pg_stat_statements s"
                 + " join pg_roles r on r.oid = s.userid"
@@ -201,8 +214,9 @@ final class Meters implements AutoCloseable {
     }
 
     private Map<String, Long> cpuTicks() {
+        ProcessTable table = ProcessTable.read();
         Map<String, Long> ticks = new TreeMap<>();
-        processes.forEach((name, process) -> process.get().ifPresent(p -> ticks.put(name, ticksOf(p))));
+        processes.forEach((name, process) -> process.get().ifPresent(p -> ticks.put(name, ticksOf(table, p))));
         return ticks;
     }
 
@@ -210,45 +224,17 @@ final class Meters implements AutoCloseable {
      * A process's CPU time in clock ticks; for PostgreSQL with its backends', including those that have ended. The
      * bench's own is its JVM alone (the platform's processes are its children).
      */
-    private static long ticksOf(ProcessHandle process) {
-        if (process.pid() == ProcessHandle.current().pid()) {
-            long[] own = stat(process.pid());
-            return own[0] + own[1];
-        }
-        return treeTicks(process);
+    private static long ticksOf(ProcessTable table, ProcessHandle process) {
+        return process.pid() == ProcessHandle.current().pid() ? table.ownTicks(process.pid())
+                : table.treeTicks(process.pid());
     }
 
-    static long treeTicks(ProcessHandle process) {
-        long[] own = stat(process.pid());
-        long total = own[0] + own[1] + own[2] + own[3];
-        for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
-            long[] times = stat(child.pid());
-            total += times[0] + times[1];
-        }
-        return total;
-    }
-
-    /** utime, stime, cutime, cstime of a process (zeros when it is gone). */
-    private static long[] stat(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is the state (field 3 of proc(5)): utime is field 14
-            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
-                    Long.parseLong(fields[14])};
-        } catch (IOException | RuntimeException e) {
-            return new long[4];
-        }
-    }
-
-    private static long residentBytes(ProcessHandle process, boolean withDescendants) {
+    /** The proportional set size of some processes: shared pages (PostgreSQL's shared buffers) count once over all. */
+    private static long proportionalBytes(List<Long> pids) {
         long total = 0;
-        for (ProcessHandle p : (Iterable<ProcessHandle>) java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(process), withDescendants ? process.descendants()
-                        : java.util.stream.Stream.<ProcessHandle>empty())::iterator) {
+        for (long pid : pids) {
             try {
-                // proportional set size: shared pages (PostgreSQL's shared buffers) count once over all processes
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"))) {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
                     if (line.startsWith("Pss:")) {
                         total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                     }

@@ -1,0 +1,101 @@
+package io.eventbank.devstack.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine's processes as {@code /proc} shows them at one moment, read in one pass: each one's parent and CPU
+ * time. One pass serves every process tree the bench watches (a {@link ProcessHandle#descendants()} per tree would
+ * read all of {@code /proc} once for each, and the bench's own CPU counts in its figures).
+ */
+final class ProcessTable {
+
+    /** utime, stime, cutime, cstime (clock ticks) of a process, and its parent. */
+    private record Entry(long parent, long user, long system, long childrenUser, long childrenSystem) {
+    }
+
+    private final Map<Long, Entry> entries;
+    private final Map<Long, List<Long>> children = new HashMap<>();
+
+    private ProcessTable(Map<Long, Entry> entries) {
+        this.entries = entries;
+        entries.forEach((pid, entry) -> children.computeIfAbsent(entry.parent(), p -> new ArrayList<>()).add(pid));
+    }
+
+    static ProcessTable read() {
+        Map<Long, Entry> entries = new HashMap<>();
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), ProcessTable::isPid)) {
+            for (Path process : all) {
+                Entry entry = parse(process.resolve("stat"));
+                if (entry != null) {
+                    entries.put(Long.parseLong(process.getFileName().toString()), entry);
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: no figures
+        }
+        return new ProcessTable(entries);
+    }
+
+    private static boolean isPid(Path path) {
+        String name = path.getFileName().toString();
+        return !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command's closing parenthesis; null when it is gone. */
+    private static Entry parse(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is the state (field 3 of proc(5)): the parent is field 4, utime field 14
+            return new Entry(Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
+                    Long.parseLong(fields[13]), Long.parseLong(fields[14]));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The process and every process it started, still running; empty when it is gone. */
+    List<Long> tree(long pid) {
+        List<Long> tree = new ArrayList<>();
+        if (entries.containsKey(pid)) {
+            collect(pid, tree);
+        }
+        return tree;
+    }
+
+    private void collect(long pid, List<Long> tree) {
+        tree.add(pid);
+        for (long child : children.getOrDefault(pid, List.of())) {
+            collect(child, tree);
+        }
+    }
+
+    /** A process's own CPU time in clock ticks (0 when it is gone). */
+    long ownTicks(long pid) {
+        Entry entry = entries.get(pid);
+        return entry == null ? 0 : entry.user() + entry.system();
+    }
+
+    /**
+     * A process's CPU time with that of every process it started, the running ones' and the ended ones' it waited
+     * for (PostgreSQL's backends that have ended count in the postmaster's children's time).
+     */
+    long treeTicks(long pid) {
+        Entry root = entries.get(pid);
+        if (root == null) {
+            return 0;
+        }
+        long total = root.childrenUser() + root.childrenSystem();
+        for (long process : tree(pid)) {
+            total += ownTicks(process);
+        }
+        return total;
+    }
+}
