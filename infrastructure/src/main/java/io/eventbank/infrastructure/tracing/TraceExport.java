@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Where spans go: nowhere, unless {@code EVENTBANK_OTLP_ENDPOINT} names an OpenTelemetry collector (then Quarkus's
  * OTLP exporter sends them there). The trace context travels either way, so a collector can be added at any time;
- * without one no service tries a collector that is not there (and logs about it) every few seconds.
+ * without one no service tries a collector that is not there (and logs about it) every few seconds, and no service
+ * records the spans of a trace it starts itself ({@link #sampler(String)}).
  */
 @Singleton
 public class TraceExport {
