@@ -33,6 +33,8 @@ public final class BenchRun {
     static final List<String> POSTGRES_OPTIONS = List.of("shared_preload_libraries=pg_stat_statements",
             "pg_stat_statements.max=5000", "pg_stat_statements.track=all");
     private static final Duration DRAIN = Duration.ofMinutes(2);
+    /** The platform is at rest below this CPU (it idles at about a tenth of a core). */
+    private static final double AT_REST_CORES = 0.3;
 
     private final BenchSettings settings;
     private final Platform.PrintLog out;
@@ -190,6 +192,13 @@ public final class BenchRun {
         }
         double sustained = best == null ? 0 : best.sustained();
         double openRate = settings.rate() > 0 ? settings.rate() : Math.max(1, sustained / 2);
+        Duration most = Duration.ofMinutes(1);
+        Duration rest = meters.settle(AT_REST_CORES, Duration.ofSeconds(2), most);
+        out.line(rest.compareTo(most) < 0
+                ? String.format("bench:   the platform at rest (under %.2f cores) %d s after the ramp's transfers were"
+                        + " final", AT_REST_CORES, rest.toSeconds())
+                : String.format("bench:   the platform still busy (%.2f cores or more) %d s after the ramp's transfers"
+                        + " were final: the open loop starts anyway", AT_REST_CORES, rest.toSeconds()));
         Phase open = new Phase(name + " open loop", openRate, System.nanoTime());
         timeline.mark(open.startNanos, String.format("open %.0f/s", openRate));
         open.before = meters.snapshot();
@@ -306,7 +315,7 @@ public final class BenchRun {
         for (Part part : Part.values()) {
             processes.put(part.label(), () -> platform.process(part));
         }
-        processes.put("bench", () -> Optional.of(ProcessHandle.current()));
+        processes.put(Meters.BENCH, () -> Optional.of(ProcessHandle.current()));
         return processes;
     }
 

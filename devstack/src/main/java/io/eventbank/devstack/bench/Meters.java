@@ -49,6 +49,8 @@ final class Meters implements AutoCloseable {
     }
 
     static final long TICKS_PER_SECOND = ticksPerSecond();
+    /** The name the bench's own process is watched under. */
+    static final String BENCH = "bench";
 
     private final Map<String, Supplier<Optional<ProcessHandle>>> processes;
     private final Map<String, Integer> metricPorts;
@@ -127,6 +129,40 @@ final class Meters implements AutoCloseable {
         } catch (RuntimeException e) {
             // a part that restarts leaves a gap in the plot, nothing more
         }
+    }
+
+    /**
+     * Waits until the platform is at rest: its processes (all but the bench) together use under {@code cores} over
+     * one {@code window}, or {@code most} has passed. Once every transfer is final the services may still be working
+     * off what a saturated step left behind (read models other than the one the bench watches, the outbox's sweeps,
+     * collections); a phase that starts then measures that too. Returns how long it waited.
+     */
+    Duration settle(double cores, Duration window, Duration most) {
+        long start = System.nanoTime();
+        Map<String, Long> before = cpuTicks();
+        long since = start;
+        while (System.nanoTime() - start < most.toNanos()) {
+            try {
+                Thread.sleep(window.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = System.nanoTime();
+            Map<String, Long> after = cpuTicks();
+            long ticks = 0;
+            for (Map.Entry<String, Long> part : after.entrySet()) {
+                if (!part.getKey().equals(BENCH)) {
+                    ticks += Math.max(0, part.getValue() - before.getOrDefault(part.getKey(), part.getValue()));
+                }
+            }
+            if (ticks / (double) TICKS_PER_SECOND / ((now - since) / 1e9) < cores) {
+                break;
+            }
+            before = after;
+            since = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     Snapshot snapshot() {
