@@ -238,17 +238,19 @@ public final class BenchReport {
                     .append(" s; it kept up when the backlog stayed flat (it grew by less than 2 % of the offered rate a second) and at"
                     + " least 95 % of the offered rate completed. CPU ms a transfer: every process's CPU time in the"
                     + " step (the bench's and PostgreSQL's too) over the transfers that became final in it; at one"
-                    + " offered rate it moves far less from run to run than the highest rate kept up with does.\n\n");
+                    + " offered rate it moves far less from run to run than the highest rate kept up with does. Of which"
+                    + " JIT: the cores the JVMs' JIT compilers took in the step (compiling, not running the load): a"
+                    + " step where they are busy measures a platform still warming up.\n\n");
             md.append("| offered/s | completed/s | same-bank/s | interbank/s | p50 | p99 | max backlog | CPU cores"
-                    + " | CPU ms a transfer | |\n");
-            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                    + " | of which JIT | CPU ms a transfer | |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
             for (Step step : part.steps()) {
                 Histogram h = step.phase().latency();
-                md.append(String.format("| %.1f | %.1f | %.1f | %.1f | %s | %s | %d | %.2f | %.2f | %s |%n",
+                md.append(String.format("| %.1f | %.1f | %.1f | %.1f | %s | %s | %d | %.2f | %.2f | %.2f | %s |%n",
                         step.phase().offeredRate, step.completedRate(),
                         step.completedByKind().getOrDefault(Kind.SAME_BANK, 0.0),
                         step.completedByKind().getOrDefault(Kind.INTERBANK, 0.0), ms(h, 50), ms(h, 99),
-                        step.phase().maxBacklog(), step.costs().cores(),
+                        step.phase().maxBacklog(), step.costs().cores(), step.costs().jitCores(),
                         step.costs().cpuMillisTotal(),
                         step.keptUp() ? "kept up" : "fell behind"));
             }
@@ -310,7 +312,11 @@ public final class BenchReport {
         md.append("| | ").append(String.join(" | ", costs.cpuMillis().keySet())).append(" | all |\n| --- |");
         md.append(" --- |".repeat(costs.cpuMillis().size() + 1)).append("\n| CPU ms |");
         costs.cpuMillis().values().forEach(v -> md.append(String.format(" %.2f |", v)));
-        md.append(String.format(" %.2f |%n%n", costs.cpuMillisTotal()));
+        md.append(String.format(" %.2f |%n| of which JIT |", costs.cpuMillisTotal()));
+        costs.cpuMillis().keySet().forEach(name -> md.append(costs.jitMillis().containsKey(name)
+                ? String.format(" %.2f |", costs.jitMillis().get(name)) : " |"));
+        md.append(String.format(" %.2f |%n%n", costs.jitMillis().values().stream().mapToDouble(Double::doubleValue)
+                .sum()));
         md.append(String.format("PostgreSQL: %.2f transactions committed (read-only ones too), %.2f WAL flushes;"
                         + " %.2f explicit transactions %s and %.1f statements %s.%n", costs.commits(),
                 costs.walSyncs(), costs.transactionsTotal(), rounded(costs.transactions()), costs.statementsTotal(),

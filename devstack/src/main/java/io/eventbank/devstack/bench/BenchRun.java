@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,8 @@ public final class BenchRun {
     private static final Duration DRAIN = Duration.ofMinutes(2);
     /** The platform is at rest below this CPU (it idles at about a tenth of a core). */
     private static final double AT_REST_CORES = 0.3;
+    /** The JIT compilers are done with the hot path below this (all JVMs together). */
+    private static final double JIT_AT_REST_CORES = 0.1;
 
     private final BenchSettings settings;
     private final Platform.PrintLog out;
@@ -88,7 +92,7 @@ public final class BenchRun {
             out.line(String.format("bench: platform ready in %.1f s, API %s", (System.nanoTime() - booting) / 1e9,
                     platform.apiUrl()));
             Timeline timeline = new Timeline(System.nanoTime());
-            try (Meters meters = new Meters(processes(platform), metricPorts(platform), platform.database(),
+            try (Meters meters = new Meters(processes(platform), metricPorts(platform), jvms(), platform.database(),
                     timeline); BenchApi api = new BenchApi(platform.apiUrl())) {
                 meters.prepare();
                 meters.startSampling();
@@ -108,11 +112,12 @@ public final class BenchRun {
                 timeline.mark(System.nanoTime(), "warm-up");
                 // the JIT compilers need minutes on two cores: what is measured after runs compiled code
                 Phase warmUp = new Phase("warm-up", settings.warmUpRate(), System.nanoTime());
-                load.openLoop(new Mix(customers, settings.interbankShare(), settings.hotShare(), settings.seed()),
-                        settings.warmUpRate(), settings.warmUp(), warmUp);
+                Mix warmUpMix = new Mix(customers, settings.interbankShare(), settings.hotShare(), settings.seed());
+                double jit = warmUp(warmUpMix, load, meters, warmUp);
                 load.drain(DRAIN);
-                out.line(String.format("bench: warmed up (%d transfers, p50 %.0f ms)", warmUp.issued.get(),
-                        warmUp.latency().getValueAtPercentile(50) / 1000.0));
+                out.line(String.format("bench: warmed up in %d s (%d transfers, p50 %.0f ms; the JIT compilers at %.2f"
+                        + " cores at the end)", (warmUp.endNanos - warmUp.startNanos) / 1_000_000_000L,
+                        warmUp.issued.get(), warmUp.latency().getValueAtPercentile(50) / 1000.0, jit));
 
                 // the statements are counted for the parts alone: not the accounts' opening, the soak or the replays
                 meters.resetStatements();
@@ -151,6 +156,29 @@ public final class BenchRun {
             deleteRecursively(settings.home().resolve("postgres"));
             deleteRecursively(settings.home().resolve("kafka"));
         }
+    }
+
+    /**
+     * The warm-up: its set time, then more, a step at a time, while the JVMs' JIT compilers still take more than
+     * {@link #JIT_AT_REST_CORES} (they compile what the load runs; on two cores with six JVMs that takes minutes), at
+     * most as long again as the set time. Returns the cores the compilers took in the last step.
+     */
+    private double warmUp(Mix mix, Load load, Meters meters, Phase warmUp) {
+        Duration step = Duration.ofSeconds(20);
+        Duration first = settings.warmUp().compareTo(step) > 0 ? settings.warmUp().minus(step) : Duration.ZERO;
+        load.openLoop(mix, settings.warmUpRate(), first, warmUp);
+        Duration last = settings.warmUp().minus(first);
+        long most = System.nanoTime() + settings.warmUp().toNanos();
+        double cores;
+        do {
+            long before = meters.jitTicksTotal();
+            long from = System.nanoTime();
+            load.openLoop(mix, settings.warmUpRate(), last, warmUp);
+            cores = (meters.jitTicksTotal() - before) / (double) Meters.TICKS_PER_SECOND
+                    / Math.max((System.nanoTime() - from) / 1e9, 1e-3);
+            last = step;
+        } while (cores > JIT_AT_REST_CORES && System.nanoTime() < most);
+        return cores;
     }
 
     private PartResult runPart(String name, double share, Mix mix, Load load, Meters meters, Timeline timeline) {
@@ -317,6 +345,18 @@ public final class BenchRun {
         }
         processes.put(Meters.BENCH, () -> Optional.of(ProcessHandle.current()));
         return processes;
+    }
+
+    /** The parts that are JVMs (all but PostgreSQL) and the bench itself. */
+    private static Set<String> jvms() {
+        Set<String> jvms = new LinkedHashSet<>();
+        for (Part part : Part.values()) {
+            if (part != Part.POSTGRES) {
+                jvms.add(part.label());
+            }
+        }
+        jvms.add(Meters.BENCH);
+        return jvms;
     }
 
     private static Map<String, Integer> metricPorts(PrivatePlatform platform) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +37,7 @@ import io.eventbank.devstack.Database;
 final class Meters implements AutoCloseable {
 
     /** The counters at one moment. */
-    record Snapshot(long nanos, Map<String, Long> cpuTicks, long commits, long walSyncs,
+    record Snapshot(long nanos, Map<String, Long> cpuTicks, Map<String, Long> jitTicks, long commits, long walSyncs,
             Map<String, Long> statements, Map<String, Long> transactions) {
 
         long statementsTotal() {
@@ -54,6 +55,8 @@ final class Meters implements AutoCloseable {
 
     private final Map<String, Supplier<Optional<ProcessHandle>>> processes;
     private final Map<String, Integer> metricPorts;
+    /** The processes that are JVMs, whose JIT compilers' time is told apart. */
+    private final Set<String> jvms;
     private final Database database;
     private final Timeline timeline;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -68,11 +71,13 @@ final class Meters implements AutoCloseable {
     /**
      * @param processes the processes to watch by name (looked up at each sample: a restarted part is another process)
      * @param metricPorts the services whose heap to watch, by name
+     * @param jvms the processes (by name) that are JVMs, whose JIT compilers' CPU time is told apart
      */
     Meters(Map<String, Supplier<Optional<ProcessHandle>>> processes, Map<String, Integer> metricPorts,
-            Database database, Timeline timeline) {
+            Set<String> jvms, Database database, Timeline timeline) {
         this.processes = new LinkedHashMap<>(processes);
         this.metricPorts = new LinkedHashMap<>(metricPorts);
+        this.jvms = Set.copyOf(jvms);
         this.database = database;
         this.timeline = timeline;
     }
@@ -167,7 +172,9 @@ final class Meters implements AutoCloseable {
 
     Snapshot snapshot() {
         long nanos = System.nanoTime();
-        Map<String, Long> ticks = cpuTicks();
+        ProcessTable table = ProcessTable.read();
+        Map<String, Long> ticks = cpuTicks(table);
+        Map<String, Long> jit = jitTicks(table);
         try (Connection c = connect()) {
             long commits = single(c, "select xact_commit from pg_stat_database where datname = current_database()");
             long walSyncs = single(c, "select wal_sync from pg_stat_wal");
@@ -187,7 +194,7 @@ final class Meters implements AutoCloseable {
                     }
                 }
             }
-            return new Snapshot(nanos, ticks, commits, walSyncs, statements, transactions);
+            return new Snapshot(nanos, ticks, jit, commits, walSyncs, statements, transactions);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read PostgreSQL's statistics: " + e.getMessage(), e);
         }
@@ -250,10 +257,29 @@ final class Meters implements AutoCloseable {
     }
 
     private Map<String, Long> cpuTicks() {
-        ProcessTable table = ProcessTable.read();
+        return cpuTicks(ProcessTable.read());
+    }
+
+    private Map<String, Long> cpuTicks(ProcessTable table) {
         Map<String, Long> ticks = new TreeMap<>();
         processes.forEach((name, process) -> process.get().ifPresent(p -> ticks.put(name, ticksOf(table, p))));
         return ticks;
+    }
+
+    /** The JIT compilers' CPU time of each JVM, in clock ticks; the bench's is its own JVM's. */
+    private Map<String, Long> jitTicks(ProcessTable table) {
+        Map<String, Long> ticks = new TreeMap<>();
+        for (String name : jvms) {
+            processes.get(name).get().ifPresent(p -> ticks.put(name,
+                    p.pid() == ProcessHandle.current().pid() ? ProcessTable.compilerTicksOf(p.pid())
+                            : table.compilerTicks(p.pid())));
+        }
+        return ticks;
+    }
+
+    /** The JIT compilers' CPU time so far, in clock ticks, over every JVM watched. */
+    long jitTicksTotal() {
+        return jitTicks(ProcessTable.read()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**

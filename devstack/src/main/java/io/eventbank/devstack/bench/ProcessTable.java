@@ -98,4 +98,39 @@ final class ProcessTable {
         }
         return total;
     }
+
+    /**
+     * The CPU time in clock ticks of the JIT compilers' threads of a process and of every process it started. HotSpot
+     * names them {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}; the first of each kind lives as long
+     * as the JVM (on two cores there is one of each), so the sum only misses the extra ones that ended.
+     */
+    long compilerTicks(long pid) {
+        long total = 0;
+        for (long process : tree(pid)) {
+            total += compilerTicksOf(process);
+        }
+        return total;
+    }
+
+    /** The CPU time in clock ticks of the JIT compilers' threads of one process alone. */
+    static long compilerTicksOf(long pid) {
+        long total = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads) {
+                try {
+                    String text = Files.readString(thread.resolve("stat"));
+                    String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                        total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the process ended meanwhile
+        }
+        return total;
+    }
 }
