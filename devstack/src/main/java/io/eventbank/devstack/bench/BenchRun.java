@@ -136,12 +136,12 @@ public final class BenchRun {
                 }
                 timeline.mark(System.nanoTime(), "replay");
                 String operator = platform.tokens().sign("operator", "bench-operator", Duration.ofHours(24));
-                List<Replayed> all = replay(api, operator, "all");
+                List<Replayed> all = replay(api, meters, operator, "all");
                 report.replay(all);
                 // each read model alone too: what one projection rebuilds a second when it has the machine to itself
                 List<Replayed> alone = new ArrayList<>();
                 for (Replayed model : all) {
-                    alone.addAll(replay(api, operator, model.name()));
+                    alone.addAll(replay(api, meters, operator, model.name()));
                 }
                 report.replayAlone(alone);
                 report.verification(api.call("GET", "/admin/verification", operator, null, null));
@@ -220,13 +220,7 @@ public final class BenchRun {
         }
         double sustained = best == null ? 0 : best.sustained();
         double openRate = settings.rate() > 0 ? settings.rate() : Math.max(1, sustained / 2);
-        Duration most = Duration.ofMinutes(1);
-        Duration rest = meters.settle(AT_REST_CORES, Duration.ofSeconds(2), most);
-        out.line(rest.compareTo(most) < 0
-                ? String.format("bench:   the platform at rest (under %.2f cores) %d s after the ramp's transfers were"
-                        + " final", AT_REST_CORES, rest.toSeconds())
-                : String.format("bench:   the platform still busy (%.2f cores or more) %d s after the ramp's transfers"
-                        + " were final: the open loop starts anyway", AT_REST_CORES, rest.toSeconds()));
+        rest(meters, "the open loop");
         Phase open = new Phase(name + " open loop", openRate, System.nanoTime());
         timeline.mark(open.startNanos, String.format("open %.0f/s", openRate));
         open.before = meters.snapshot();
@@ -240,6 +234,19 @@ public final class BenchRun {
                 open.latency().getValueAtPercentile(99) / 1000.0, open.latency().getValueAtPercentile(99.9) / 1000.0));
         return new PartResult(name, share, steps, sustained, best == null ? Map.of() : best.completedByKind(),
                 best == null ? null : best.costs(), open, openCosts);
+    }
+
+    /** Waits until the platform is at rest (at most a minute) before {@code what}, and says so when it was not. */
+    private void rest(Meters meters, String what) {
+        Duration most = Duration.ofMinutes(1);
+        Duration waited = meters.settle(AT_REST_CORES, Duration.ofSeconds(2), most);
+        if (waited.compareTo(most) >= 0) {
+            out.line(String.format("bench:   the platform still busy (%.2f cores or more) after %d s: %s starts anyway",
+                    AT_REST_CORES, waited.toSeconds(), what));
+        } else if (waited.toSeconds() > 2) {
+            out.line(String.format("bench:   the platform at rest (under %.2f cores) after %d s: %s starts",
+                    AT_REST_CORES, waited.toSeconds(), what));
+        }
     }
 
     /** One step of a ramp: the rate offered for a step's length, and whether the platform kept up with it. */
@@ -303,7 +310,10 @@ public final class BenchRun {
     }
 
     /** Rebuilds one read model or {@code all}, waits until it is live again, and reads what each rebuilt did. */
-    private List<Replayed> replay(BenchApi api, String operator, String name) {
+    private List<Replayed> replay(BenchApi api, Meters meters, String operator, String name) {
+        // what the load or the replay before left to do (the ledger drops a replaced generation's rows, PostgreSQL
+        // vacuums them) would take the replay's CPU
+        rest(meters, "the replay of " + name);
         BenchApi.Answer started = api.call("POST", "/admin/projections/" + name + "/replay", operator, null, null);
         if (!started.ok()) {
             out.line("bench: the replay did not start: " + started.status() + " " + started.body());
