@@ -236,7 +236,7 @@ public final class BenchRun {
                 best == null ? null : best.costs(), open, openCosts);
     }
 
-    /** Waits until the platform is at rest (at most a minute) before {@code what}, and says so when it was not. */
+    /** Waits until the platform is at rest (at most a minute) before {@code what}; says so when that took a while. */
     private void rest(Meters meters, String what) {
         Duration most = Duration.ofMinutes(1);
         Duration waited = meters.settle(AT_REST_CORES, Duration.ofSeconds(2), most);
