@@ -110,7 +110,7 @@ final class Meters implements AutoCloseable {
             ProcessTable table = ProcessTable.read();
             processes.forEach((name, process) -> process.get().ifPresent(p -> {
                 // the bench's own is its JVM alone (the platform's processes are its children)
-                List<Long> pids = p.pid() == ProcessHandle.current().pid() ? List.of(p.pid()) : table.tree(p.pid());
+                List<Long> pids = isBench(p) ? List.of(p.pid()) : table.tree(p.pid());
                 timeline.sample("memory " + name, now, proportionalBytes(pids) / 1048576.0);
             }));
             metricPorts.forEach((name, port) -> heapBytes(port).ifPresent(bytes -> timeline.sample("heap " + name,
@@ -271,7 +271,7 @@ final class Meters implements AutoCloseable {
         Map<String, Long> ticks = new TreeMap<>();
         for (String name : jvms) {
             processes.get(name).get().ifPresent(p -> ticks.put(name,
-                    p.pid() == ProcessHandle.current().pid() ? ProcessTable.compilerTicksOf(p.pid())
+                    isBench(p) ? ProcessTable.compilerTicksOf(p.pid())
                             : table.compilerTicks(p.pid())));
         }
         return ticks;
@@ -287,8 +287,13 @@ final class Meters implements AutoCloseable {
      * bench's own is its JVM alone (the platform's processes are its children).
      */
     private static long ticksOf(ProcessTable table, ProcessHandle process) {
-        return process.pid() == ProcessHandle.current().pid() ? table.ownTicks(process.pid())
+        return isBench(process) ? table.ownTicks(process.pid())
                 : table.treeTicks(process.pid());
+    }
+
+    /** Whether a process is the bench's JVM: its figures are its own alone (the platform's processes are its children). */
+    private static boolean isBench(ProcessHandle process) {
+        return process.pid() == ProcessHandle.current().pid();
     }
 
     /** The proportional set size of some processes: shared pages (PostgreSQL's shared buffers) count once over all. */

@@ -51,14 +51,18 @@ final class ProcessTable {
     /** The fields of {@code /proc/<pid>/stat} after the command's closing parenthesis; null when it is gone. */
     private static Entry parse(Path stat) {
         try {
-            String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is the state (field 3 of proc(5)): the parent is field 4, utime field 14
-            return new Entry(Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
-                    Long.parseLong(fields[13]), Long.parseLong(fields[14]));
+            return entry(Files.readString(stat));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The fields of a process's or a thread's {@code stat} text that the table keeps. */
+    private static Entry entry(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is the state (field 3 of proc(5)): the parent is field 4, utime field 14
+        return new Entry(Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
+                Long.parseLong(fields[13]), Long.parseLong(fields[14]));
     }
 
     /** The process and every process it started, still running; empty when it is gone. */
@@ -118,11 +122,11 @@ final class ProcessTable {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path thread : threads) {
                 try {
-                    String text = Files.readString(thread.resolve("stat"));
-                    String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                        total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        Entry entry = entry(stat);
+                        total += entry.user() + entry.system();
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
