@@ -307,7 +307,7 @@ class PlatformIT {
     @Order(9)
     void shouldRefuseWhatAHostileCustomerTriesAndChangeNothing() {
         String mallory = open("Mallory", "10020030", "100.00");
-        String clearing = io.eventbank.contracts.Clearing.accountOf("10020030", "EUR");
+        String clearing = io.eventbank.contracts.Clearing.accountOf("10020030", "EUR", 7);
         String problems = "https://eventbank.io/problems/";
 
         // a bank's clearing account as debtor, or as creditor, of a customer's transfer

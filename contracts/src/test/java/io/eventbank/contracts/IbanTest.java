@@ -3,6 +3,11 @@ package io.eventbank.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -85,13 +90,33 @@ class IbanTest {
     }
 
     @Test
-    void shouldGiveEachBankAFixedClearingAccountPerCurrency() {
-        String eur = Clearing.accountOf("10020030", "EUR");
+    void shouldGiveEachBankFixedClearingAccountsPerCurrency() {
+        String eur = Clearing.accountOf("10020030", "EUR", 0);
         assertThat(Iban.isGerman(eur)).isTrue();
-        assertThat(Iban.accountNumberOf(eur)).isEqualTo(9_900_000_978L);
-        assertThat(Clearing.isClearingAccount(eur)).isTrue();
-        assertThat(Clearing.accountOf("10020030", "USD")).isNotEqualTo(eur);
+        assertThat(Iban.accountNumberOf(eur)).as("the account banks had before shards").isEqualTo(9_900_000_978L);
+        assertThat(Iban.accountNumberOf(Clearing.accountOf("10020030", "EUR", 3))).isEqualTo(9_900_003_978L);
+        assertThat(Clearing.accountsOf("10020030", "EUR")).hasSize(Clearing.SHARDS).doesNotHaveDuplicates()
+                .startsWith(eur).allMatch(Clearing::isClearingAccount);
+        assertThat(Clearing.accountsOf("10020030", "EUR")).extracting(Clearing::shardOf)
+                .containsExactlyElementsOf(IntStream.range(0, Clearing.SHARDS).boxed().toList());
+        assertThat(Clearing.accountOf("10020030", "USD", 0)).isNotEqualTo(eur);
         assertThat(Clearing.isClearingAccount(Iban.german("10020030", 1_000_000))).isFalse();
+        assertThatThrownBy(() -> Clearing.accountOf("10020030", "EUR", Clearing.SHARDS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Clearing.shardOf(Iban.german("10020030", 1_000_000)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldSpreadTransfersOverTheClearingAccountsTheSameWayEverywhere() {
+        Map<String, Long> used = IntStream.range(0, 8_000)
+                .mapToObj(i -> Clearing.accountFor("20030040", "EUR", UUID.randomUUID().toString()))
+                .collect(Collectors.groupingBy(iban -> iban, Collectors.counting()));
+        assertThat(used.keySet()).containsExactlyInAnyOrderElementsOf(Clearing.accountsOf("20030040", "EUR"));
+        assertThat(used.values()).allMatch(n -> n > 800 && n < 1_200);
+        // a pure function of the id: the sending and the receiving bank, and a restart, pick alike
+        assertThat(Clearing.accountFor("20030040", "EUR", "t-1")).isEqualTo(Clearing.accountFor("20030040", "EUR",
+                "t-1")).isEqualTo(Clearing.accountOf("20030040", "EUR", Math.floorMod("t-1".hashCode(), 8)));
     }
 
     @Test
@@ -101,9 +126,9 @@ class IbanTest {
         assertThat(Clearing.isBetweenCustomersOfOneBank(payer, payee)).isTrue();
         assertThat(Clearing.isBetweenCustomersOfOneBank(payer, Iban.german("20030040", 1_000_002)))
                 .as("the payee of another bank").isFalse();
-        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, Clearing.accountOf("10020030", "EUR")))
+        assertThat(Clearing.isBetweenCustomersOfOneBank(payer, Clearing.accountOf("10020030", "EUR", 0)))
                 .as("the bank's clearing account").isFalse();
-        assertThat(Clearing.isBetweenCustomersOfOneBank(Clearing.accountOf("10020030", "EUR"), payee)).isFalse();
+        assertThat(Clearing.isBetweenCustomersOfOneBank(Clearing.accountOf("10020030", "EUR", 0), payee)).isFalse();
         assertThat(Clearing.isBetweenCustomersOfOneBank(payer, payer)).as("one account twice").isFalse();
         assertThat(Clearing.isBetweenCustomersOfOneBank(payer, null)).isFalse();
         assertThat(Clearing.isBetweenCustomersOfOneBank(payer, "DE00100200300001000002")).as("bad check digits")

@@ -42,8 +42,8 @@ public final class EventFeed implements AutoCloseable {
         return Iban.german(bank, accountNumbers++);
     }
 
-    public static String clearing(String bank) {
-        return Clearing.accountOf(bank, "EUR");
+    public static String clearing(String bank, int shard) {
+        return Clearing.accountOf(bank, "EUR", shard);
     }
 
     public String account(String type, String iban, Map<String, Object> payload) {

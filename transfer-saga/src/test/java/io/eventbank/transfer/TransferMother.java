@@ -22,12 +22,13 @@ public final class TransferMother {
     public static final String ALICE = Iban.german(BERLIN, 1_000_001);
     public static final String BOB = Iban.german(BERLIN, 1_000_002);
     public static final String CAROL = Iban.german(HAMBURG, 1_000_003);
-    public static final String BERLIN_CLEARING = Clearing.accountOf(BERLIN, "EUR");
-    public static final String HAMBURG_CLEARING = Clearing.accountOf(HAMBURG, "EUR");
     public static final Money AMOUNT = Money.parse("25.00", "EUR");
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
     public static final String SAME_BANK = "t-same";
     public static final String INTERBANK = "t-inter";
+    /** The clearing accounts the interbank transfer passes: the ones its id picks, in either bank (not shard 0). */
+    public static final String BERLIN_CLEARING = Clearing.accountFor(BERLIN, "EUR", INTERBANK);
+    public static final String HAMBURG_CLEARING = Clearing.accountFor(HAMBURG, "EUR", INTERBANK);
 
     private TransferMother() {
     }

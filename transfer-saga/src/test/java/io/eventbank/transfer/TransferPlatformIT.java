@@ -3,15 +3,18 @@ package io.eventbank.transfer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import java.time.Instant;
 
+import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.clearing.ClearingStatus;
@@ -90,17 +93,20 @@ class TransferPlatformIT {
     void shouldCompleteAnInterbankTransferThroughClearing() {
         String hamburgPayer = open("Hanna", HAMBURG, "50.00");
         String berlinPayee = open("Bert", BERLIN, "0");
-        String clearingBefore = balance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR"));
+        Map<String, BigDecimal> hamburgBefore = clearingBalances(HAMBURG);
+        Map<String, BigDecimal> berlinBefore = clearingBalances(BERLIN);
 
         JsonPath transfer = transferAndWait(hamburgPayer, berlinPayee, "12.34");
+        String id = transfer.getString("transferId");
 
         assertThat(transfer.getString("status")).isEqualTo("COMPLETED");
         assertThat(transfer.getList("timeline.type", String.class)).containsSubsequence("TransferDebitedEvent",
                 "TransferSentToClearingEvent", "TransferAcceptedEvent", "TransferCompletedEvent");
         assertThat(balance(hamburgPayer)).isEqualTo("37.66");
         assertThat(balance(berlinPayee)).isEqualTo("12.34");
-        assertThat(new java.math.BigDecimal(balance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR")))
-                .subtract(new java.math.BigDecimal(clearingBefore))).isEqualByComparingTo("12.34");
+        // through the clearing account the transfer's id picks, in each bank; the others untouched
+        awaitClearingBalances(HAMBURG, moved(hamburgBefore, HAMBURG, id, "12.34"));
+        awaitClearingBalances(BERLIN, moved(berlinBefore, BERLIN, id, "-12.34"));
     }
 
     @Test
@@ -143,13 +149,13 @@ class TransferPlatformIT {
         String payer = open("Rejected", HAMBURG, "40.00");
         String closed = open("ClosedInBerlin", BERLIN, "0");
         given().baseUri(accounts.baseUrl()).post("/v1/accounts/{iban}/close", closed).then().statusCode(200);
-        String clearingBefore = balance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR"));
+        Map<String, BigDecimal> clearingBefore = clearingBalances(HAMBURG);
 
         JsonPath transfer = transferAndWait(payer, closed, "15.00");
 
         assertFailed(transfer, "REJECTED_BY_CLEARING");
         assertThat(balance(payer)).isEqualTo("40.00");
-        awaitBalance(io.eventbank.contracts.Clearing.accountOf(HAMBURG, "EUR"), clearingBefore);
+        awaitClearingBalances(HAMBURG, clearingBefore);
     }
 
     @Test
@@ -157,8 +163,7 @@ class TransferPlatformIT {
     void shouldWaitAndAskWhileTheReceivingBankIsSilentAndRefundOnlyWhenItRejects() {
         String payer = open("Waiting", BERLIN, "40.00");
         String munichPayee = open("Silent", MUNICH, "0");
-        String clearing = io.eventbank.contracts.Clearing.accountOf(BERLIN, "EUR");
-        String clearingBefore = balance(clearing);
+        Map<String, BigDecimal> clearingBefore = clearingBalances(BERLIN);
 
         String rejected = request(payer, munichPayee, "15.00", null).getString("transferId");
         String accepted = request(payer, munichPayee, "5.00", null).getString("transferId");
@@ -179,8 +184,7 @@ class TransferPlatformIT {
         assertFailed(await(rejected), "TIMED_OUT");
         assertThat(await(accepted).getString("status")).isEqualTo("COMPLETED");
         awaitBalance(payer, "35.00");
-        awaitBalance(clearing, new java.math.BigDecimal(clearingBefore).add(new java.math.BigDecimal("5.00"))
-                .setScale(2).toPlainString());
+        awaitClearingBalances(BERLIN, moved(clearingBefore, BERLIN, accepted, "5.00"));
     }
 
     @Test
@@ -336,6 +340,31 @@ class TransferPlatformIT {
         } while (!List.of("COMPLETED", "FAILED").contains(transfer.getString("status"))
                 && System.nanoTime() < deadline);
         return transfer;
+    }
+
+    /** The balances of a bank's clearing accounts in EUR, by IBAN. */
+    private static Map<String, BigDecimal> clearingBalances(String bank) {
+        Map<String, BigDecimal> balances = new LinkedHashMap<>();
+        for (String iban : Clearing.accountsOf(bank, "EUR")) {
+            balances.put(iban, new BigDecimal(balance(iban)));
+        }
+        return balances;
+    }
+
+    /** The balances after {@code amount} moved through the clearing account of the bank that the transfer picks. */
+    private static Map<String, BigDecimal> moved(Map<String, BigDecimal> before, String bank, String transferId,
+            String amount) {
+        Map<String, BigDecimal> after = new LinkedHashMap<>(before);
+        after.merge(Clearing.accountFor(bank, "EUR", transferId), new BigDecimal(amount), BigDecimal::add);
+        return after;
+    }
+
+    private static void awaitClearingBalances(String bank, Map<String, BigDecimal> expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!clearingBalances(bank).equals(expected) && System.nanoTime() < deadline) {
+            sleep(200);
+        }
+        assertThat(clearingBalances(bank)).isEqualTo(expected);
     }
 
     private static void awaitBalance(String iban, String expected) {

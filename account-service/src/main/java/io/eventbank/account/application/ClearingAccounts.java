@@ -22,8 +22,9 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.jboss.logging.Logger;
 
 /**
- * Opens, at start, the clearing account of every hosted bank in every currency that lacks one, so that money is
- * conserved on every interbank path. Their IBANs are fixed ({@link Clearing#accountOf}).
+ * Opens, at start, the clearing accounts of every hosted bank in every currency that it lacks, so that money is
+ * conserved on every interbank path. Their IBANs are fixed: {@link Clearing#SHARDS} a bank and currency
+ * ({@link Clearing#accountsOf}), the first of them the one account banks had before.
  */
 @ApplicationScoped
 public class ClearingAccounts {
@@ -40,22 +41,34 @@ public class ClearingAccounts {
     AccountConfig config;
 
     void openMissing(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent startup) {
+        int opened = 0;
         for (Bank bank : accounts.banks().all()) {
             for (String currency : config.currencies()) {
-                String iban = Clearing.accountOf(bank.code(), currency);
-                if (views.find(iban).isPresent()) {
-                    continue;
-                }
-                try {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenAccountCommand(iban, null,
-                                    bank.name() + " clearing " + currency, currency, bank.code(),
-                                    AccountType.CLEARING))
-                            .andMetaData(Map.of(RequestCorrelation.CORRELATION_ID, "startup-clearing-accounts")));
-                    LOG.infof("opened the clearing account %s of %s in %s", iban, bank.name(), currency);
-                } catch (AggregateStreamCreationException e) {
-                    LOG.debugf("the clearing account %s was opened meanwhile", iban);
+                for (String iban : Clearing.accountsOf(bank.code(), currency)) {
+                    opened += openIfMissing(bank, currency, iban) ? 1 : 0;
                 }
             }
+        }
+        if (opened > 0) {
+            LOG.infof("opened %d clearing accounts", opened);
+        }
+    }
+
+    private boolean openIfMissing(Bank bank, String currency, String iban) {
+        if (views.find(iban).isPresent()) {
+            return false;
+        }
+        int shard = Clearing.shardOf(iban);
+        String owner = bank.name() + " clearing " + currency + (shard == 0 ? "" : " " + shard);
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenAccountCommand(iban, null, owner,
+                            currency, bank.code(), AccountType.CLEARING))
+                    .andMetaData(Map.of(RequestCorrelation.CORRELATION_ID, "startup-clearing-accounts")));
+            LOG.debugf("opened the clearing account %s of %s in %s", iban, bank.name(), currency);
+            return true;
+        } catch (AggregateStreamCreationException e) {
+            LOG.debugf("the clearing account %s was opened meanwhile", iban);
+            return false;
         }
     }
 }

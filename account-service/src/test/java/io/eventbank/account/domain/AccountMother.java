@@ -13,7 +13,7 @@ final class AccountMother {
     static final String BANK = "10020030";
     static final String ALICE = Iban.german(BANK, 1_000_001);
     static final String BOB = Iban.german(BANK, 1_000_002);
-    static final String CLEARING = Clearing.accountOf(BANK, "EUR");
+    static final String CLEARING = Clearing.accountOf(BANK, "EUR", 0);
 
     private AccountMother() {
     }

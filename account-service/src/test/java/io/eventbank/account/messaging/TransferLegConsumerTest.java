@@ -134,7 +134,7 @@ class TransferLegConsumerTest {
     void shouldRefuseBothLegsInOneForAPayeeOfAnotherBankOrAClearingAccount() {
         String payer = openAccount("BothElsewhere", "10.00", "0");
         String elsewhere = Iban.german("20030040".equals(Iban.bankCodeOf(payer)) ? "10020030" : "20030040", 1_234L);
-        String clearing = io.eventbank.contracts.Clearing.accountOf(Iban.bankCodeOf(payer), "EUR");
+        String clearing = io.eventbank.contracts.Clearing.accountOf(Iban.bankCodeOf(payer), "EUR", 2);
         String transfer = UUID.randomUUID().toString();
         sendCommand(new DebitAndCreditCommand(payer, transfer, Money.parse("1.00", "EUR"), elsewhere, null), payer,
                 "c");

@@ -62,7 +62,7 @@ class AccountApiTest {
                 .post("/v1/accounts").then().statusCode(400).body("field", equalTo("customerId"));
         String iban = openAccount("Alice", "0.00", "0.00");
         given().get("/v1/accounts/{iban}", iban).then().statusCode(200).body("customerId", equalTo("customer-1"));
-        given().get("/v1/accounts/{iban}", Clearing.accountOf("10020030", "EUR")).then().statusCode(200)
+        given().get("/v1/accounts/{iban}", Clearing.accountOf("10020030", "EUR", 0)).then().statusCode(200)
                 .body("customerId", org.hamcrest.Matchers.nullValue());
     }
 
@@ -140,7 +140,7 @@ class AccountApiTest {
 
     @Test
     void shouldRefuseDepositsWithdrawalsAndLimitsOfAClearingAccount() {
-        String clearing = Clearing.accountOf("10020030", "EUR");
+        String clearing = Clearing.accountOf("10020030", "EUR", Clearing.SHARDS - 1);
         given().contentType(ContentType.JSON).body(Map.of("limit", "100.00"))
                 .put("/v1/accounts/{iban}/overdraft-limit", clearing)
                 .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT"));
@@ -209,12 +209,15 @@ class AccountApiTest {
     void shouldHaveOpenedTheClearingAccountsOfBothBanks() {
         for (String bank : new String[] {"10020030", "20030040"}) {
             for (String currency : new String[] {"EUR", "USD", "GBP", "CHF"}) {
-                given().get("/v1/accounts/{iban}", Clearing.accountOf(bank, currency))
-                        .then().statusCode(200).body("type", equalTo("CLEARING")).body("currency", equalTo(currency));
+                for (String clearing : Clearing.accountsOf(bank, currency)) {
+                    given().get("/v1/accounts/{iban}", clearing).then().statusCode(200)
+                            .body("type", equalTo("CLEARING")).body("currency", equalTo(currency))
+                            .body("bankCode", equalTo(bank));
+                }
             }
         }
         given().contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
-                .post("/v1/accounts/{iban}/deposits", Clearing.accountOf("10020030", "EUR"))
+                .post("/v1/accounts/{iban}/deposits", Clearing.accountOf("10020030", "EUR", 1))
                 .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT"));
     }
 

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.eventbank.contracts.Clearing;
+import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.account.BalanceChange;
 
 import jakarta.inject.Singleton;
 
 /**
- * Settlement positions between hosted banks: a bank's clearing account balance per currency is what it has taken in
- * for other banks (positive) or paid out for them (negative). Across banks the positions net to zero once every
- * interbank transfer has settled. A batch writes each position once, with the last balance it saw.
+ * Settlement positions between hosted banks: a bank's clearing accounts' balances per currency are what it has taken in
+ * for other banks (positive) or paid out for them (negative). A row per clearing account keeps its last balance, and a
+ * bank's position is the sum over its clearing accounts; across banks the positions net to zero once every interbank
+ * transfer has settled. A batch writes each row once, with the last balance it saw, and never an older one over a newer.
  */
 @Singleton
 public final class SettlementsModel implements ReadModel {
@@ -43,18 +45,16 @@ public final class SettlementsModel implements ReadModel {
                     || !Clearing.isClearingAccount(moved.iban())) {
                 continue;
             }
-            String bank = moved.iban().substring(4, 12);
-            String currency = moved.amount().currency();
-            String key = bank + " " + currency;
             long sequence = r.envelope().sequence();
-            Object[] before = latest.get(key);
-            if (before == null || (long) before[4] < sequence) {
-                latest.put(key, new Object[] {generation, bank, currency, moved.balanceAfter(), sequence});
+            Object[] before = latest.get(moved.iban());
+            if (before == null || (long) before[5] < sequence) {
+                latest.put(moved.iban(), new Object[] {generation, Iban.bankCodeOf(moved.iban()),
+                        moved.amount().currency(), Clearing.shardOf(moved.iban()), moved.balanceAfter(), sequence});
             }
         }
-        Sql.rows(c, "insert into settlement_position (generation, bank_code, currency, position, version) values ",
-                "?, ?, ?, ?, ?", " on conflict (generation, bank_code, currency) do update"
-                        + " set position = excluded.position, version = excluded.version"
+        Sql.rows(c, "insert into settlement_position (generation, bank_code, currency, shard, position, version)"
+                        + " values ", "?, ?, ?, ?, ?, ?", " on conflict (generation, bank_code, currency, shard)"
+                        + " do update set position = excluded.position, version = excluded.version"
                         + " where settlement_position.version < excluded.version",
                 new ArrayList<>(latest.values()));
     }

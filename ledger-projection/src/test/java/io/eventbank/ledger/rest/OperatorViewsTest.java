@@ -67,25 +67,35 @@ class OperatorViewsTest {
     }
 
     @Test
-    void shouldAnswerEachBanksSettlementPositionOverTime() {
-        String clearing = EventFeed.clearing("20030040");
+    void shouldAnswerEachBanksSettlementPositionOverTimeOverAllItsClearingAccounts() {
+        String first = EventFeed.clearing("20030040", 0);
+        String other = EventFeed.clearing("20030040", 5);
         try (EventFeed feed = new EventFeed(Instant.now().minusSeconds(20))) {
-            feed.account("AccountOpenedEvent", clearing, Map.of("iban", clearing, "owner", "Clearing", "currency",
-                    "EUR", "bankCode", "20030040", "overdraftLimit", 0, "type", "CLEARING"));
-            for (int i = 1; i <= 3; i++) {
-                feed.account("AccountDebitedEvent", clearing, map("iban", clearing, "transferId", "settle-" + i,
-                        "amount", money(100), "counterpartyIban", EventFeed.newIban("10020030"), "reference", "s",
-                        "balanceAfter", -100L * i));
+            for (String clearing : List.of(first, other)) {
+                feed.account("AccountOpenedEvent", clearing, Map.of("iban", clearing, "owner", "Clearing", "currency",
+                        "EUR", "bankCode", "20030040", "overdraftLimit", 0, "type", "CLEARING"));
             }
+            // the bank pays out 1.00 through one, takes in 0.50 through the other, then pays out 1.00 through each
+            feed.account("AccountDebitedEvent", first, movement(first, "settle-1", 100, -100));
+            feed.account("AccountCreditedEvent", other, movement(other, "settle-2", 50, 50));
+            feed.account("AccountDebitedEvent", first, movement(first, "settle-3", 100, -200));
+            feed.account("AccountDebitedEvent", other, movement(other, "settle-4", 100, -50));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("minutes", "5")
                 .get("/v1/settlements/history").jsonPath().getList("items.find { it.bankCode == '20030040' }.points")
-                .size() >= 3);
+                .size() >= 4);
         JsonPath history = given().queryParam("minutes", "5").get("/v1/settlements/history").jsonPath();
         List<String> positions = history.getList("items.find { it.bankCode == '20030040' }.points.netPosition",
                 String.class);
-        assertThat(positions.subList(positions.size() - 3, positions.size())).containsExactly("-1.00", "-2.00",
-                "-3.00");
+        assertThat(positions.subList(positions.size() - 4, positions.size())).containsExactly("-1.00", "-0.50",
+                "-1.50", "-2.50");
+        assertThat(given().get("/v1/settlements").jsonPath().getString(
+                "items.find { it.bankCode == '20030040' && it.currency == 'EUR' }.netPosition")).isEqualTo("-2.50");
         given().queryParam("minutes", "abc").get("/v1/settlements/history").then().statusCode(400);
+    }
+
+    private static Map<String, Object> movement(String clearing, String transferId, long amount, long balanceAfter) {
+        return map("iban", clearing, "transferId", transferId, "amount", money(amount), "counterpartyIban",
+                EventFeed.newIban("10020030"), "reference", "s", "balanceAfter", balanceAfter);
     }
 }

@@ -202,7 +202,10 @@ public class IncomingPayment {
         creditorIban = event.creditorIban();
         amount = event.amount();
         reference = event.reference();
-        clearingIban = Clearing.accountOf(event.instructedBank(), amount.currency());
+        // the clearing account the sender's transfer picks in the sending bank (by its id, the end-to-end id),
+        // picked alike in this one
+        clearingIban = Clearing.accountFor(event.instructedBank(), amount.currency(),
+                event.endToEndId() != null ? event.endToEndId() : event.transferId());
     }
 
     @EventSourcingHandler

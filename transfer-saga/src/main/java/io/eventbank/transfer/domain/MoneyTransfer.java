@@ -309,12 +309,18 @@ public class MoneyTransfer {
         debtorBic = event.debtorBic();
         creditorBic = event.creditorBic();
         clearingTimeout = event.clearingTimeout();
-        clearingIban = interbank ? Clearing.accountOf(Iban.bankCodeOf(debtorIban), amount.currency()) : null;
+        clearingIban = interbank ? Clearing.accountFor(Iban.bankCodeOf(debtorIban), amount.currency(), transferId)
+                : null;
     }
 
     @EventSourcingHandler
     void on(AccountLegRequestedEvent event) {
         bothLegsAsked |= event.leg() == Leg.DEBIT_AND_CREDIT;
+        if (Clearing.isClearingAccount(event.iban())) {
+            // the clearing account the money went through is the one it comes back from (a transfer sent before its
+            // bank had several went through the first)
+            clearingIban = event.iban();
+        }
     }
 
     @EventSourcingHandler

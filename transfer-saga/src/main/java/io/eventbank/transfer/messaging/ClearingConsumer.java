@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
@@ -75,8 +74,7 @@ public class ClearingConsumer {
                         transfer.instructedBank());
                 return;
             }
-            command = new ReceiveCreditTransferCommand(IncomingPayment.idOf(transfer.messageId()), transfer,
-                    Clearing.accountOf(transfer.instructedBank(), transfer.amount().currency()));
+            command = new ReceiveCreditTransferCommand(IncomingPayment.idOf(transfer.messageId()), transfer);
         } else if (message instanceof PaymentStatusRequest request) {
             if (!receivesFor(request.instructedBank())) {
                 return;

@@ -63,7 +63,7 @@ class IncomingPaymentTest {
     @Test
     void shouldCreditThePayeeOfACreditTransferReceivedBeforeItsCutOff() {
         fixture.givenCurrentTime(T0)
-                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0), HAMBURG_CLEARING))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0)))
                 .expectEvents(received(pacs008(T0)), leg(PAYMENT, Leg.CREDIT, CAROL, ALICE, "invoice", null));
     }
 
@@ -104,7 +104,7 @@ class IncomingPaymentTest {
     void shouldRejectACreditTransferThatArrivesAfterItsCutOff() {
         Instant late = T0.plus(TIMEOUT).plusSeconds(1);
         fixture.givenCurrentTime(late)
-                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0), HAMBURG_CLEARING))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0)))
                 .expectEvents(received(pacs008(T0)), report(1, ClearingStatus.RJCT, "AB05", late),
                         new TransferFailedEvent(PAYMENT, TransferFailure.TIMED_OUT));
     }
@@ -113,12 +113,12 @@ class IncomingPaymentTest {
     void shouldRejectACreditTransferToAClearingAccountOrWithTextNoAccountTakes() {
         CreditTransferMessage toClearing = withCreditor(pacs008(T0), HAMBURG_CLEARING, "invoice");
         fixture.givenCurrentTime(T0)
-                .when(new ReceiveCreditTransferCommand(PAYMENT, toClearing, HAMBURG_CLEARING))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, toClearing))
                 .expectEvents(received(toClearing), report(1, ClearingStatus.RJCT, "AG01", T0),
                         new TransferFailedEvent(PAYMENT, TransferFailure.CLEARING_ACCOUNT));
         CreditTransferMessage hostile = withCreditor(pacs008(T0), CAROL, "invoice\u202E");
         fixture.givenCurrentTime(T0)
-                .when(new ReceiveCreditTransferCommand(PAYMENT, hostile, HAMBURG_CLEARING))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, hostile))
                 .expectEvents(received(hostile), report(1, ClearingStatus.RJCT, "FF01", T0),
                         new TransferFailedEvent(PAYMENT, TransferFailure.INVALID_TEXT));
     }
@@ -134,7 +134,7 @@ class IncomingPaymentTest {
         fixture.givenCurrentTime(T0)
                 .andGiven(new CreditTransferNotReceivedEvent(PAYMENT, INTERBANK + "-pacs008", INTERBANK, BERLIN,
                         HAMBURG), report(1, ClearingStatus.RJCT, "AB05", asked))
-                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0), HAMBURG_CLEARING))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0)))
                 .expectEvents(report(2, ClearingStatus.RJCT, "AB05", T0));
     }
 
@@ -155,12 +155,12 @@ class IncomingPaymentTest {
     void shouldAnswerARedeliveredCreditTransferWithTheOutcomeAndCreditNobodyTwice() {
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)))
-                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0), HAMBURG_CLEARING))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0)))
                 .expectNoEvents();
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)), report(1, ClearingStatus.RJCT, "AC04", T0),
                         new TransferFailedEvent(PAYMENT, TransferFailure.ACCOUNT_CLOSED))
-                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0), HAMBURG_CLEARING))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0)))
                 .expectEvents(report(2, ClearingStatus.RJCT, "AC04", T0));
     }
 

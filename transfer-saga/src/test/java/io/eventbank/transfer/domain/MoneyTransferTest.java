@@ -4,6 +4,7 @@ import io.eventbank.contracts.account.AccountRefusal;
 import io.eventbank.contracts.transfer.TransferFailure;
 import static io.eventbank.transfer.TransferMother.ALICE;
 import static io.eventbank.transfer.TransferMother.AMOUNT;
+import static io.eventbank.transfer.TransferMother.BERLIN;
 import static io.eventbank.transfer.TransferMother.BERLIN_CLEARING;
 import static io.eventbank.transfer.TransferMother.BOB;
 import static io.eventbank.transfer.TransferMother.CAROL;
@@ -20,6 +21,7 @@ import static io.eventbank.transfer.TransferMother.sameBankRequested;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.clearing.ClearingStatus;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
@@ -271,6 +273,19 @@ class MoneyTransferTest {
                 .expectEvents(new TransferRefundingEvent(INTERBANK, TransferFailure.REJECTED_BY_CLEARING),
                         leg(INTERBANK, Leg.REFUND, ALICE, CAROL, "invoice", "REJECTED_BY_CLEARING"),
                         leg(INTERBANK, Leg.DEBIT, BERLIN_CLEARING, CAROL, "invoice", "REJECTED_BY_CLEARING AC04"));
+    }
+
+    @Test
+    void shouldTakeTheMoneyBackFromTheClearingAccountItWentTo() {
+        // a transfer sent while its bank had one clearing account (shard 0) gets its money back from that one
+        String before = Clearing.accountOf(BERLIN, "EUR", 0);
+        fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                        leg(INTERBANK, Leg.CREDIT, before, CAROL, "invoice", null),
+                        new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
+                .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.RJCT, "AC04", T0)))
+                .expectEvents(new TransferRefundingEvent(INTERBANK, TransferFailure.REJECTED_BY_CLEARING),
+                        leg(INTERBANK, Leg.REFUND, ALICE, CAROL, "invoice", "REJECTED_BY_CLEARING"),
+                        leg(INTERBANK, Leg.DEBIT, before, CAROL, "invoice", "REJECTED_BY_CLEARING AC04"));
     }
 
     @Test

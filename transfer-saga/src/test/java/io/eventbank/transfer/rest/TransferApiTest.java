@@ -71,7 +71,7 @@ class TransferApiTest {
 
     @Test
     void shouldRefuseATransferFromOrToAClearingAccount() {
-        String clearing = io.eventbank.contracts.Clearing.accountOf("10020030", "EUR");
+        String clearing = io.eventbank.contracts.Clearing.accountOf("10020030", "EUR", 5);
         given().contentType(ContentType.JSON).body(body(clearing, ALICE, "1000000.00", "EUR")).post("/v1/transfers")
                 .then().statusCode(403).body("code", equalTo("CLEARING_ACCOUNT")).body("field", equalTo("debtorIban"));
         given().contentType(ContentType.JSON).body(body(ALICE, clearing, "1.00", "EUR")).post("/v1/transfers")
