@@ -9,6 +9,7 @@ import io.eventbank.contracts.account.AccountDebitRejectedEvent;
 import io.eventbank.contracts.account.AccountDebitedEvent;
 import io.eventbank.contracts.account.AccountRefusal;
 import io.eventbank.contracts.account.DebitRefundedEvent;
+import io.eventbank.contracts.account.LegAnswer;
 import io.eventbank.transfer.domain.IncomingPayment;
 import io.eventbank.transfer.domain.RecordCreditCommand;
 import io.eventbank.transfer.domain.RecordCreditRejectionCommand;
@@ -21,9 +22,10 @@ import io.eventbank.transfer.domain.RecordRefundCommand;
 /**
  * The saga's one rule: an account's answer to a leg becomes the command that tells the leg's transfer
  * ({@code MoneyTransfer}, or {@code IncomingPayment} for an id that starts with {@code in-}). The command names the
- * account, and the transfer heeds only its payer's and payee's answers, not the clearing accounts' that the same
- * transfer moves; a repeated answer finds the transfer past that step. The transfer keeps everything else a saga
- * would: its state, the next step, its deadlines. So no saga state is loaded or stored for what is pure forwarding.
+ * account, and the transfer heeds only its payer's and payee's answers; a clearing account's answer, which no transfer
+ * heeds (a bank's clearing accounts are never a transfer's payer or payee), becomes no command at all. A repeated
+ * answer finds the transfer past that step. The transfer keeps everything else a saga would: its state, the next
+ * step, its deadlines. So no saga state is loaded or stored for what is pure forwarding.
  */
 public final class AccountAnswers {
 
@@ -32,8 +34,10 @@ public final class AccountAnswers {
 
     /** The command an account event stands for, if it is the answer to a leg. */
     public static Optional<Object> commandFor(Object event) {
+        if (event instanceof LegAnswer answer && Clearing.isClearingAccount(answer.iban())) {
+            return Optional.empty();
+        }
         if (event instanceof AccountDebitedEvent debited) {
-            // an incoming payment's only debit is of this bank's clearing account: nothing to tell it
             return IncomingPayment.isIncoming(debited.transferId()) || withinOneBank(debited) ? Optional.empty()
                     : Optional.of(new RecordDebitCommand(debited.transferId(), debited.iban()));
         }

@@ -38,9 +38,24 @@ class AccountAnswersTest {
                 .contains(new RecordCreditCommand(SAME_BANK, BOB));
         assertThat(AccountAnswers.commandFor(new DebitRefundedEvent(ALICE, SAME_BANK, AMOUNT, "ACCOUNT_CLOSED", 2500)))
                 .contains(new RecordRefundCommand(SAME_BANK, ALICE));
-        // the clearing account's leg goes to the transfer too, which ignores it: it is not the payee
+    }
+
+    @Test
+    void shouldTellNoTransferOfAClearingAccountsLeg() {
+        // the sender's clearing credit, its debit on a refund, the receiver's clearing debit, and any refusal of
+        // theirs: no transfer heeds a clearing account, so none is loaded for one
         assertThat(AccountAnswers.commandFor(new AccountCreditedEvent(BERLIN_CLEARING, INTERBANK, AMOUNT, CAROL,
-                null, 2500))).contains(new RecordCreditCommand(INTERBANK, BERLIN_CLEARING));
+                null, 2500))).isEmpty();
+        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(BERLIN_CLEARING, INTERBANK, AMOUNT, CAROL,
+                null, 0))).isEmpty();
+        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(HAMBURG_CLEARING, INCOMING, AMOUNT, ALICE, null,
+                0))).isEmpty();
+        assertThat(AccountAnswers.commandFor(new AccountCreditRejectedEvent(BERLIN_CLEARING, INTERBANK, AMOUNT,
+                AccountRefusal.CURRENCY_MISMATCH))).isEmpty();
+        assertThat(AccountAnswers.commandFor(new AccountDebitRejectedEvent(HAMBURG_CLEARING, INCOMING, AMOUNT,
+                AccountRefusal.CURRENCY_MISMATCH))).isEmpty();
+        assertThat(AccountAnswers.commandFor(new DebitRefundedEvent(BERLIN_CLEARING, INTERBANK, AMOUNT, "x", 0)))
+                .isEmpty();
     }
 
     @Test
@@ -51,9 +66,9 @@ class AccountAnswersTest {
         assertThat(AccountAnswers.commandFor(new AccountDebitRejectedEvent(ALICE, SAME_BANK, AMOUNT,
                 AccountRefusal.INSUFFICIENT_FUNDS))).contains(new RecordDebitRejectionCommand(SAME_BANK, ALICE,
                 AccountRefusal.INSUFFICIENT_FUNDS));
-        // between banks, and the refund of a rejected payment from the clearing account, are still told
-        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(BERLIN_CLEARING, INTERBANK, AMOUNT, CAROL,
-                null, 0))).contains(new RecordDebitCommand(INTERBANK, BERLIN_CLEARING));
+        // between banks the payer's debit is still told
+        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(ALICE, INTERBANK, AMOUNT, CAROL, null, 0)))
+                .contains(new RecordDebitCommand(INTERBANK, ALICE));
     }
 
     @Test
@@ -68,14 +83,12 @@ class AccountAnswersTest {
     }
 
     @Test
-    void shouldTellAnIncomingPaymentWhatThePayeesAccountDidAndNothingOfTheClearingDebit() {
+    void shouldTellAnIncomingPaymentWhatThePayeesAccountDid() {
         assertThat(AccountAnswers.commandFor(new AccountCreditedEvent(CAROL, INCOMING, AMOUNT, ALICE, null, 2500)))
                 .contains(new RecordPayeeCreditedCommand(INCOMING, CAROL));
         assertThat(AccountAnswers.commandFor(new AccountCreditRejectedEvent(CAROL, INCOMING, AMOUNT,
                 AccountRefusal.ACCOUNT_FROZEN))).contains(new RecordPayeeRefusalCommand(INCOMING, CAROL,
                 AccountRefusal.ACCOUNT_FROZEN));
-        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(HAMBURG_CLEARING, INCOMING, AMOUNT, ALICE, null,
-                0))).isEmpty();
     }
 
     @Test
