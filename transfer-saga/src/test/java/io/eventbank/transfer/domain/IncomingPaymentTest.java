@@ -15,6 +15,7 @@ import static io.eventbank.transfer.TransferMother.pacs008;
 
 import java.time.Instant;
 
+import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.clearing.ClearingStatus;
 import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
@@ -45,7 +46,8 @@ class IncomingPaymentTest {
     }
 
     private static IncomingTransferReceivedEvent received(CreditTransferMessage message) {
-        return new IncomingTransferReceivedEvent(PAYMENT, message.messageId(), INTERBANK, message.debtorIban(),
+        return new IncomingTransferReceivedEvent(PAYMENT, message.messageId(), message.endToEndId(),
+                message.debtorIban(),
                 "EVBKDEBBXXX", message.creditorIban(), AMOUNT, message.remittanceInformation(), BERLIN, HAMBURG,
                 message.acceptBefore());
     }
@@ -76,6 +78,22 @@ class IncomingPaymentTest {
                 .expectEvents(new TransferCreditedEvent(PAYMENT),
                         leg(PAYMENT, Leg.DEBIT, HAMBURG_CLEARING, ALICE, "invoice", null),
                         report(1, ClearingStatus.ACSC, null, late),
+                        new TransferCompletedEvent(PAYMENT));
+    }
+
+    @Test
+    void shouldPickAClearingAccountForACreditTransferWithoutAnEndToEndId() {
+        CreditTransferMessage m = pacs008(T0);
+        CreditTransferMessage noEndToEnd = new CreditTransferMessage(m.messageId(), null, m.amount(), m.debtorIban(),
+                m.debtorBic(), m.creditorIban(), m.creditorBic(), m.remittanceInformation(), m.instructingBank(),
+                m.instructedBank(), m.createdAt(), m.acceptBefore());
+        fixture.givenCurrentTime(T0)
+                .andGiven(received(noEndToEnd))
+                .when(new RecordPayeeCreditedCommand(PAYMENT, CAROL))
+                .expectEvents(new TransferCreditedEvent(PAYMENT),
+                        leg(PAYMENT, Leg.DEBIT, Clearing.accountFor(HAMBURG, "EUR", PAYMENT), ALICE, "invoice", null),
+                        new StatusReportIssuedEvent(PAYMENT, new PaymentStatusReport(PAYMENT + "-pacs002-1",
+                                INTERBANK + "-pacs008", null, ClearingStatus.ACSC, null, HAMBURG, BERLIN, T0)),
                         new TransferCompletedEvent(PAYMENT));
     }
 
