@@ -47,9 +47,8 @@ class IncomingPaymentTest {
 
     private static IncomingTransferReceivedEvent received(CreditTransferMessage message) {
         return new IncomingTransferReceivedEvent(PAYMENT, message.messageId(), message.endToEndId(),
-                message.debtorIban(),
-                "EVBKDEBBXXX", message.creditorIban(), AMOUNT, message.remittanceInformation(), BERLIN, HAMBURG,
-                message.acceptBefore());
+                message.debtorIban(), "EVBKDEBBXXX", message.creditorIban(), AMOUNT, message.remittanceInformation(),
+                BERLIN, HAMBURG, message.acceptBefore());
     }
 
     private static StatusReportIssuedEvent report(int n, ClearingStatus status, String code, Instant at) {
