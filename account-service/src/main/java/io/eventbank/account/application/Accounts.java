@@ -19,6 +19,7 @@ import io.eventbank.account.domain.CloseAccountCommand;
 import io.eventbank.account.domain.DepositMoneyCommand;
 import io.eventbank.account.domain.FreezeAccountCommand;
 import io.eventbank.account.domain.OpenAccountCommand;
+import io.eventbank.account.domain.Outcome;
 import io.eventbank.account.domain.SetOverdraftLimitCommand;
 import io.eventbank.account.domain.UnfreezeAccountCommand;
 import io.eventbank.account.domain.WithdrawMoneyCommand;
@@ -68,14 +69,23 @@ public class Accounts {
         return view(iban);
     }
 
-    public AccountView deposit(String iban, Money amount, String reference, String operationId, String correlation) {
-        send(new DepositMoneyCommand(iban, operationIdOr(operationId), amount, reference), correlation);
-        return view(iban);
+    /**
+     * A deposit or withdrawal: the account after it, and whether its operation id had made this very request before
+     * (then nothing changed now). The id used before for another request is refused.
+     */
+    public record Moved(AccountView account, boolean repeated) {
     }
 
-    public AccountView withdraw(String iban, Money amount, String reference, String operationId, String correlation) {
-        send(new WithdrawMoneyCommand(iban, operationIdOr(operationId), amount, reference), correlation);
-        return view(iban);
+    public Moved deposit(String iban, Money amount, String reference, String operationId, String correlation) {
+        Outcome outcome = send(new DepositMoneyCommand(iban, operationIdOr(operationId), amount, reference),
+                correlation);
+        return new Moved(view(iban), outcome.repeated());
+    }
+
+    public Moved withdraw(String iban, Money amount, String reference, String operationId, String correlation) {
+        Outcome outcome = send(new WithdrawMoneyCommand(iban, operationIdOr(operationId), amount, reference),
+                correlation);
+        return new Moved(view(iban), outcome.repeated());
     }
 
     public AccountView freeze(String iban, String reason, String correlation) {

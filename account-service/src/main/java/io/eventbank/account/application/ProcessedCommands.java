@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.eventbank.account.domain.LegNotTakenException;
 import io.eventbank.account.domain.Outcome;
+import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.account.AccountRefusal;
 import io.eventbank.contracts.account.CreditAccountCommand;
 import io.eventbank.contracts.account.DebitAccountCommand;
@@ -61,8 +63,12 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     public record Key(String iban, String kind, String id) {
     }
 
-    /** An outcome as stored: where its event is and when it was recorded. */
-    public record Recorded(Outcome outcome, String outcomeAggregate, Long outcomeSequence, Instant at) {
+    /**
+     * An outcome as stored: where its event is and when it was recorded, and of a deposit or withdrawal what it asked
+     * (operation and reference; null for a leg).
+     */
+    public record Recorded(Outcome outcome, String outcomeAggregate, Long outcomeSequence, Instant at, Long amount,
+            String operation, String reference) {
     }
 
     private static final String POLL = ProcessedCommands.class.getName() + ".poll";
@@ -99,11 +105,14 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
         try (Lazy c = new Lazy()) {
             Optional<Recorded> before = rows.before(c, key.get());
             if (before.isPresent()) {
-                return before.get().outcome().asRepeat();
+                Recorded recorded = before.get();
+                OperationRequest.of(command).ifPresent(request -> request.requireSameAs(recorded.operation(),
+                        recorded.amount(), recorded.reference(), recorded.at()));
+                return recorded.outcome().asRepeat();
             }
             if (command instanceof RefundDebitCommand refund && !rows.debited(c, refund)) {
                 Outcome refused = Outcome.refused(AccountRefusal.NOT_DEBITED, 0, null);
-                rows.record(c, new Row(key.get(), refused, refund.amount().minorUnits(), null));
+                rows.record(c, new Row(key.get(), refused, refund.amount().minorUnits(), null, null));
                 return refused;
             }
             Outcome outcome;
@@ -116,13 +125,24 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
                 return rejectForUnknownAccount(c, rows, key.get(), unitOfWork.getMessage());
             }
             rows.record(c, new Row(key.get(), outcome, amountOf(command),
-                    outcome.sequence() == null ? null : key.get().iban()));
+                    outcome.sequence() == null ? null : key.get().iban(), OperationRequest.of(command).orElse(null)));
             return outcome;
         }
     }
 
-    /** An outcome to store: the command's key, what it did, its amount and where its event is. */
-    private record Row(Key key, Outcome outcome, Long amount, String outcomeAggregate) {
+    /**
+     * An outcome to store: the command's key, what it did, its amount and where its event is, and what a deposit or
+     * withdrawal asked (null for a leg).
+     */
+    private record Row(Key key, Outcome outcome, Long amount, String outcomeAggregate, OperationRequest request) {
+
+        String operation() {
+            return request == null ? null : request.operation();
+        }
+
+        String reference() {
+            return request == null ? null : request.reference();
+        }
     }
 
     /** How a unit of work finds and writes its commands' rows. */
@@ -172,7 +192,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             Row here = handled.get(key);
             if (here != null) {
                 return Optional.of(new Recorded(here.outcome(), here.outcomeAggregate(), here.outcome().sequence(),
-                        Instant.now()));
+                        Instant.now(), here.amount(), here.operation(), here.reference()));
             }
             if (read.contains(key)) {
                 return Optional.ofNullable(found.get(key));
@@ -269,6 +289,10 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
      */
     private Outcome rejectForUnknownAccount(Lazy c, Rows rows, Key key, CommandMessage<?> message)
             throws SQLException {
+        if (Clearing.isClearingAccount(key.iban())) {
+            // a bank's clearing account takes every leg: one missing is a broken platform, not a refusal
+            throw new LegNotTakenException("clearing account " + key.iban() + " does not exist");
+        }
         Object rejection;
         long amount;
         if (message.getPayload() instanceof DebitAccountCommand debit) {
@@ -288,7 +312,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
                 RequestCorrelation.CAUSATION_ID, message.getIdentifier()));
         eventStore.publish(event);
         Outcome refused = Outcome.refused(AccountRefusal.UNKNOWN_ACCOUNT, 0, 0L);
-        rows.record(c, new Row(key, refused, amount, event.getIdentifier()));
+        rows.record(c, new Row(key, refused, amount, event.getIdentifier(), null));
         return refused;
     }
 
@@ -317,8 +341,8 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
 
     private static void complete(Connection c, Row row) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("update processed_command set accepted = ?, refusal = ?,"
-                + " amount = ?, balance_after = ?, outcome_aggregate = ?, outcome_sequence = ?, processed_at = now()"
-                + " where iban = ? and kind = ? and command_id = ?")) {
+                + " amount = ?, balance_after = ?, outcome_aggregate = ?, outcome_sequence = ?, processed_at = now(),"
+                + " operation = ?, reference = ? where iban = ? and kind = ? and command_id = ?")) {
             Outcome outcome = row.outcome();
             update.setBoolean(1, outcome.accepted());
             update.setString(2, outcome.refusal() == null ? null : outcome.refusal().name());
@@ -326,9 +350,11 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             update.setLong(4, outcome.balanceAfter());
             update.setString(5, row.outcomeAggregate());
             update.setObject(6, outcome.sequence());
-            update.setString(7, row.key().iban());
-            update.setString(8, row.key().kind());
-            update.setString(9, row.key().id());
+            update.setString(7, row.operation());
+            update.setString(8, row.reference());
+            update.setString(9, row.key().iban());
+            update.setString(10, row.key().kind());
+            update.setString(11, row.key().id());
             update.executeUpdate();
         }
     }
@@ -384,7 +410,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             Map<Key, Recorded> found = new HashMap<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    found.put(new Key(row.getString(7), row.getString(8), row.getString(9)), recorded(row));
+                    found.put(new Key(row.getString(10), row.getString(11), row.getString(12)), recorded(row));
                 }
             }
             return found;
@@ -392,7 +418,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     }
 
     private static final String RECORDED = "accepted, refusal, balance_after, outcome_aggregate, outcome_sequence,"
-            + " processed_at";
+            + " processed_at, amount, operation, reference";
 
     /** A row's outcome, from the columns of {@link #RECORDED}. */
     private static Recorded recorded(ResultSet row) throws SQLException {
@@ -400,7 +426,8 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
         AccountRefusal refusal = row.getString(2) == null ? null : AccountRefusal.valueOf(row.getString(2));
         Outcome outcome = new Outcome(row.getBoolean(1), refusal, row.getLong(3), sequence, false);
         Timestamp at = row.getTimestamp(6);
-        return new Recorded(outcome, row.getString(4), sequence, at.toInstant());
+        return new Recorded(outcome, row.getString(4), sequence, at.toInstant(), (Long) row.getObject(7),
+                row.getString(8), row.getString(9));
     }
 
     private static boolean debited(Connection c, RefundDebitCommand refund) throws SQLException {

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import io.eventbank.account.application.ProcessedCommands;
 import io.eventbank.account.domain.BankAccount;
 import io.eventbank.account.view.AccountViewProjector;
+import io.eventbank.contracts.MoneyRange;
 import io.eventbank.contracts.account.AccountEvent;
 import io.eventbank.infrastructure.axon.AxonRuntime;
 import io.eventbank.infrastructure.axon.AxonService;
@@ -18,7 +19,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
 /**
  * account-service's Axon ({@link AxonService}): the {@link BankAccount} aggregate with snapshots, the account view,
- * every event to {@code bank.account.events} keyed by IBAN, and every leg counted once ({@link ProcessedCommands}).
+ * every event to {@code bank.account.events} keyed by IBAN, and every leg counted once ({@link ProcessedCommands}). The
+ * aggregate's command handlers are given the platform's money range ({@link MoneyRange}).
  */
 @Singleton
 public class AxonSetup extends AxonService {
@@ -31,6 +33,8 @@ public class AxonSetup extends AxonService {
     AccountEventsChannel accountEvents;
     @Inject
     ProcessedCommands processedCommands;
+    @Inject
+    MoneyRange moneyRange;
 
     @Override
     protected String name() {
@@ -40,6 +44,7 @@ public class AxonSetup extends AxonService {
     @Override
     protected AxonRuntime.Builder assemble(AxonRuntime.Builder axon) {
         return axon.aggregate(aggregate())
+                .component(MoneyRange.class, c -> moneyRange)
                 .view("account-view", view)
                 .outbox(List.of(KafkaOutbox.Route.everyEventTo(accountEvents::send,
                         payload -> ((AccountEvent) payload).iban())), new AxonRuntime.Publishing(

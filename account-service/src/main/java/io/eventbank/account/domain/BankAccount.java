@@ -3,6 +3,7 @@ package io.eventbank.account.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.MoneyRange;
 import io.eventbank.contracts.Texts;
 import io.eventbank.contracts.account.AccountClosedEvent;
 import io.eventbank.contracts.account.AccountCreditRejectedEvent;
@@ -72,28 +73,31 @@ public class BankAccount {
         refuseIf(limit.minorUnits() < 0, AccountRefusal.INVALID_AMOUNT, "an overdraft limit is zero or more");
         refuseIf(command.maximum() != null && limit.minorUnits() > command.maximum().minorUnits(),
                 AccountRefusal.OVERDRAFT_LIMIT_TOO_HIGH, "an overdraft limit is at most " + command.maximum());
+        // the balance never stands below minus the limit: a lower limit waits until the account owes no more than it
+        refuseIf(balance < -limit.minorUnits(), AccountRefusal.BALANCE_BELOW_LIMIT, "the balance is "
+                + Money.format(balance, currency) + " " + currency + ": the limit cannot be lower than what it owes");
         if (limit.minorUnits() != overdraftLimit) {
             apply(new OverdraftLimitSetEvent(iban, limit, Money.of(overdraftLimit, currency)));
         }
     }
 
     @CommandHandler
-    public Outcome handle(DepositMoneyCommand command) {
+    public Outcome handle(DepositMoneyCommand command, MoneyRange range) {
         refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts take no deposits");
         refuseIf(status == AccountStatus.CLOSED, AccountRefusal.ACCOUNT_CLOSED, "the account is closed");
-        AccountRefusal refusal = amountRefusal(command.amount());
-        refuseIf(refusal != null, refusal, "the amount does not fit the account: " + command.amount());
+        AccountRefusal refusal = creditRefusal(command.amount(), range);
+        refuseIf(refusal != null, refusal, describe(refusal, command.amount(), range));
         refuseText(command.reference(), "reference");
-        long after = addOrRefuse(balance, command.amount().minorUnits());
-        apply(new MoneyDepositedEvent(iban, command.operationId(), command.amount(), command.reference(), after));
+        apply(new MoneyDepositedEvent(iban, command.operationId(), command.amount(), command.reference(),
+                balance + command.amount().minorUnits()));
         return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public Outcome handle(WithdrawMoneyCommand command) {
+    public Outcome handle(WithdrawMoneyCommand command, MoneyRange range) {
         refuseIf(type == AccountType.CLEARING, AccountRefusal.CLEARING_ACCOUNT, "clearing accounts take no withdrawals");
-        AccountRefusal refusal = debitRefusal(command.amount());
-        refuseIf(refusal != null, refusal, describe(refusal, command.amount()));
+        AccountRefusal refusal = debitRefusal(command.amount(), range);
+        refuseIf(refusal != null, refusal, describe(refusal, command.amount(), range));
         refuseText(command.reference(), "reference");
         apply(new MoneyWithdrawnEvent(iban, command.operationId(), command.amount(), command.reference(),
                 balance - command.amount().minorUnits()));
@@ -123,9 +127,19 @@ public class BankAccount {
         apply(new AccountClosedEvent(iban));
     }
 
+    /**
+     * A transfer's debit: a customer's account refuses it for a business reason (an event the saga reacts to); a
+     * clearing account takes it, with exact arithmetic, or the leg is parked ({@link LegNotTakenException}).
+     */
     @CommandHandler
-    public Outcome handle(DebitAccountCommand command) {
-        AccountRefusal refusal = debitRefusal(command.amount());
+    public Outcome handle(DebitAccountCommand command, MoneyRange range) {
+        if (type == AccountType.CLEARING) {
+            long after = exact(() -> Math.subtractExact(balance, clearingAmount(command.amount())), command);
+            apply(new AccountDebitedEvent(iban, command.transferId(), command.amount(), command.counterpartyIban(),
+                    command.reference(), after));
+            return Outcome.accepted(balance, AggregateLifecycle.getVersion());
+        }
+        AccountRefusal refusal = debitRefusal(command.amount(), range);
         if (refusal != null) {
             apply(new AccountDebitRejectedEvent(iban, command.transferId(), command.amount(), refusal));
             return Outcome.refused(refusal, balance, AggregateLifecycle.getVersion());
@@ -135,13 +149,20 @@ public class BankAccount {
         return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
+    /**
+     * A transfer's credit: a customer's account refuses it when closed or out of the money range (an event the saga
+     * reacts to); a clearing account takes it, with exact arithmetic, or the leg is parked.
+     */
     @CommandHandler
-    public Outcome handle(CreditAccountCommand command) {
-        AccountRefusal refusal = status == AccountStatus.CLOSED ? AccountRefusal.ACCOUNT_CLOSED
-                : amountRefusal(command.amount());
-        if (refusal == null && balance > Long.MAX_VALUE - command.amount().minorUnits()) {
-            refusal = AccountRefusal.INVALID_AMOUNT;
+    public Outcome handle(CreditAccountCommand command, MoneyRange range) {
+        if (type == AccountType.CLEARING) {
+            long after = exact(() -> Math.addExact(balance, clearingAmount(command.amount())), command);
+            apply(new AccountCreditedEvent(iban, command.transferId(), command.amount(), command.counterpartyIban(),
+                    command.reference(), after));
+            return Outcome.accepted(balance, AggregateLifecycle.getVersion());
         }
+        AccountRefusal refusal = status == AccountStatus.CLOSED ? AccountRefusal.ACCOUNT_CLOSED
+                : creditRefusal(command.amount(), range);
         if (refusal != null) {
             apply(new AccountCreditRejectedEvent(iban, command.transferId(), command.amount(), refusal));
             return Outcome.refused(refusal, balance, AggregateLifecycle.getVersion());
@@ -152,13 +173,14 @@ public class BankAccount {
     }
 
     /**
-     * Gives back the debit of a failed transfer, also to a frozen or closed account: the money was the payer's and
-     * must not be lost on the way. The service hands over only the refund of a debit this account accepted.
+     * Gives back the debit of a failed transfer, also to a frozen or closed account and above the largest balance: the
+     * money was the payer's and must not be lost on the way. The service hands over only the refund of a debit this
+     * account accepted, so the sum fits unless the books are broken; then the refund is parked, never wrapped.
      */
     @CommandHandler
     public Outcome handle(RefundDebitCommand command) {
-        apply(new DebitRefundedEvent(iban, command.transferId(), command.amount(), command.reason(),
-                balance + command.amount().minorUnits()));
+        long after = exact(() -> Math.addExact(balance, command.amount().minorUnits()), command);
+        apply(new DebitRefundedEvent(iban, command.transferId(), command.amount(), command.reason(), after));
         return Outcome.accepted(balance, AggregateLifecycle.getVersion());
     }
 
@@ -225,54 +247,89 @@ public class BankAccount {
         balance = event.balanceAfter();
     }
 
-    /** Why a debit of this amount must be refused, or null when it may happen. */
-    private AccountRefusal debitRefusal(Money amount) {
+    /**
+     * Why a customer's account must refuse a debit of this amount, or null when it may happen: closed, frozen, not an
+     * amount of its currency, out of the money range, or below its overdraft limit. The balance is within the money
+     * range and the amount too, so the difference is exact.
+     */
+    private AccountRefusal debitRefusal(Money amount, MoneyRange range) {
         if (status == AccountStatus.CLOSED) {
             return AccountRefusal.ACCOUNT_CLOSED;
         }
         if (status == AccountStatus.FROZEN) {
             return AccountRefusal.ACCOUNT_FROZEN;
         }
-        AccountRefusal refusal = amountRefusal(amount);
+        AccountRefusal refusal = amountRefusal(amount, range);
         if (refusal != null) {
             return refusal;
         }
-        boolean limited = type == AccountType.CUSTOMER;
-        if (limited && balance - amount.minorUnits() < -overdraftLimit) {
+        if (balance - amount.minorUnits() < -overdraftLimit) {
             return AccountRefusal.INSUFFICIENT_FUNDS;
-        }
-        if (balance < Long.MIN_VALUE + amount.minorUnits()) {
-            return AccountRefusal.INVALID_AMOUNT;
         }
         return null;
     }
 
-    private AccountRefusal amountRefusal(Money amount) {
+    /**
+     * Why a customer's account must refuse a credit or deposit of this amount (its state aside), or null: not an amount
+     * of its currency, out of the money range, or a balance above the largest.
+     */
+    private AccountRefusal creditRefusal(Money amount, MoneyRange range) {
+        AccountRefusal refusal = amountRefusal(amount, range);
+        if (refusal != null) {
+            return refusal;
+        }
+        // a refund may have left more than the largest balance: then no credit goes on top
+        if (balance > range.maxBalance(currency) - amount.minorUnits()) {
+            return AccountRefusal.BALANCE_LIMIT_EXCEEDED;
+        }
+        return null;
+    }
+
+    private AccountRefusal amountRefusal(Money amount, MoneyRange range) {
         if (amount == null || !amount.currency().equals(currency)) {
             return AccountRefusal.CURRENCY_MISMATCH;
         }
         if (!amount.isPositive()) {
             return AccountRefusal.INVALID_AMOUNT;
         }
+        if (!range.allows(amount)) {
+            return AccountRefusal.AMOUNT_TOO_LARGE;
+        }
         return null;
     }
 
-    private String describe(AccountRefusal refusal, Money amount) {
-        if (refusal == AccountRefusal.INSUFFICIENT_FUNDS) {
-            return "the balance of " + Money.format(balance, currency) + " " + currency + " (overdraft limit "
-                    + Money.format(overdraftLimit, currency) + ") does not cover " + amount;
+    private String describe(AccountRefusal refusal, Money amount, MoneyRange range) {
+        if (refusal == null) {
+            return "";
         }
-        if (refusal == AccountRefusal.CURRENCY_MISMATCH) {
-            return "the account is in " + currency + ", not " + (amount == null ? "null" : amount.currency());
-        }
-        return refusal == null ? "" : "the account refuses: " + refusal;
+        return switch (refusal) {
+            case INSUFFICIENT_FUNDS -> "the balance of " + Money.format(balance, currency) + " " + currency
+                    + " (overdraft limit " + Money.format(overdraftLimit, currency) + ") does not cover " + amount;
+            case CURRENCY_MISMATCH -> "the account is in " + currency + ", not "
+                    + (amount == null ? "null" : amount.currency());
+            case AMOUNT_TOO_LARGE -> range.describeMaxAmount(currency) + ", not " + amount;
+            case BALANCE_LIMIT_EXCEEDED -> range.describeMaxBalance(currency) + "; the balance is "
+                    + Money.format(balance, currency) + " " + currency + " and " + amount + " would go above it";
+            case INVALID_AMOUNT -> "an amount is positive, not " + amount;
+            default -> "the account refuses: " + refusal;
+        };
     }
 
-    private static long addOrRefuse(long balance, long amount) {
+    /** A clearing leg's amount: of the account's currency and positive, or the leg is parked. */
+    private long clearingAmount(Money amount) {
+        if (amount == null || !amount.currency().equals(currency) || !amount.isPositive()) {
+            throw new LegNotTakenException("clearing account " + iban + " in " + currency + " cannot take " + amount);
+        }
+        return amount.minorUnits();
+    }
+
+    /** An exact sum for a leg that must not be refused: one that does not fit is parked, never wrapped. */
+    private long exact(java.util.function.LongSupplier sum, Object leg) {
         try {
-            return Math.addExact(balance, amount);
-        } catch (ArithmeticException e) {
-            throw new AccountRefusedException(AccountRefusal.INVALID_AMOUNT, "the balance would overflow");
+            return sum.getAsLong();
+        } catch (ArithmeticException overflow) {
+            throw new LegNotTakenException("the balance of " + iban + " (" + Money.format(balance, currency) + " "
+                    + currency + ") cannot take " + leg + ": it would overflow");
         }
     }
 

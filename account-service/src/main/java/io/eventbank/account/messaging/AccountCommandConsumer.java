@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import io.eventbank.account.application.ProcessedCommands;
 import io.eventbank.account.config.AccountConfig;
 import io.eventbank.infrastructure.axon.AxonRuntime;
+import io.eventbank.account.domain.LegNotTakenException;
 import io.eventbank.account.domain.Outcome;
 import io.eventbank.contracts.account.AccountCommand;
 import io.eventbank.contracts.account.CreditAccountCommand;
@@ -46,7 +47,8 @@ import org.jboss.logging.Logger;
  * <p>Legs come a poll at a time, handled in one transaction ({@link Batches}): a busy account-service commits once
  * for hundreds of legs. A leg is never given up for a technical reason: while the database is away, or anything else
  * fails, the consumer holds the partition and tries again until it succeeds. Only a record that cannot be read goes
- * to {@code bank.account.commands.dlq}. A transfer within one bank sends both its legs in one command
+ * to {@code bank.account.commands.dlq}, and a leg a clearing account can neither take nor refuse (its balance would
+ * overflow; {@link LegNotTakenException}): parked there, never dropped. A transfer within one bank sends both its legs in one command
  * ({@link DebitAndCreditCommand}): the payee is credited in the transaction that debited the payer. A leg that comes
  * again well after it was handled (the saga re-issues a leg it has had no answer to) gets its outcome published once
  * more, with the event's own id, so that the saga learns it even if the first publication never reached it.
@@ -154,7 +156,15 @@ public class AccountCommandConsumer {
     }
 
     private Outcome handle(EventEnvelope envelope, AccountCommand command) {
-        Outcome outcome = axon.batchCommands().sendAndWait(Envelopes.commandFor(envelope, command));
+        Outcome outcome;
+        try {
+            outcome = axon.batchCommands().sendAndWait(Envelopes.commandFor(envelope, command));
+        } catch (LegNotTakenException parked) {
+            LOG.errorf("PARKED: %s %s for %s can be neither taken nor refused (%s); it goes to the dead-letter topic,"
+                    + " and the verification fails until an operator re-drives it", envelope.simpleType(),
+                    envelope.id(), command.iban(), parked.getMessage());
+            throw new MalformedMessageException("parked: " + parked.getMessage(), parked);
+        }
         if (outcome.repeated()) {
             LOG.debugf("%s %s was handled before; nothing changed", envelope.simpleType(), envelope.id());
             republishIfLongAgo(ProcessedCommands.keyOf(command).orElseThrow());

@@ -27,6 +27,7 @@ import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.FreeText;
+import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.IbanParameter;
 import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
@@ -113,26 +114,33 @@ public class AccountResource {
     @POST
     @Path("/{iban}/deposits")
     @Operation(summary = "Deposit money")
-    public AccountResponse deposit(@PathParam("iban") String iban, @NotNull @Valid AccountRequests.MoneyMovement request,
+    public Response deposit(@PathParam("iban") String iban, @NotNull @Valid AccountRequests.MoneyMovement request,
             @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
-        return AccountResponse.of(accounts.deposit(account.iban(), amount,
-                FreeText.optional(request.reference(), "reference"), request.operationId(), correlation),
-                accounts.banks());
+        return moved(accounts.deposit(account.iban(), amount, FreeText.optional(request.reference(), "reference"),
+                request.operationId(), correlation));
     }
 
     @POST
     @Path("/{iban}/withdrawals")
     @Operation(summary = "Withdraw money; refused when the balance and overdraft limit do not cover it")
-    public AccountResponse withdraw(@PathParam("iban") String iban,
+    public Response withdraw(@PathParam("iban") String iban,
             @NotNull @Valid AccountRequests.MoneyMovement request,
             @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
-        return AccountResponse.of(accounts.withdraw(account.iban(), amount,
-                FreeText.optional(request.reference(), "reference"), request.operationId(), correlation),
-                accounts.banks());
+        return moved(accounts.withdraw(account.iban(), amount, FreeText.optional(request.reference(), "reference"),
+                request.operationId(), correlation));
+    }
+
+    /** The account after a deposit or withdrawal; a repeat of an earlier request with the same operation id says so. */
+    private Response moved(Accounts.Moved moved) {
+        Response.ResponseBuilder answer = Response.ok(AccountResponse.of(moved.account(), accounts.banks()));
+        if (moved.repeated()) {
+            answer.header(IdempotencyKeys.SERVICE_REPLAYED, "true");
+        }
+        return answer.build();
     }
 
     @POST

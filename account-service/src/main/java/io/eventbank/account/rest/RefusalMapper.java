@@ -33,6 +33,9 @@ public class RefusalMapper implements ExceptionMapper<AccountRefusedException> {
             case NOT_DEBITED -> Problem.of(409, refusal.name(), "Nothing to refund", detail);
             case OVERDRAFT_LIMIT_TOO_HIGH -> Problem.of(422, refusal.name(), "Overdraft limit too high", detail);
             case INVALID_TEXT -> Problem.of(400, "VALIDATION_FAILED", "The request is not valid", detail);
+            case AMOUNT_TOO_LARGE -> Problem.of(422, refusal.name(), "Amount too large", detail);
+            case BALANCE_LIMIT_EXCEEDED -> Problem.of(422, refusal.name(), "Balance limit exceeded", detail);
+            case BALANCE_BELOW_LIMIT -> Problem.of(409, refusal.name(), "Balance below the limit", detail);
         };
     }
 }

@@ -3,6 +3,7 @@ package io.eventbank.account.domain;
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.MoneyRange;
 import io.eventbank.contracts.account.AccountOpenedEvent;
 import io.eventbank.contracts.account.AccountType;
 import io.eventbank.contracts.account.MoneyDepositedEvent;
@@ -14,6 +15,8 @@ final class AccountMother {
     static final String ALICE = Iban.german(BANK, 1_000_001);
     static final String BOB = Iban.german(BANK, 1_000_002);
     static final String CLEARING = Clearing.accountOf(BANK, "EUR", 0);
+    /** The platform's money range as it is by default: 999,999,999.99 at most an amount, 99,999,999,999.99 a balance. */
+    static final MoneyRange RANGE = MoneyRange.defaults();
 
     private AccountMother() {
     }

@@ -49,6 +49,7 @@ class BankAccountTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BankAccount.class);
+        fixture.registerInjectableResource(AccountMother.RANGE);
     }
 
     @Nested
@@ -125,6 +126,18 @@ class BankAccountTest {
         }
 
         @Test
+        void shouldRefuseALimitBelowWhatTheAccountOwes() {
+            fixture.given(openedWithOverdraft(ALICE, "100.00"),
+                            new MoneyWithdrawnEvent(ALICE, "op-1", eur("80.00"), null, -8000))
+                    .when(new SetOverdraftLimitCommand(ALICE, eur("79.99"), eur("10000.00")))
+                    .expectException(refusal(AccountRefusal.BALANCE_BELOW_LIMIT)).expectNoEvents();
+            fixture.given(openedWithOverdraft(ALICE, "100.00"),
+                            new MoneyWithdrawnEvent(ALICE, "op-1", eur("80.00"), null, -8000))
+                    .when(new SetOverdraftLimitCommand(ALICE, eur("80.00"), eur("10000.00")))
+                    .expectEvents(new OverdraftLimitSetEvent(ALICE, eur("80.00"), eur("100.00")));
+        }
+
+        @Test
         void shouldRefuseALimitOnAClearingAccount() {
             fixture.given(clearingOpened())
                     .when(new SetOverdraftLimitCommand(CLEARING, eur("1.00"), eur("10000.00")))
@@ -167,11 +180,38 @@ class BankAccountTest {
         }
 
         @Test
-        void shouldRefuseADepositThatWouldOverflowTheBalance() {
+        void shouldRefuseAnAmountAboveTheLargestOfTheMoneyRange() {
+            fixture.given(opened(ALICE))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("1000000000.00"), null))
+                    .expectException(refusal(AccountRefusal.AMOUNT_TOO_LARGE)).expectNoEvents();
+            fixture.given(opened(ALICE))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", Money.of(Long.MAX_VALUE, "EUR"), null))
+                    .expectException(refusal(AccountRefusal.AMOUNT_TOO_LARGE)).expectNoEvents();
+            fixture.given(opened(ALICE), deposited(ALICE, "999999999.99", "999999999.99"))
+                    .when(new WithdrawMoneyCommand(ALICE, "op-2", eur("1000000000.00"), null))
+                    .expectException(refusal(AccountRefusal.AMOUNT_TOO_LARGE)).expectNoEvents();
+            fixture.given(opened(ALICE))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("999999999.99"), null))
+                    .expectEvents(new MoneyDepositedEvent(ALICE, "op-1", eur("999999999.99"), null,
+                            99_999_999_999L));
+        }
+
+        @Test
+        void shouldRefuseADepositThatWouldTakeTheBalanceAboveTheLargest() {
+            fixture.given(opened(ALICE), deposited(ALICE, "999999999.99", "99999999999.98"))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("0.02"), null))
+                    .expectException(refusal(AccountRefusal.BALANCE_LIMIT_EXCEEDED)).expectNoEvents();
+            fixture.given(opened(ALICE), deposited(ALICE, "999999999.99", "99999999999.98"))
+                    .when(new DepositMoneyCommand(ALICE, "op-1", eur("0.01"), null))
+                    .expectEvents(new MoneyDepositedEvent(ALICE, "op-1", eur("0.01"), null, 9_999_999_999_999L));
+        }
+
+        @Test
+        void shouldRefuseADepositOnABalanceThatCouldOverflow() {
             fixture.given(opened(ALICE), new MoneyDepositedEvent(ALICE, "op-0", Money.of(Long.MAX_VALUE, "EUR"),
                             null, Long.MAX_VALUE))
                     .when(new DepositMoneyCommand(ALICE, "op-1", eur("0.01"), null))
-                    .expectExceptionMessage("the balance would overflow").expectNoEvents();
+                    .expectException(refusal(AccountRefusal.BALANCE_LIMIT_EXCEEDED)).expectNoEvents();
         }
 
         @Test
@@ -341,6 +381,61 @@ class BankAccountTest {
                     .when(new CreditAccountCommand(BOB, "t-1", Money.of(5, "GBP"), ALICE, null))
                     .expectEvents(new AccountCreditRejectedEvent(BOB, "t-1", Money.of(5, "GBP"),
                             AccountRefusal.CURRENCY_MISMATCH));
+        }
+
+        @Test
+        void shouldRejectCreditsAboveTheMoneyRangeOrTheLargestBalance() {
+            fixture.given(opened(BOB))
+                    .when(new CreditAccountCommand(BOB, "t-1", eur("1000000000.00"), ALICE, null))
+                    .expectEvents(new AccountCreditRejectedEvent(BOB, "t-1", eur("1000000000.00"),
+                            AccountRefusal.AMOUNT_TOO_LARGE));
+            fixture.given(opened(BOB), deposited(BOB, "999999999.99", "99999999999.99"))
+                    .when(new CreditAccountCommand(BOB, "t-1", eur("0.01"), ALICE, null))
+                    .expectEvents(new AccountCreditRejectedEvent(BOB, "t-1", eur("0.01"),
+                            AccountRefusal.BALANCE_LIMIT_EXCEEDED));
+        }
+
+        @Test
+        void shouldRejectADebitAboveTheMoneyRange() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
+                    .when(new DebitAccountCommand(ALICE, "t-1", Money.of(Long.MAX_VALUE, "EUR"), BOB, null))
+                    .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", Money.of(Long.MAX_VALUE, "EUR"),
+                            AccountRefusal.AMOUNT_TOO_LARGE));
+        }
+
+        @Test
+        void shouldTakeAnyClearingLegButParkOneThatWouldOverflow() {
+            fixture.given(clearingOpened(), new AccountCreditedEvent(CLEARING, "t-0", Money.of(Long.MAX_VALUE, "EUR"),
+                            ALICE, null, Long.MAX_VALUE - 1))
+                    .when(new CreditAccountCommand(CLEARING, "t-1", eur("0.01"), ALICE, null))
+                    .expectEvents(new AccountCreditedEvent(CLEARING, "t-1", eur("0.01"), ALICE, null,
+                            Long.MAX_VALUE));
+            fixture.given(clearingOpened(), new AccountCreditedEvent(CLEARING, "t-0", Money.of(Long.MAX_VALUE, "EUR"),
+                            ALICE, null, Long.MAX_VALUE))
+                    .when(new CreditAccountCommand(CLEARING, "t-1", eur("0.01"), ALICE, null))
+                    .expectException(LegNotTakenException.class).expectNoEvents();
+            fixture.given(clearingOpened(), new AccountDebitedEvent(CLEARING, "t-0", Money.of(Long.MAX_VALUE, "EUR"),
+                            ALICE, null, Long.MIN_VALUE + 1))
+                    .when(new DebitAccountCommand(CLEARING, "t-1", eur("0.02"), ALICE, null))
+                    .expectException(LegNotTakenException.class).expectNoEvents();
+            fixture.given(clearingOpened())
+                    .when(new CreditAccountCommand(CLEARING, "t-1", Money.of(100, "USD"), ALICE, null))
+                    .expectException(LegNotTakenException.class).expectNoEvents();
+        }
+
+        @Test
+        void shouldRefundAboveTheLargestBalanceButParkARefundThatWouldOverflow() {
+            fixture.given(opened(ALICE), deposited(ALICE, "20.00", "20.00"),
+                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 0),
+                            new AccountCreditedEvent(ALICE, "t-2", eur("999999999.99"), BOB, null,
+                                    99_999_999_999L))
+                    .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING"))
+                    .expectEvents(new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING",
+                            100_000_001_999L));
+            fixture.given(opened(ALICE), new AccountCreditedEvent(ALICE, "t-2", Money.of(Long.MAX_VALUE, "EUR"), BOB,
+                            null, Long.MAX_VALUE))
+                    .when(new RefundDebitCommand(ALICE, "t-1", eur("0.01"), "REJECTED_BY_CLEARING"))
+                    .expectException(LegNotTakenException.class).expectNoEvents();
         }
 
         @Test

@@ -3,7 +3,9 @@ package io.eventbank.account.rest;
 import static io.eventbank.account.AccountTestSupport.balanceOf;
 import static io.eventbank.account.AccountTestSupport.openAccount;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,13 +164,50 @@ class AccountApiTest {
     }
 
     @Test
-    void shouldCountARetriedDepositWithTheSameOperationIdOnce() {
+    void shouldCountARetriedDepositWithTheSameOperationIdOnceAndSaySo() {
         String iban = openAccount("Dan", "0", "0");
-        for (int i = 0; i < 3; i++) {
+        given().contentType(ContentType.JSON).body(Map.of("amount", "5.00", "operationId", "deposit-1"))
+                .post("/v1/accounts/{iban}/deposits", iban)
+                .then().statusCode(200).body("balance", equalTo("5.00")).header("X-Replayed", nullValue());
+        for (int i = 0; i < 2; i++) {
             given().contentType(ContentType.JSON).body(Map.of("amount", "5.00", "operationId", "deposit-1"))
                     .post("/v1/accounts/{iban}/deposits", iban)
-                    .then().statusCode(200).body("balance", equalTo("5.00"));
+                    .then().statusCode(200).body("balance", equalTo("5.00")).header("X-Replayed", "true");
         }
+    }
+
+    /** The largest amounts are refused by the money range before any sum could wrap. */
+    @Test
+    void shouldRefuseAmountsAboveTheMoneyRangeAndChangeNothing() {
+        String iban = openAccount("Max", "0", "0");
+        for (String amount : List.of("92233720368547758.07", "1000000000.00")) {
+            given().contentType(ContentType.JSON).body(Map.of("amount", amount))
+                    .post("/v1/accounts/{iban}/deposits", iban).then().statusCode(422)
+                    .body("code", equalTo("AMOUNT_TOO_LARGE"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("amount", "999999999.99"))
+                .post("/v1/accounts/{iban}/deposits", iban).then().statusCode(200)
+                .body("balance", equalTo("999999999.99"));
+        assertThat(balanceOf(iban)).isEqualTo("999999999.99");
+    }
+
+    /** An operation id names one request for good: used again for another, it is refused, never answered 200. */
+    @Test
+    void shouldRefuseAnOperationIdUsedAgainForAnotherRequestAndChangeNothing() {
+        String iban = openAccount("Dora", "100.00", "0");
+        given().contentType(ContentType.JSON).body(Map.of("amount", "10.00", "operationId", "withdrawal-1"))
+                .post("/v1/accounts/{iban}/withdrawals", iban).then().statusCode(200).body("balance", equalTo("90.00"));
+        for (Map<String, String> other : List.of(Map.of("amount", "50.00", "operationId", "withdrawal-1"),
+                Map.of("amount", "10.00", "reference", "rent", "operationId", "withdrawal-1"))) {
+            given().contentType(ContentType.JSON).body(other).post("/v1/accounts/{iban}/withdrawals", iban)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"))
+                    .body("detail", containsString("a withdrawal of 10.00 EUR without a reference"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("amount", "10.00", "operationId", "withdrawal-1"))
+                .post("/v1/accounts/{iban}/deposits", iban)
+                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        assertThat(balanceOf(iban)).isEqualTo("90.00");
     }
 
     @Test

@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.security.Ownership;
 import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.contracts.MoneyRange;
 import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -59,6 +61,8 @@ public class AccountsApi {
     SecurityIdentity caller;
     @Inject
     Validator validator;
+    @Inject
+    MoneyRange moneyRange;
 
     @POST
     @RolesAllowed(Roles.CUSTOMER)
@@ -199,6 +203,8 @@ public class AccountsApi {
     private Response movement(String pathIban, String operation, Requests.MoneyMovement body, String key,
             String correlation) {
         String iban = ownership.requireOwnAccountToMove(caller, pathIban, "iban");
+        ownership.facts(iban).ifPresent(account -> MoneyRanges.requireWithin(moneyRange, body.amount(),
+                account.currency(), "amount"));
         ObjectNode request = Bodies.canonical(body);
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         ObjectNode forwarded = request.deepCopy();

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
 import org.jboss.logging.Logger;
@@ -19,11 +20,14 @@ final class Downstream {
 
     private static final Logger LOG = Logger.getLogger(Downstream.class);
 
-    /** An answer of a service: status, body, content type, Location, and whether it made something new. */
-    record Answer(int status, String body, String contentType, String location, boolean created) {
+    /**
+     * An answer of a service: status, body, content type, Location, and whether the service found that an earlier
+     * request with this one's key did it already (then it did nothing new, and the public answer says so).
+     */
+    record Answer(int status, String body, String contentType, String location, boolean replayed) {
 
         Answer(int status, String body, String contentType, String location) {
-            this(status, body, contentType, location, true);
+            this(status, body, contentType, location, false);
         }
 
         boolean ok() {
@@ -39,12 +43,12 @@ final class Downstream {
             if (location != null) {
                 builder.header("Location", location);
             }
+            if (replayed) {
+                builder.header(IdempotencyKeys.REPLAYED, "true");
+            }
             return builder.build();
         }
     }
-
-    /** The header in which a service says that a request found what an earlier one with its key made. */
-    static final String CREATED = "X-Transfer-Created";
 
     private Downstream() {
     }
@@ -65,7 +69,7 @@ final class Downstream {
                 String type = response.getMediaType() == null ? null : response.getMediaType().toString();
                 Answer answer = new Answer(response.getStatus(), body, type,
                         response.getLocation() == null ? null : response.getLocation().getPath(),
-                        !"false".equals(response.getHeaderString(CREATED)));
+                        "true".equals(response.getHeaderString(IdempotencyKeys.SERVICE_REPLAYED)));
                 if (answer.status() < 500 || answer.status() == 504 || attempt >= attempts) {
                     return answer;
                 }

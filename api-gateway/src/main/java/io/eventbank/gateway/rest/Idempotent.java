@@ -77,7 +77,7 @@ public class Idempotent {
     private static Response replayed(IdempotencyStore.Replay replay) {
         Response.ResponseBuilder builder = Response.status(replay.status())
                 .type(replay.status() >= 400 ? Problem.MEDIA_TYPE.toString() : "application/json")
-                .header("Idempotency-Replayed", "true");
+                .header(IdempotencyKeys.REPLAYED, "true");
         if (replay.body() != null) {
             builder.entity(replay.body());
         }

@@ -23,7 +23,9 @@ import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.gateway.security.Ownership;
 import io.eventbank.gateway.security.WriteLimits;
+import io.eventbank.contracts.MoneyRange;
 import io.eventbank.infrastructure.json.Json;
+import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
@@ -61,6 +63,8 @@ public class TransfersApi {
     Ownership ownership;
     @Inject
     SecurityIdentity caller;
+    @Inject
+    MoneyRange moneyRange;
 
     @POST
     @RolesAllowed(Roles.CUSTOMER)
@@ -75,6 +79,7 @@ public class TransfersApi {
     public Response request(@NotNull @Valid Requests.Transfer body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation, @QueryParam("wait") String wait) {
         ObjectNode request = Bodies.canonical(body);
+        MoneyRanges.requireWithin(moneyRange, body.amount(), body.currency(), "amount");
         refuseClearingAccount(request, "debtorIban");
         refuseClearingAccount(request, "creditorIban");
         ownership.requireOwnAccountToMove(caller, request.get("debtorIban").asText(), "debtorIban");
@@ -101,8 +106,8 @@ public class TransfersApi {
         }
         Response.ResponseBuilder answer = Response.status(202).type(MediaType.APPLICATION_JSON)
                 .entity(current.body()).header("Location", "/api/v1/transfers/" + id);
-        if (!requested.created()) {
-            answer.header("Idempotency-Replayed", "true");
+        if (requested.replayed()) {
+            answer.header(IdempotencyKeys.REPLAYED, "true");
         }
         return answer.build();
     }

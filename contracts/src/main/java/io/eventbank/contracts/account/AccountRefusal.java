@@ -15,5 +15,11 @@ public enum AccountRefusal {
     INVALID_AMOUNT,
     NOT_DEBITED,
     OVERDRAFT_LIMIT_TOO_HIGH,
-    INVALID_TEXT
+    INVALID_TEXT,
+    /** Above the largest single amount of the platform's money range. */
+    AMOUNT_TOO_LARGE,
+    /** The customer's balance would go above the largest of the platform's money range. */
+    BALANCE_LIMIT_EXCEEDED,
+    /** An overdraft limit below what the account already owes: the balance would be below minus the limit. */
+    BALANCE_BELOW_LIMIT
 }

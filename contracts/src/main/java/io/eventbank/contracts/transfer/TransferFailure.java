@@ -22,6 +22,9 @@ public enum TransferFailure {
     NOT_DEBITED,
     OVERDRAFT_LIMIT_TOO_HIGH,
     INVALID_TEXT,
+    AMOUNT_TOO_LARGE,
+    BALANCE_LIMIT_EXCEEDED,
+    BALANCE_BELOW_LIMIT,
     /** The receiving bank answered RJCT. */
     REJECTED_BY_CLEARING,
     /** The receiving bank did not credit before its cut-off (or never received the payment). */

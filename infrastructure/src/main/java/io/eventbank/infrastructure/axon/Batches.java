@@ -94,7 +94,7 @@ public final class Batches {
                         traced(record, handler);
                     });
                 } catch (MalformedMessageException unreadable) {
-                    LOG.warnf("%s: %s-%d@%d cannot be read, sent to the dead-letter topic: %s", consumer,
+                    LOG.errorf("%s: %s-%d@%d cannot be handled, sent to the dead-letter topic: %s", consumer,
                             record.topic(), record.partition(), record.offset(), unreadable.getMessage());
                     deadLetters.send(record, unreadable.getMessage());
                 }

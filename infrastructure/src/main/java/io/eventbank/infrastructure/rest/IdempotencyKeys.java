@@ -9,6 +9,13 @@ import java.util.regex.Pattern;
 public final class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
+    /** The public answer's header: this request found what an earlier one with its key did, and did nothing new. */
+    public static final String REPLAYED = "Idempotency-Replayed";
+    /**
+     * A service's answer to the gateway: the request's key (or the operation id made of it) had been used before for
+     * this very request, which changed nothing this time.
+     */
+    public static final String SERVICE_REPLAYED = "X-Replayed";
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private IdempotencyKeys() {

@@ -182,7 +182,7 @@ public class IncomingPayment {
             case ACCOUNT_CLOSED -> "AC04";
             case ACCOUNT_FROZEN -> "AC06";
             case CURRENCY_MISMATCH -> "AM03";
-            case INVALID_AMOUNT -> "AM02";
+            case INVALID_AMOUNT, AMOUNT_TOO_LARGE, BALANCE_LIMIT_EXCEEDED -> "AM02";
             default -> "NARR";
         };
     }

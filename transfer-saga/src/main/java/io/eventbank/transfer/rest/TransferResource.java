@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.MoneyRange;
+import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.contracts.Texts;
 import io.eventbank.infrastructure.validation.CurrencyCode;
 import io.eventbank.infrastructure.validation.Decimal;
@@ -49,6 +51,8 @@ public class TransferResource {
 
     @Inject
     Transfers transfers;
+    @Inject
+    MoneyRange moneyRange;
 
     /** A transfer request: amounts are decimal strings with the currency's decimals. */
     public record TransferRequest(@NotNull @Iban String debtorIban, @NotNull @Iban String creditorIban,
@@ -78,14 +82,17 @@ public class TransferResource {
         String debtor = io.eventbank.contracts.Iban.normalize(request.debtorIban());
         String creditor = io.eventbank.contracts.Iban.normalize(request.creditorIban());
         Money amount = amount(request.amount(), request.currency());
+        MoneyRanges.requireWithin(moneyRange, request.amount(), request.currency(), "amount");
         String reference = Texts.canonical(request.reference());
         IdempotencyKeys.check(idempotencyKey);
         Transfers.Requested requested = transfers.request(debtor, creditor, amount, reference, idempotencyKey,
                 correlation);
-        return Response.accepted(TransferResponse.of(requested.transfer()))
-                .location(URI.create("/v1/transfers/" + requested.transfer().transferId()))
-                .header("X-Transfer-Created", requested.created())
-                .build();
+        Response.ResponseBuilder answer = Response.accepted(TransferResponse.of(requested.transfer()))
+                .location(URI.create("/v1/transfers/" + requested.transfer().transferId()));
+        if (!requested.created()) {
+            answer.header(IdempotencyKeys.SERVICE_REPLAYED, "true");
+        }
+        return answer.build();
     }
 
     @GET

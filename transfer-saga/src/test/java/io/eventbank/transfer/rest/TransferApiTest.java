@@ -6,6 +6,7 @@ import static io.eventbank.transfer.TransferMother.CAROL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HashMap;
@@ -50,10 +51,11 @@ class TransferApiTest {
         String key = UUID.randomUUID().toString();
         String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(body(ALICE, BOB, "1.00", "EUR")).post("/v1/transfers")
-                .then().statusCode(202).header("X-Transfer-Created", "true").extract().path("transferId");
+                .then().statusCode(202).header("X-Replayed", nullValue())
+                .extract().path("transferId");
         String again = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(body(ALICE, BOB, "1.00", "EUR")).post("/v1/transfers")
-                .then().statusCode(202).header("X-Transfer-Created", "false").extract().path("transferId");
+                .then().statusCode(202).header("X-Replayed", "true").extract().path("transferId");
         given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(body(ALICE, BOB, "2.00", "EUR")).post("/v1/transfers")
                 .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
@@ -101,7 +103,7 @@ class TransferApiTest {
         String a = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(first)
                 .post("/v1/transfers").then().statusCode(202).extract().path("transferId");
         String b = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(second)
-                .post("/v1/transfers").then().statusCode(202).header("X-Transfer-Created", "false")
+                .post("/v1/transfers").then().statusCode(202).header("X-Replayed", "true")
                 .extract().path("transferId");
         assertThat(b).isEqualTo(a);
     }
