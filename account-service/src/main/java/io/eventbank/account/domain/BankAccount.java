@@ -38,6 +38,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
  */
 public class BankAccount {
 
+    /** The reason of the freeze that reopens a closed account a refund reaches, followed by the transfer's id. */
+    public static final String REOPENED_FOR_REFUND = "reopened: a refund came after the close, transfer ";
+
     @AggregateIdentifier
     private String iban;
     private String currency;
@@ -176,12 +179,23 @@ public class BankAccount {
      * Gives back the debit of a failed transfer, also to a frozen or closed account and above the largest balance: the
      * money was the payer's and must not be lost on the way. The service hands over only the refund of a debit this
      * account accepted, so the sum fits unless the books are broken; then the refund is parked, never wrapped.
+     * <p>
+     * A closed account holds no money: a refund that reaches one (the close is refused while a transfer from the
+     * account is in flight, so only a transfer that slipped in between that look and the close can) reopens it,
+     * frozen, with the reason. The owner's money is then on the owner's account; an operator unfreezes it for the
+     * owner to take the money out, and closes it again.
      */
     @CommandHandler
     public Outcome handle(RefundDebitCommand command) {
         long after = exact(() -> Math.addExact(balance, command.amount().minorUnits()), command);
+        boolean closed = status == AccountStatus.CLOSED;
         apply(new DebitRefundedEvent(iban, command.transferId(), command.amount(), command.reason(), after));
-        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
+        // the outcome is the refund's event (published again on request), whatever follows it
+        Outcome refunded = Outcome.accepted(balance, AggregateLifecycle.getVersion());
+        if (closed) {
+            apply(new AccountFrozenEvent(iban, REOPENED_FOR_REFUND + command.transferId()));
+        }
+        return refunded;
     }
 
     @EventSourcingHandler

@@ -439,13 +439,23 @@ class BankAccountTest {
         }
 
         @Test
-        void shouldRefundADebitEvenToAClosedAccount() {
+        void shouldRefundADebitToAClosedAccountAndReopenItFrozenSinceAClosedAccountHoldsNothing() {
             fixture.given(opened(ALICE), deposited(ALICE, "20.00", "20.00"),
                             new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 0),
                             new AccountClosedEvent(ALICE))
                     .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING"))
-                    .expectEvents(new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING", 2000))
+                    .expectEvents(new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING", 2000),
+                            new AccountFrozenEvent(ALICE, BankAccount.REOPENED_FOR_REFUND + "t-1"))
                     .expectResultMessagePayload(Outcome.accepted(2000, 4L));
+        }
+
+        @Test
+        void shouldRefundADebitToAFrozenAccountWhereTheMoneyStaysFrozen() {
+            fixture.given(opened(ALICE), deposited(ALICE, "20.00", "20.00"),
+                            new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, null, 0),
+                            new AccountFrozenEvent(ALICE, "court order"))
+                    .when(new RefundDebitCommand(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING"))
+                    .expectEvents(new DebitRefundedEvent(ALICE, "t-1", eur("20.00"), "REJECTED_BY_CLEARING", 2000));
         }
     }
 

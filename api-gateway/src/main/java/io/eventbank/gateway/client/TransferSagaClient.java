@@ -29,6 +29,11 @@ public interface TransferSagaClient {
     Response request(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("X-Correlation-Id") String correlation);
 
+    /** The transfers from an account that are not final: {@code {"items":[{"transferId","status","createdAt"}]}}. */
+    @GET
+    @Path("/in-flight")
+    Response inFlight(@QueryParam("debtorIban") String debtorIban);
+
     @GET
     @Path("/{id}")
     Response get(@PathParam("id") String id, @QueryParam("wait") String wait);

@@ -1,5 +1,9 @@
 package io.eventbank.gateway.rest;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.security.Ownership;
 import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.gateway.client.TransferSagaClient;
+import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.contracts.MoneyRange;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.money.MoneyRanges;
@@ -46,6 +53,7 @@ public class AccountsApi {
 
     private static final String ACCOUNT_SERVICE = "account-service";
     private static final String LEDGER = "ledger-projection";
+    private static final String TRANSFER_SAGA = "transfer-saga";
 
     @Inject
     @RestClient
@@ -63,6 +71,9 @@ public class AccountsApi {
     Validator validator;
     @Inject
     MoneyRange moneyRange;
+    @Inject
+    @RestClient
+    TransferSagaClient transfers;
 
     @POST
     @RolesAllowed(Roles.CUSTOMER)
@@ -197,7 +208,34 @@ public class AccountsApi {
     @Operation(summary = "Close an account whose balance is zero")
     public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
+        refuseWhileTransfersAreInFlight(Ownership.iban(iban, "iban"));
         return lifecycle(iban, "close", Json.mapper().createObjectNode(), key, correlation);
+    }
+
+    /**
+     * A closed account holds no money, so it is not closed while a transfer from it is not final: the transfer may
+     * still be refunded (409 {@code transfers-in-flight}, naming them). Should a transfer still slip in between this
+     * look and the close, its refund reopens the account, frozen (account-service), and nothing is lost.
+     */
+    private void refuseWhileTransfersAreInFlight(String iban) {
+        Downstream.Answer inFlight = Downstream.call(TRANSFER_SAGA, () -> transfers.inFlight(iban), 3);
+        if (!inFlight.ok()) {
+            throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                    "transfer-saga cannot say whether a transfer from the account is in flight; nothing was changed"));
+        }
+        try {
+            JsonNode items = Json.mapper().readTree(inFlight.body()).path("items");
+            if (items.size() > 0) {
+                List<String> ids = new ArrayList<>();
+                items.forEach(item -> ids.add(item.path("transferId").asText() + " (" + item.path("status").asText()
+                        + ")"));
+                throw new ProblemException(Problem.of(409, "TRANSFERS_IN_FLIGHT", "Transfers in flight",
+                        "the account cannot be closed while a transfer from it is not final: " + String.join(", ",
+                                ids)).withField("iban"));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response movement(String pathIban, String operation, Requests.MoneyMovement body, String key,

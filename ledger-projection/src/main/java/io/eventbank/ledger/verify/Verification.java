@@ -17,12 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.eventbank.contracts.Money;
+import io.eventbank.ledger.deadletters.DeadLetters;
 import io.eventbank.ledger.projection.ParkedRecords;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Checks the invariants on the live read models: the journal sums to zero, each balance is the sum of its statement,
- * settlement positions net to zero, no record is parked, and every account's balance equals account-service's own
+ * settlement positions net to zero, no record is parked, no transfer leg is parked in the dead-letter topic of
+ * {@code bank.account.commands} (a leg no account could take), and every account's balance equals account-service's own
  * (where the read model is behind, it is given a few seconds to catch up before it counts as a difference).
  */
 @ApplicationScoped
@@ -44,6 +46,8 @@ public class Verification {
     DataSource dataSource;
     @Inject
     ParkedRecords parked;
+    @Inject
+    DeadLetters deadLetters;
     @Inject
     @RestClient
     AccountServiceClient accountService;
@@ -71,6 +75,7 @@ public class Verification {
             throw new IllegalStateException(e);
         }
         checks.add(parkedCheck());
+        checks.add(parkedLegsCheck());
         checks.add(balancesCheck());
         return new Result(checks.stream().allMatch(Check::ok), checks);
     }
@@ -82,6 +87,25 @@ public class Verification {
                 + entry.reason()));
         return new Check("no record is parked (every event is in every read model)", offenders.isEmpty(),
                 offenders.isEmpty() ? "ok" : "parked: " + offenders);
+    }
+
+    /**
+     * No transfer leg is parked: a leg that a clearing account could not take (or a refund whose sum would not fit)
+     * is in {@code bank.account.commands.dlq}, its money nowhere until an operator re-drives it.
+     */
+    private Check parkedLegsCheck() {
+        String name = "no transfer leg is parked (every clearing leg and refund was taken)";
+        Map<String, String> offenders = new LinkedHashMap<>();
+        try {
+            deadLetters.list().stream()
+                    .filter(entry -> "bank.account.commands".equals(entry.topic()) && !entry.redriven()
+                            && entry.reason() != null && entry.reason().startsWith("parked:"))
+                    .limit(20)
+                    .forEach(entry -> offenders.put(entry.id(), entry.key() + ": " + entry.reason()));
+        } catch (RuntimeException e) {
+            return new Check(name, false, "could not read the dead-letter topics: " + e.getMessage());
+        }
+        return new Check(name, offenders.isEmpty(), offenders.isEmpty() ? "ok" : "parked: " + offenders);
     }
 
     /** Each account's balance in the read model equals its balance in account-service, at the same version. */

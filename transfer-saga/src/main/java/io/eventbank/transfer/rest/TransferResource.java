@@ -35,6 +35,8 @@ import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.transfer.application.Transfers;
 import io.eventbank.transfer.view.TransferView;
+import io.eventbank.transfer.view.TransferViews;
+import io.eventbank.infrastructure.rest.IbanParameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +55,8 @@ public class TransferResource {
     Transfers transfers;
     @Inject
     MoneyRange moneyRange;
+    @Inject
+    TransferViews views;
 
     /** A transfer request: amounts are decimal strings with the currency's decimals. */
     public record TransferRequest(@NotNull @Iban String debtorIban, @NotNull @Iban String creditorIban,
@@ -93,6 +97,18 @@ public class TransferResource {
             answer.header(IdempotencyKeys.SERVICE_REPLAYED, "true");
         }
         return answer.build();
+    }
+
+    /** The transfers from an account that are not final (at most 100, oldest first). */
+    public record InFlight(List<TransferViews.InFlight> items) {
+    }
+
+    @GET
+    @Path("/in-flight")
+    @Operation(summary = "The transfers from an account that are not final: while there is one, money may still come"
+            + " back to the account, and it may not be closed")
+    public InFlight inFlight(@QueryParam("debtorIban") String debtorIban) {
+        return new InFlight(views.inFlightFrom(IbanParameter.required(debtorIban, "debtorIban"), 100));
     }
 
     @GET

@@ -57,6 +57,35 @@ public class TransferViews {
         }
     }
 
+    /** A transfer from an account that is not final: its money may still come back to the account (a refund). */
+    public record InFlight(String transferId, TransferStatus status, Instant createdAt) {
+    }
+
+    /**
+     * The transfers from an account that are not final, oldest first: read in the transaction that their events are
+     * written in, so a transfer is here from the moment it was requested until it is final.
+     */
+    public List<InFlight> inFlightFrom(String debtorIban, int limit) {
+        List<InFlight> inFlight = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select transfer_id, status, created_at from transfer_view"
+                                + " where status not in ('COMPLETED', 'FAILED') and debtor_iban = ?"
+                                + " order by created_at limit ?")) {
+            query.setString(1, debtorIban);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    inFlight.add(new InFlight(rows.getString(1), TransferStatus.valueOf(rows.getString(2)),
+                            rows.getTimestamp(3).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the transfers in flight from " + debtorIban, e);
+        }
+        return inFlight;
+    }
+
     /** A transfer that is not final and has had no event for a while. */
     public record Stale(String transferId, TransferDirection direction, TransferStatus status, Instant since) {
     }
