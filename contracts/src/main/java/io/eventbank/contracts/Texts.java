@@ -28,22 +28,46 @@ public final class Texts {
         return stripped.isEmpty() ? null : stripped;
     }
 
-    /** Why the text is refused, or empty when it is acceptable (null is acceptable: the field is absent). */
+    /**
+     * Why the text is refused, or empty when it is acceptable (null is acceptable: the field is absent). Its length
+     * is the length of the text as the platform keeps it ({@link #canonical}): normalising may lengthen text (some
+     * characters compose to two), so the check comes after it, and what is kept is never longer than allowed.
+     */
     public static Optional<String> refusal(String text, int maxLength) {
         if (text == null) {
             return Optional.empty();
         }
-        int length = 0;
+        if (text.length() > 4 * maxLength + 64) {
+            // far too long to be worth normalising: refused as it is
+            return Optional.of("has " + text.codePointCount(0, text.length()) + " characters, at most " + maxLength
+                    + " are allowed");
+        }
+        Optional<String> unacceptable = unacceptableCharacter(text);
+        if (unacceptable.isPresent()) {
+            return unacceptable;
+        }
+        String kept = canonical(text);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        unacceptable = unacceptableCharacter(kept);
+        if (unacceptable.isPresent()) {
+            return unacceptable;
+        }
+        int length = kept.codePointCount(0, kept.length());
+        if (length > maxLength) {
+            return Optional.of("has " + length + " characters (composed), at most " + maxLength + " are allowed");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> unacceptableCharacter(String text) {
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             if (!isAcceptable(codePoint)) {
                 return Optional.of(String.format("contains the character U+%04X, which is not allowed", codePoint));
             }
-            length++;
             i += Character.charCount(codePoint);
-        }
-        if (length > maxLength) {
-            return Optional.of("has " + length + " characters, at most " + maxLength + " are allowed");
         }
         return Optional.empty();
     }

@@ -81,6 +81,19 @@ public class AuditFeed {
             this.closed = closed;
         }
 
+        AuditStream.Filter filter() {
+            return filter;
+        }
+
+        Sse sse() {
+            return sse;
+        }
+
+        /** Where the stream starts while it has sent nothing; null: in the order of the audit log from now on. */
+        void startedAt(Instant start) {
+            this.from = start;
+        }
+
         /** The from= for the ledger's query of this stream's events, while it still starts there. */
         String from() {
             Instant start = from;
@@ -98,6 +111,11 @@ public class AuditFeed {
                     && (filter.correlationId() == null
                             || filter.correlationId().equals(event.path("correlationId").asText(null)))
                     && (from == null || !Instant.parse(event.path("timestamp").asText()).isBefore(from));
+        }
+
+        /** Done once every send so far has gone out: what a stream catching up waits for, without a thread. */
+        synchronized CompletableFuture<?> sent() {
+            return sending;
         }
 
         /** Sends after every earlier send to this stream, without waiting for it. */
@@ -161,9 +179,9 @@ public class AuditFeed {
 
     /** A page of the audit log after a position, with a stream's filters (or none: null). */
     JsonNode page(AuditStream.Filter filter, long after, String from) {
-        AuditStream.Filter f = filter == null ? new AuditStream.Filter(null, null, null, null, null) : filter;
+        AuditStream.Filter f = filter == null ? new AuditStream.Filter(null, null, null, null, null, null) : filter;
         try (Response response = ledger.events(f.account(), f.transfer(), f.type(), f.correlationId(), from, null,
-                null, Long.toString(after), Integer.toString(PAGE))) {
+                null, Long.toString(after), Integer.toString(PAGE), f.sinceOpening())) {
             if (response.getStatus() != 200) {
                 return null;
             }

@@ -1,7 +1,9 @@
 package io.eventbank.gateway.audit;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,7 @@ import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.json.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.eventbank.gateway.config.GatewayConfig;
-import io.eventbank.gateway.security.WriteLimits;
+import io.eventbank.gateway.security.CallerLimits;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,29 +51,42 @@ public class AuditStream {
     @Inject
     GatewayConfig config;
 
+    /** How long a stream catching up may take to send a page to its client before it is closed. */
+    static final java.time.Duration STALLED = java.time.Duration.ofSeconds(30);
+
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
-    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicInteger customers = new AtomicInteger();
+    private final AtomicInteger auditors = new AtomicInteger();
     @Inject
     AuditFeed feed;
 
-    /** Streams catching up with their past; once caught up, a stream follows the shared feed and needs no thread. */
+    /**
+     * Streams catching up with their past take a thread of these only to ask for a page and hand it to their sends;
+     * once caught up, a stream follows the shared feed and needs no thread.
+     */
     private final ExecutorService catchingUp = Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "audit-catch-up");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** The filters of the JSON API; {@code from} (an instant) is where a stream without Last-Event-ID starts. */
-    public record Filter(String account, String transfer, String type, String correlationId, String from) {
+    /**
+     * The filters of the JSON API; {@code from} (an instant) is where a stream without Last-Event-ID starts;
+     * {@code sinceOpening} ("true" or null) keeps an account's events from before its opening out (a customer's view).
+     */
+    public record Filter(String account, String transfer, String type, String correlationId, String from,
+            String sinceOpening) {
     }
 
     /**
      * Checks the filters as the JSON API does (a bad one is its 400, before anything is streamed), then opens a
-     * stream for the subject, unless it (or everyone together) has as many open as allowed: then 429.
+     * stream for the subject, unless it has as many open as allowed, or everyone of its kind together (customers, and
+     * apart from them auditors, so that customers' streams never take the auditors' places): then 429.
      */
-    public void open(SseEventSink sink, Sse sse, String lastEventId, Filter filter, String subject) {
+    public void open(SseEventSink sink, Sse sse, String lastEventId, Filter filter, String subject, boolean auditor,
+            java.time.Instant tokenExpiresAt) {
         try (Response check = ledger.events(filter.account(), filter.transfer(), filter.type(),
-                filter.correlationId(), filter.from(), null, null, null, "1")) {
+                filter.correlationId(), filter.from(), null, null, null, "1", filter.sinceOpening())) {
             if (check.getStatus() >= 400 && check.getStatus() < 500) {
                 throw new ProblemException(Json.mapper().readValue(check.readEntity(String.class), Problem.class));
             }
@@ -81,28 +96,35 @@ public class AuditStream {
             throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
                     "ledger-projection does not answer"));
         }
-        AtomicInteger mine = open.computeIfAbsent(subject, s -> new AtomicInteger());
-        if (total.incrementAndGet() > config.streams().total()) {
-            total.decrementAndGet();
-            throw WriteLimits.tooMany("at most " + config.streams().total() + " live streams are open at once", 5);
+        AtomicInteger all = auditor ? auditors : customers;
+        int most = auditor ? config.streams().auditorTotal() : config.streams().total();
+        if (all.incrementAndGet() > most) {
+            all.decrementAndGet();
+            throw CallerLimits.tooMany("at most " + most + " live streams of " + (auditor ? "auditors" : "customers")
+                    + " are open at once", 5);
         }
+        AtomicInteger mine = open.computeIfAbsent(subject, s -> new AtomicInteger());
         if (mine.incrementAndGet() > config.streams().perSubject()) {
             mine.decrementAndGet();
-            total.decrementAndGet();
-            throw WriteLimits.tooMany("at most " + config.streams().perSubject() + " live streams per caller", 5);
+            all.decrementAndGet();
+            throw CallerLimits.tooMany("at most " + config.streams().perSubject() + " live streams per caller", 5);
         }
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable closed = () -> {
             if (released.compareAndSet(false, true)) {
                 mine.decrementAndGet();
-                total.decrementAndGet();
+                all.decrementAndGet();
             }
         };
-        catchingUp.submit(() -> {
-            if (!catchUpAndJoin(sink, sse, lastEventId, filter, closed)) {
-                closed.run();
-            }
-        });
+        AuditFeed.Subscriber subscriber = new AuditFeed.Subscriber(sink, sse, filter,
+                filter.from() == null ? null : java.time.Instant.parse(filter.from()), closed);
+        catchingUp.execute(() -> start(subscriber, lastEventId, filter));
+        if (tokenExpiresAt != null) {
+            // a stream lasts as long as the token it was opened with: the client resumes with a new one
+            long left = Math.max(0, java.time.Duration.between(java.time.Instant.now(), tokenExpiresAt).toMillis());
+            CompletableFuture.runAsync(subscriber::close,
+                    CompletableFuture.delayedExecutor(left, TimeUnit.MILLISECONDS, catchingUp));
+        }
     }
 
     @PreDestroy
@@ -110,66 +132,84 @@ public class AuditStream {
         catchingUp.shutdownNow();
     }
 
-    /**
-     * Catches the stream up with its past (after its {@code Last-Event-ID}, or from {@code from}), then hands it to
-     * the shared feed, which sends it the new events; answers whether it follows the feed (false: it is closed).
-     */
-    private boolean catchUpAndJoin(SseEventSink sink, Sse sse, String lastEventId, Filter filter, Runnable closed) {
+    /** Where a stream starts: after its {@code Last-Event-ID}, at its {@code from}, or (with neither) now. */
+    private void start(AuditFeed.Subscriber subscriber, String lastEventId, Filter filter) {
         try {
-            long cursor;
-            String from = null;
             String resumeAt = lastEventId == null ? null : positionOf(lastEventId);
             if (lastEventId != null && resumeAt == null) {
                 // the client is told, and the stream goes on from its from= (or from now)
-                sink.send(sse.newEventBuilder().name(UNKNOWN_LAST_EVENT_ID)
+                subscriber.send(subscriber.sse().newEventBuilder().name(UNKNOWN_LAST_EVENT_ID)
                         .data(Json.mapper().writeValueAsString(java.util.Map.of("lastEventId", lastEventId,
                                 "detail", "no event has this id; the stream starts at from= or now")))
-                        .build()).toCompletableFuture().join();
+                        .build());
             }
             if (resumeAt == null && filter.from() == null) {
-                cursor = feed.head(); // a stream that starts now has no past to catch up with
-            } else {
-                // its past, a page at a time, until a page comes back empty: every matching event up to the log's
-                // end as it was just before that page has been sent
-                from = resumeAt != null ? null : filter.from();
-                cursor = resumeAt != null ? Long.parseLong(resumeAt) : 0;
-                while (true) {
-                    if (sink.isClosed()) {
-                        return false;
-                    }
-                    long end = feed.head();
-                    JsonNode items = feed.page(filter, cursor, from);
-                    if (items == null) {
-                        Thread.sleep(AuditFeed.POLL.toMillis());
-                        continue;
-                    }
-                    for (JsonNode event : items) {
-                        sink.send(sse.newEventBuilder().id(event.path("id").asText())
-                                .name(event.path("type").asText())
-                                .data(Json.mapper().writeValueAsString(event)).build()).toCompletableFuture().join();
-                        cursor = event.path("position").asLong();
-                        from = null; // started: from now on in the order of the audit log
-                    }
-                    if (items.isEmpty()) {
-                        cursor = Math.max(cursor, end);
-                        break;
-                    }
-                }
+                join(subscriber, feed.head()); // a stream that starts now has no past to catch up with
+                return;
             }
-            feed.join(new AuditFeed.Subscriber(sink, sse, filter, from == null ? null : java.time.Instant.parse(from),
-                    closed), cursor);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (resumeAt != null) {
+                subscriber.startedAt(null); // after an event: in the order of the audit log
+            }
+            catchUp(subscriber, resumeAt != null ? Long.parseLong(resumeAt) : 0);
         } catch (Exception e) {
-            LOG.debugf("audit stream closed: %s", e.toString());
+            closeAfter(subscriber, e);
         }
+    }
+
+    /**
+     * Catches the stream up with its past, a page at a time, until a page comes back empty: every matching event up to
+     * the log's end as it was just before that page has been sent; then it follows the shared feed. A page is asked
+     * for only once the one before has gone out to the client, and no thread waits meanwhile: a client that does not
+     * read holds nothing, and is closed once its sends have not gone out for {@link #STALLED}.
+     */
+    private void catchUp(AuditFeed.Subscriber subscriber, long cursor) {
         try {
-            sink.close();
-        } catch (RuntimeException ignored) {
-            // the client went away
+            if (subscriber.gone()) {
+                subscriber.close();
+                return;
+            }
+            long end = feed.head();
+            JsonNode items = feed.page(subscriber.filter(), cursor, subscriber.from());
+            if (items == null) { // the ledger is away for a moment: look again soon
+                CompletableFuture.runAsync(() -> catchUp(subscriber, cursor),
+                        CompletableFuture.delayedExecutor(AuditFeed.POLL.toMillis(), TimeUnit.MILLISECONDS,
+                                catchingUp));
+                return;
+            }
+            if (items.isEmpty()) {
+                join(subscriber, Math.max(cursor, end));
+                return;
+            }
+            long next = cursor;
+            for (JsonNode event : items) {
+                subscriber.event(event);
+                next = event.path("position").asLong();
+            }
+            long after = next;
+            subscriber.sent().orTimeout(STALLED.toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync(
+                    (ignored, failure) -> {
+                        if (failure != null) {
+                            closeAfter(subscriber, failure);
+                        } else {
+                            catchUp(subscriber, after);
+                        }
+                    }, catchingUp);
+        } catch (Exception e) {
+            closeAfter(subscriber, e);
         }
-        return false;
+    }
+
+    private void join(AuditFeed.Subscriber subscriber, long caughtUp) {
+        try {
+            feed.join(subscriber, caughtUp);
+        } catch (Exception e) {
+            closeAfter(subscriber, e);
+        }
+    }
+
+    private static void closeAfter(AuditFeed.Subscriber subscriber, Throwable failure) {
+        LOG.debugf("audit stream closed: %s", failure.toString());
+        subscriber.close();
     }
 
     /** The audit position of an event, to resume after it; null for an unknown id. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.security.ServiceToken;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -26,6 +27,12 @@ public interface LedgerClient {
     Response account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
             @QueryParam("wait") String wait, @QueryParam("version") String version);
 
+    /** The account once the read model has the event or version: waits without a thread (cancelled, it resets). */
+    @GET
+    @Path("/accounts/{iban}")
+    Uni<Response> accountWhenApplied(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
+            @QueryParam("wait") String wait, @QueryParam("version") String version);
+
     @GET
     @Path("/accounts/{iban}/transactions")
     Response transactions(@PathParam("iban") String iban, @QueryParam("cursor") String cursor,
@@ -36,12 +43,19 @@ public interface LedgerClient {
     Response transfer(@PathParam("id") String id, @QueryParam("wait") String wait,
             @QueryParam("version") String version);
 
+    /** The transfer once final (or the wait is over), or once the read model has its version: waits without a thread. */
+    @GET
+    @Path("/transfers/{id}")
+    Uni<Response> transferWhenReady(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @QueryParam("version") String version);
+
     @GET
     @Path("/events")
     Response events(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
             @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("after") String after, @QueryParam("limit") String limit);
+            @QueryParam("after") String after, @QueryParam("limit") String limit,
+            @QueryParam("sinceOpening") String sinceOpening);
 
     @GET
     @Path("/events/{id}")

@@ -15,6 +15,8 @@ public interface GatewayConfig {
 
     Streams streams();
 
+    Waits waits();
+
     /** Idempotency keys. */
     interface Idempotency {
 
@@ -34,15 +36,43 @@ public interface GatewayConfig {
 
         @WithDefault("100")
         int burst();
+
+        /** Reads per subject: a bucket of their own, so that reading never takes a caller's writes. */
+        @WithDefault("100")
+        double readsPerSecond();
+
+        @WithDefault("200")
+        int readBurst();
     }
 
-    /** Live audit streams (Server-Sent Events) open at once. */
-    interface Streams {
+    /**
+     * Reads that wait (a transfer until it is final, an account or transfer until the read model has a version) at once.
+     * A read that waits holds no thread and no connection while it waits, but each is a registration downstream.
+     */
+    interface Waits {
 
         @WithDefault("5")
         int perSubject();
 
         @WithDefault("200")
         int total();
+    }
+
+    /**
+     * Live audit streams (Server-Sent Events) open at once: per subject, and in all for customers and, apart, for
+     * auditors, so that customers' streams never take the auditors' places.
+     */
+    interface Streams {
+
+        @WithDefault("5")
+        int perSubject();
+
+        /** Customers' streams in all. */
+        @WithDefault("200")
+        int total();
+
+        /** Auditors' streams in all. */
+        @WithDefault("50")
+        int auditorTotal();
     }
 }

@@ -23,7 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.gateway.client.AccountServiceClient;
+import io.eventbank.gateway.security.CallerLimits;
 import io.eventbank.gateway.security.Ownership;
+import io.eventbank.infrastructure.rest.Wait;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.infrastructure.rest.Problem;
@@ -72,6 +76,8 @@ public class AccountsApi {
     @Inject
     MoneyRange moneyRange;
     @Inject
+    CallerLimits limits;
+    @Inject
     @RestClient
     TransferSagaClient transfers;
 
@@ -111,22 +117,32 @@ public class AccountsApi {
                     schema = @Schema(implementation = Answers.Account.class)))
     @Operation(summary = "The account (a customer's own): owner, bank, currency, balance, status, last event sequence,"
             + " and how current the read model is")
-    public Response get(@PathParam("iban") String pathIban,
+    @Blocking
+    public Uni<Response> get(@PathParam("iban") String pathIban,
             @Parameter(description = "wait (such as 5s) until the read model has applied this event")
             @QueryParam("waitForEvent") String eventId, @QueryParam("wait") String wait,
             @Parameter(description = "read-your-writes: wait (5s, or wait=) until the read model has this version of"
                     + " the account, the version a write answered with")
             @QueryParam("version") String version) {
-        String iban = ownership.requireOwnAccount(caller, pathIban, "iban");
-        Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, eventId, wait, version), 3);
-        if (read.status() == 404 && eventId == null && version == null) {
+        String iban = ownership.requireOwnAccount(caller, pathIban, "iban"); // whose it is, before any waiting
+        Wait.of(wait);
+        if (eventId != null || version != null) {
+            // within the caller's and everyone's limit of reads that wait; no thread is held while it waits
+            CallerLimits.Wait place = limits.startWait(Ownership.subject(caller));
+            return Downstream.callAsync(LEDGER, () -> ledger.accountWhenApplied(iban, eventId, wait, version))
+                    .map(Downstream.Answer::toResponse)
+                    .onTermination().invoke(place::close);
+        }
+        Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, null, null, null), 3);
+        if (read.status() == 404) {
             // not projected yet (just opened): the command side knows it already
             Downstream.Answer fresh = Downstream.call(ACCOUNT_SERVICE, () -> accounts.get(iban), 3);
             if (fresh.ok()) {
-                return Response.fromResponse(fresh.toResponse()).header("X-Read-Source", ACCOUNT_SERVICE).build();
+                return Uni.createFrom().item(Response.fromResponse(fresh.toResponse())
+                        .header("X-Read-Source", ACCOUNT_SERVICE).build());
             }
         }
-        return read.toResponse();
+        return Uni.createFrom().item(read.toResponse());
     }
 
     @GET
@@ -208,7 +224,7 @@ public class AccountsApi {
     @Operation(summary = "Close an account whose balance is zero")
     public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        refuseWhileTransfersAreInFlight(Ownership.iban(iban, "iban"));
+        refuseWhileTransfersAreInFlight(ownership.requireNotOwnAccount(caller, iban, "iban"));
         return lifecycle(iban, "close", Json.mapper().createObjectNode(), key, correlation);
     }
 
@@ -256,7 +272,7 @@ public class AccountsApi {
     }
 
     private Response lifecycle(String pathIban, String operation, ObjectNode body, String key, String correlation) {
-        String iban = Ownership.iban(pathIban, "iban");
+        String iban = ownership.requireNotOwnAccount(caller, pathIban, "iban");
         String path = "/api/v1/accounts/" + iban + "/" + operation;
         return idempotent.run("POST " + path, key, Bodies.hash(path, body),
                 () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, body, correlation)));

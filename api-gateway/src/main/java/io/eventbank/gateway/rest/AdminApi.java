@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.gateway.security.Ownership;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.security.Roles;
@@ -49,6 +51,10 @@ public class AdminApi {
     AccountServiceClient accounts;
     @Inject
     Idempotent idempotent;
+    @Inject
+    Ownership ownership;
+    @Inject
+    SecurityIdentity caller;
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
@@ -92,8 +98,9 @@ public class AdminApi {
             + " cap; a customer never chooses its own")
     public Response setOverdraftLimit(@PathParam("iban") String iban, @NotNull @Valid Requests.OverdraftLimit body,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
+        String account = ownership.requireNotOwnAccount(caller, iban, "iban");
         ObjectNode request = Bodies.canonical(body);
-        return Downstream.call("account-service", () -> accounts.setOverdraftLimit(Bodies.iban(iban), request,
+        return Downstream.call("account-service", () -> accounts.setOverdraftLimit(account, request,
                 correlation), 3).toResponse();
     }
 

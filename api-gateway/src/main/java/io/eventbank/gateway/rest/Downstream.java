@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
 import org.jboss.logging.Logger;
@@ -51,6 +53,29 @@ final class Downstream {
     }
 
     private Downstream() {
+    }
+
+    /**
+     * A call that waits downstream without holding a thread here: its answer is taken on the worker pool (what follows
+     * it may block); a service that does not answer becomes a 503 problem. Cancelled (the client went away), the call
+     * is reset, and the service stops waiting too.
+     */
+    static Uni<Answer> callAsync(String service, Supplier<Uni<Response>> call) {
+        return call.get()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(response -> {
+                    try (response) {
+                        String body = response.hasEntity() ? response.readEntity(String.class) : null;
+                        String type = response.getMediaType() == null ? null : response.getMediaType().toString();
+                        return new Answer(response.getStatus(), body, type,
+                                response.getLocation() == null ? null : response.getLocation().getPath());
+                    }
+                })
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
+                    LOG.warnf("%s does not answer a read that waits: %s", service, failure.toString());
+                    return new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                            service + " does not answer"));
+                });
     }
 
     /** One call; a service that does not answer becomes a 503 problem. */

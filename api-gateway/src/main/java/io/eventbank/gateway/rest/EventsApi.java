@@ -57,7 +57,8 @@ public class EventsApi {
             @QueryParam("limit") String limit) {
         requireOwnScope(account);
         return Downstream.call("ledger-projection",
-                () -> ledger.events(account, transfer, type, correlationId, from, to, cursor, null, limit), 3).toResponse();
+                () -> ledger.events(account, transfer, type, correlationId, from, to, cursor, null, limit,
+                        sinceOpening()), 3).toResponse();
     }
 
     @GET
@@ -77,8 +78,26 @@ public class EventsApi {
             }
         }
         requireOwnScope(account);
-        stream.open(sink, sse, lastEventId, new AuditStream.Filter(account, transfer, type, correlationId, from),
-                Ownership.subject(caller));
+        stream.open(sink, sse, lastEventId, new AuditStream.Filter(account, transfer, type, correlationId, from,
+                        sinceOpening()),
+                Ownership.subject(caller), !Ownership.isCustomer(caller), expiryOf(caller));
+    }
+
+    /**
+     * A customer sees its account's events from its opening on: what was asked of the IBAN before (a transfer to it
+     * before it existed, refused) belongs to whoever asked, not to whoever opened it later.
+     */
+    private String sinceOpening() {
+        return Ownership.isCustomer(caller) ? "true" : null;
+    }
+
+    /** When the caller's token expires (null when its identity is no token). */
+    private static java.time.Instant expiryOf(SecurityIdentity caller) {
+        if (caller.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
+                && token.getExpirationTime() > 0) {
+            return java.time.Instant.ofEpochSecond(token.getExpirationTime());
+        }
+        return null;
     }
 
     /** A customer reads the events of one of its own accounts only: {@code account=} is required, and its own. */

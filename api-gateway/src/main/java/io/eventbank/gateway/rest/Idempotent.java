@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.eventbank.gateway.idempotency.IdempotencyStore;
 import io.eventbank.gateway.security.Ownership;
-import io.eventbank.gateway.security.WriteLimits;
+import io.eventbank.gateway.security.CallerLimits;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
@@ -25,7 +25,7 @@ public class Idempotent {
     @Inject
     IdempotencyStore store;
     @Inject
-    WriteLimits limits;
+    CallerLimits limits;
     @Inject
     SecurityIdentity caller;
 

@@ -22,7 +22,7 @@ import io.eventbank.contracts.Iban;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.gateway.security.Ownership;
-import io.eventbank.gateway.security.WriteLimits;
+import io.eventbank.gateway.security.CallerLimits;
 import io.eventbank.contracts.MoneyRange;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.money.MoneyRanges;
@@ -30,7 +30,10 @@ import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.infrastructure.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,7 +61,7 @@ public class TransfersApi {
     @RestClient
     LedgerClient ledger;
     @Inject
-    WriteLimits limits;
+    CallerLimits limits;
     @Inject
     Ownership ownership;
     @Inject
@@ -76,8 +79,14 @@ public class TransfersApi {
     @Operation(summary = "Send a transfer from one of the caller's own accounts to any IBAN: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
             + " 202 with transferId, status and a Location; wait (such as 5s) answers once the transfer is final in"
             + " the read models (what GET /transfers/{id} shows) or the time is up")
-    public Response request(@NotNull @Valid Requests.Transfer body, @HeaderParam("Idempotency-Key") String key,
+    @Blocking
+    public Uni<Response> request(@NotNull @Valid Requests.Transfer body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation, @QueryParam("wait") String wait) {
+        boolean waits = !Wait.of(wait).isZero();
+        // within the caller's write limit before anything is looked up: what the checks below tell of other accounts
+        // (whether one exists, its currency) is told at the write rate at most
+        String subject = Ownership.subject(caller);
+        limits.admit(subject);
         ObjectNode request = Bodies.canonical(body);
         MoneyRanges.requireWithin(moneyRange, body.amount(), body.currency(), "amount");
         refuseClearingAccount(request, "debtorIban");
@@ -85,8 +94,6 @@ public class TransfersApi {
         ownership.requireOwnAccountToMove(caller, request.get("debtorIban").asText(), "debtorIban");
         refuseForeignCurrency(request, "debtorIban");
         refuseForeignCurrency(request, "creditorIban");
-        String subject = Ownership.subject(caller);
-        limits.admit(subject);
         if (key != null) {
             IdempotencyKeys.check(key);
         }
@@ -96,14 +103,21 @@ public class TransfersApi {
         Downstream.Answer requested = Downstream.call(TRANSFER_SAGA,
                 () -> transfers.request(request, sagaKey, correlation), key != null ? 3 : 1);
         if (!requested.ok()) {
-            return requested.toResponse();
+            return Uni.createFrom().item(requested.toResponse());
         }
         String id = transferId(requested.body());
-        Downstream.Answer current = requested;
-        if (wait != null) {
-            Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait, null), 3);
-            current = read.ok() ? read : requested;
+        if (!waits) {
+            return Uni.createFrom().item(accepted(id, requested, requested));
         }
+        // the transfer is the caller's (its payer is): it may wait for it to be final, within its limit of waits
+        CallerLimits.Wait place = limits.startWait(subject);
+        return Downstream.callAsync("ledger-projection", () -> ledger.transferWhenReady(id, wait, null))
+                .map(read -> accepted(id, requested, read.ok() ? read : requested))
+                .onTermination().invoke(place::close);
+    }
+
+    /** 202 with the transfer as {@code current} has it, and whether the request was a repeat of an earlier one. */
+    private static Response accepted(String id, Downstream.Answer requested, Downstream.Answer current) {
         Response.ResponseBuilder answer = Response.status(202).type(MediaType.APPLICATION_JSON)
                 .entity(current.body()).header("Location", "/api/v1/transfers/" + id);
         if (requested.replayed()) {
@@ -120,12 +134,27 @@ public class TransfersApi {
                     schema = @Schema(implementation = Answers.Transfer.class)))
     @Operation(summary = "A transfer (for a customer, one from or to its own accounts): status, failure reason and the"
             + " timeline of its events; wait (such as 5s) answers once it is final or the time is up")
-    public Response get(@PathParam("id") String id, @QueryParam("wait") String wait,
+    @Blocking
+    public Uni<Response> get(@PathParam("id") String id, @QueryParam("wait") String wait,
             @Parameter(description = "read-your-writes: wait (5s, or wait= when it is longer) until the read model has"
                     + " this version of the transfer, the version its request answered with")
             @QueryParam("version") String version) {
-        Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, wait, version), 3);
-        if (read.status() == 404 && version == null) {
+        boolean waits = !Wait.of(wait).isZero() || version != null;
+        Response now = readNow(id);
+        if (!waits || now.getStatus() != 200 || version == null && isFinal(now)) {
+            // nothing to wait for, or nothing the caller may wait for: answered before any waiting
+            return Uni.createFrom().item(now);
+        }
+        return whenReady(id, wait, version, now);
+    }
+
+    /**
+     * The transfer as it is now, for a caller it belongs to: from the read model, or from transfer-saga while the
+     * read model does not have it yet ({@code X-Read-Source}); 404 for anyone else, as if it did not exist.
+     */
+    private Response readNow(String id) {
+        Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, null, null), 3);
+        if (read.status() == 404) {
             // not projected yet: transfer-saga knows it already
             Downstream.Answer fresh = Downstream.call(TRANSFER_SAGA, () -> transfers.get(id, null), 3);
             if (fresh.ok()) {
@@ -137,6 +166,28 @@ public class TransfersApi {
             ownership.requireOwnTransfer(caller, read.body(), id);
         }
         return read.toResponse();
+    }
+
+    /**
+     * Waits, once the caller is known to own the transfer, for it to be final or for the read model to have its
+     * version: within the caller's and everyone's limit of reads that wait (429 beyond), holding no thread and no
+     * connection meanwhile, and stopping when the client goes away. A transfer the read model still does not have
+     * by then is answered as {@code sofar} had it.
+     */
+    private Uni<Response> whenReady(String id, String wait, String version, Response sofar) {
+        CallerLimits.Wait place = limits.startWait(Ownership.subject(caller));
+        return Downstream.callAsync("ledger-projection", () -> ledger.transferWhenReady(id, wait, version))
+                .map(read -> read.status() == 404 && version == null ? sofar : read.toResponse())
+                .onTermination().invoke(place::close);
+    }
+
+    private static boolean isFinal(Response transfer) {
+        try {
+            String status = Json.mapper().readTree((String) transfer.getEntity()).path("status").asText();
+            return status.equals("COMPLETED") || status.equals("FAILED");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+            return false;
+        }
     }
 
     /** A bank's clearing account moves only through the clearing protocol: refused before anything happens. */

@@ -1,8 +1,9 @@
 package io.eventbank.gateway.security;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,7 +42,8 @@ public class Ownership {
     public record Facts(String owner, String currency) {
     }
 
-    private final Map<String, Facts> known = new ConcurrentHashMap<>();
+    /** The facts of the accounts asked about last (the least recently used go first, never all at once). */
+    private final Cache<String, Facts> known = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     /** Whether the caller is held to its own accounts (a customer and nothing more). */
     public static boolean isCustomer(SecurityIdentity caller) {
@@ -84,6 +86,20 @@ public class Ownership {
         String iban = iban(text, field);
         if (!ownedBy(iban, caller)) {
             throw unknownAccount(iban, field);
+        }
+        return iban;
+    }
+
+    /**
+     * Four eyes: an operator's command on an account (a limit, a freeze, an unfreeze, a close) is never on the
+     * operator's own account, whatever other roles its token carries; 403 {@code forbidden} for one that is. Answers
+     * the IBAN.
+     */
+    public String requireNotOwnAccount(SecurityIdentity caller, String text, String field) {
+        String iban = iban(text, field);
+        if (ownedBy(iban, caller)) {
+            throw new ProblemException(Problem.of(403, "FORBIDDEN", "Forbidden",
+                    "an operator does not act on his own account: another operator does").withField(field));
         }
         return iban;
     }
@@ -132,7 +148,7 @@ public class Ownership {
      * such account (not remembered: it may be opened later).
      */
     public Optional<Facts> facts(String iban) {
-        Facts facts = known.get(iban);
+        Facts facts = known.getIfPresent(iban);
         if (facts != null) {
             return Optional.of(facts);
         }
@@ -145,9 +161,6 @@ public class Ownership {
             }
             JsonNode account = Json.mapper().readTree(response.readEntity(String.class));
             facts = new Facts(account.path("customerId").asText(NOBODY), account.path("currency").asText());
-            if (known.size() > REMEMBERED) {
-                known.clear();
-            }
             known.put(iban, facts);
             return Optional.of(facts);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

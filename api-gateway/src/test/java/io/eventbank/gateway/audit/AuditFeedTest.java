@@ -23,7 +23,7 @@ class AuditFeedTest {
 
     private static AuditStream.Filter filter(String account, String transfer, String type, String correlation,
             String from) {
-        return new AuditStream.Filter(account, transfer, type, correlation, from);
+        return new AuditStream.Filter(account, transfer, type, correlation, from, null);
     }
 
     @Test

@@ -3,9 +3,8 @@ package io.eventbank.ledger.projection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Wakes the reads that wait for the live read models: once a batch has committed, everyone waiting for one of its
  * events (by id), for an event of one of its accounts or transfers (by {@link #aggregateKey}), or for one of its
- * transfers to be final (by {@link #finalKey}) looks again, at once. No polling: a
- * read that waits costs nothing until what it waits for is applied.
+ * transfers to be final (by {@link #finalKey}) looks again, at once. No polling: a read that waits costs nothing, no
+ * thread and no connection, until what it waits for is applied.
  */
 @ApplicationScoped
 public class Arrivals {
@@ -56,36 +55,57 @@ public class Arrivals {
     }
 
     /**
-     * Waits until {@code done} holds, looking again each time a batch with the key commits, at most {@code patience};
-     * answers whether it holds.
+     * Whether {@code done} holds, looking again each time a batch with the key commits, for at most {@code patience}.
+     * Nothing is held while it waits, neither a thread nor a connection: each look runs on {@code looks} (a worker
+     * pool; a look reads the database), and between looks there is only a registration under the key. Cancelling the
+     * answer (its client went away) takes the registration back at once.
      */
-    public boolean await(String key, Duration patience, BooleanSupplier done) {
+    public CompletableFuture<Boolean> await(String key, Duration patience, BooleanSupplier done, Executor looks) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
         long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            // registered before it looks: a batch that commits after the look wakes it, so none is missed, and each
-            // round looks once (the reads that wait for a transfer to be final looked three times each)
-            CompletableFuture<Void> next = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+        looks.execute(() -> look(key, deadline, done, looks, answer));
+        return answer;
+    }
+
+    private void look(String key, long deadline, BooleanSupplier done, Executor looks,
+            CompletableFuture<Boolean> answer) {
+        if (answer.isDone()) {
+            return; // cancelled: its client went away
+        }
+        // registered before it looks: a batch that commits after the look wakes it, so none is missed
+        CompletableFuture<Void> next = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+        try {
             if (done.getAsBoolean()) {
                 forget(key, next);
-                return true;
+                answer.complete(true);
+                return;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                forget(key, next);
-                return false;
-            }
-            try {
-                next.get(left, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                forget(key, next);
-                return done.getAsBoolean();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        } catch (RuntimeException e) {
+            forget(key, next);
+            answer.completeExceptionally(e);
+            return;
         }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            forget(key, next);
+            answer.complete(false);
+            return;
+        }
+        answer.whenComplete((ignored, failure) -> forget(key, next)); // a cancelled answer waits no more
+        next.copy().orTimeout(left, TimeUnit.NANOSECONDS).whenCompleteAsync((woken, timedOut) -> {
+            if (timedOut == null) {
+                look(key, deadline, done, looks, answer);
+                return;
+            }
+            forget(key, next);
+            if (!answer.isDone()) {
+                try {
+                    answer.complete(done.getAsBoolean()); // the last look, at the deadline
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            }
+        }, looks);
     }
 
     /**

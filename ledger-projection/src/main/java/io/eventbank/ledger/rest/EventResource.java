@@ -66,21 +66,32 @@ public class EventResource {
     public ReadResource.Page<Event> list(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
             @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+            @QueryParam("after") String after, @QueryParam("limit") String limit,
+            @QueryParam("sinceOpening") String sinceOpening) {
         int size = PageSize.of(limit, 100, MAX_PAGE);
         StringBuilder query = new StringBuilder("generation = :generation");
         Parameters parameters = Parameters.with("generation", positions.liveGeneration("audit"));
         if (account != null) {
             query.append(" and iban = :iban");
             parameters.and("iban", IbanParameter.required(account, "account"));
+            if ("true".equals(sinceOpening)) {
+                // the account's own view: nothing from before it was opened (a refused transfer to the IBAN then)
+                query.append(" and position >= (select min(o.position) from AuditEventEntity o"
+                        + " where o.generation = :generation and o.iban = :iban"
+                        + " and o.type = 'io.eventbank.contracts.account.AccountOpenedEvent')");
+            }
         }
         if (transfer != null) {
             query.append(" and transferId = :transfer");
             parameters.and("transfer", text(transfer, "transfer"));
         }
         if (type != null) {
+            // a type's name, never a pattern: no character of it may act as LIKE's wildcard
+            if (!type.matches("[A-Za-z][A-Za-z0-9.$]{0,199}")) {
+                throw ProblemException.invalid("type", "type is an event type's name, such as AccountDebitedEvent");
+            }
             query.append(" and (type = :type or type like :simpleType)");
-            parameters.and("type", text(type, "type")).and("simpleType", "%." + text(type, "type"));
+            parameters.and("type", type).and("simpleType", "%." + type);
         }
         if (correlationId != null) {
             query.append(" and correlationId = :correlation");

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 
 import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.ledger.projection.Arrivals;
 
 /** How far a read model has got, and waiting (bounded) until it has applied an event. */
 @ApplicationScoped
@@ -68,37 +71,50 @@ public class Positions {
         return new Position(last, offsets);
     }
 
-    /** Waits until the live audit log has the event (all live read models apply an event together). */
-    public void awaitEvent(String eventId, Duration patience) {
+    /**
+     * Done once the live audit log has the event (all live read models apply an event together), at most
+     * {@code patience}; then 504. Holds no thread while it waits ({@link Arrivals}).
+     */
+    public CompletableFuture<Void> awaitEvent(String eventId, Duration patience, Executor looks) {
         if (eventId == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        if (!arrivals.await(eventId, patience, () -> applied(eventId))) {
-            throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
-                    "the read models have not applied event " + eventId + " within " + patience.toMillis()
-                            + " ms; ask again"));
+        return arrivals.await(eventId, patience, () -> applied(eventId), looks).thenAccept(applied -> {
+            if (!applied) {
+                throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
+                        "the read models have not applied event " + eventId + " within " + patience.toMillis()
+                                + " ms; ask again"));
+            }
+        });
+    }
+
+    /** Refuses a {@code version} that is not a whole number from 0, before anything waits. */
+    public static void checkVersion(String version) {
+        if (version != null && !version.matches("\\d{1,18}")) {
+            throw ProblemException.invalid("version", "version is a whole number from 0 (a write's version)");
         }
     }
 
     /**
-     * Read-your-writes by version: holds a read until the read model has applied event number {@code version} of the
-     * account or transfer (the {@code version} its write answered with), at most {@code patience}; 504 after that.
+     * Read-your-writes by version: done once the read model has applied event number {@code version} of the account
+     * or transfer (the {@code version} its write answered with), at most {@code patience}; 504 after that. Holds no
+     * thread while it waits.
      */
-    public void awaitVersion(String aggregateId, String version, Duration patience,
-            java.util.function.LongSupplier applied) {
+    public CompletableFuture<Void> awaitVersion(String aggregateId, String version, Duration patience,
+            java.util.function.LongSupplier applied, Executor looks) {
+        checkVersion(version);
         if (version == null) {
-            return;
-        }
-        if (!version.matches("\\d{1,18}")) {
-            throw ProblemException.invalid("version", "version is a whole number from 0 (a write's version)");
+            return CompletableFuture.completedFuture(null);
         }
         long wanted = Long.parseLong(version);
-        if (!arrivals.await(io.eventbank.ledger.projection.Arrivals.aggregateKey(aggregateId), patience,
-                () -> applied.getAsLong() >= wanted)) {
-            throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
-                    "the read models have not applied version " + wanted + " of " + aggregateId + " within "
-                            + patience.toMillis() + " ms; ask again"));
-        }
+        return arrivals.await(Arrivals.aggregateKey(aggregateId), patience, () -> applied.getAsLong() >= wanted, looks)
+                .thenAccept(done -> {
+                    if (!done) {
+                        throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
+                                "the read models have not applied version " + wanted + " of " + aggregateId
+                                        + " within " + patience.toMillis() + " ms; ask again"));
+                    }
+                });
     }
 
     private boolean applied(String eventId) {

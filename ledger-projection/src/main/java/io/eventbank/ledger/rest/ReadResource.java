@@ -1,8 +1,12 @@
 package io.eventbank.ledger.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +29,9 @@ import io.eventbank.ledger.config.LedgerConfig;
 import io.eventbank.ledger.model.AccountEntity;
 import io.eventbank.ledger.model.StatementLineEntity;
 import io.eventbank.ledger.model.TransferReads;
+import io.eventbank.ledger.projection.Arrivals;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * ({@code asOf}); {@code waitForEvent} (with {@code wait}) holds the answer until the given event is applied.
  */
 @RolesAllowed(Roles.SERVICE)
+@Blocking
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "read models")
@@ -43,7 +51,9 @@ public class ReadResource {
     @Inject
     Positions positions;
     @Inject
-    io.eventbank.ledger.projection.Arrivals arrivals;
+    Arrivals arrivals;
+    @Inject
+    Looks looks;
     @Inject
     LedgerConfig config;
     @Inject
@@ -73,21 +83,42 @@ public class ReadResource {
             Positions.Position asOf) {
     }
 
+    /**
+     * An account; with {@code waitForEvent} or {@code version} once the read model has that event or version (a read
+     * that waits holds no thread and no connection, and stops waiting when its client goes away).
+     */
     @GET
     @Path("/accounts/{iban}")
     @Operation(summary = "An account as the read model has it")
-    public AccountRead account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
+    public Uni<AccountRead> account(@PathParam("iban") String iban, @QueryParam("waitForEvent") String eventId,
             @QueryParam("wait") String wait, @QueryParam("version") String version) {
         String valid = iban(iban);
-        java.time.Duration patience = Wait.of(wait == null && (eventId != null || version != null) ? "5s" : wait);
-        positions.awaitEvent(eventId, patience);
-        positions.awaitVersion(valid, version, patience, () -> AccountEntity.appliedVersion(valid));
-        AccountEntity a = AccountEntity.find(positions.liveGeneration("accounts"), valid)
+        Duration patience = Wait.of(wait == null && (eventId != null || version != null) ? "5s" : wait);
+        Positions.checkVersion(version);
+        if (eventId == null && version == null) {
+            return Uni.createFrom().item(readAccount(valid));
+        }
+        CompletableFuture<AccountRead> read = positions.awaitEvent(eventId, patience, looks.pool())
+                .thenCompose(ignored -> positions.awaitVersion(valid, version, patience,
+                        () -> looks.read(() -> AccountEntity.appliedVersion(valid)), looks.pool()))
+                .thenApplyAsync(ignored -> looks.read(() -> readAccount(valid)), looks.pool());
+        return waiting(read);
+    }
+
+    private AccountRead readAccount(String iban) {
+        AccountEntity a = AccountEntity.find(positions.liveGeneration("accounts"), iban)
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
-                        "no account " + valid)));
+                        "no account " + iban)));
         return new AccountRead(a.id, a.customerId, a.owner, a.bankCode, banks().byCode(a.bankCode).map(b -> b.bic()).orElse(null),
                 a.currency, Money.format(a.balance, a.currency), Money.format(a.overdraftLimit, a.currency), a.status,
                 a.type, a.version, a.openedAt, a.lastEventAt, positions.of("accounts"));
+    }
+
+    /** A read that waits, as an answer: cancelled (its client went away), it stops waiting at once. */
+    private static <T> Uni<T> waiting(CompletableFuture<T> read) {
+        return Uni.createFrom().completionStage(read)
+                .onFailure(CompletionException.class).transform(Throwable::getCause)
+                .onCancellation().invoke(() -> read.cancel(false));
     }
 
     @GET
@@ -108,27 +139,42 @@ public class ReadResource {
         return new Page<>(items, next, positions.of("statements"));
     }
 
+    /**
+     * A transfer; with {@code wait} once it is final (or the time is up), with {@code version} or {@code waitForEvent}
+     * once the read model has that version or event. A read that waits holds no thread and no connection, and stops
+     * waiting when its client goes away.
+     */
     @GET
     @Path("/transfers/{id}")
     @Operation(summary = "A transfer and its timeline; wait (such as 5s) holds the answer until it is final")
-    public TransferRead transfer(@PathParam("id") String id, @QueryParam("wait") String wait,
+    public Uni<TransferRead> transfer(@PathParam("id") String id, @QueryParam("wait") String wait,
             @QueryParam("waitForEvent") String eventId, @QueryParam("version") String version) {
         if (id == null || id.length() > 100) {
             throw ProblemException.invalid("id", "not a transfer id");
         }
-        var patience = Wait.of(wait);
-        positions.awaitEvent(eventId, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience);
-        positions.awaitVersion(id, version, patience.isZero() ? java.time.Duration.ofSeconds(5) : patience,
-                () -> transfers.appliedVersion(id));
-        // the read that waits answers with what its last look saw: the look is the answer's read
-        var seen = new java.util.concurrent.atomic.AtomicReference<Optional<TransferReads.Transfer>>();
-        if (!patience.isZero()) {
-            arrivals.await(io.eventbank.ledger.projection.Arrivals.finalKey(id), patience, () -> {
-                seen.set(transfers.find(id));
-                return seen.get().filter(TransferReads.Transfer::isFinal).isPresent();
-            });
+        Duration patience = Wait.of(wait);
+        Positions.checkVersion(version);
+        if (patience.isZero() && eventId == null && version == null) {
+            return Uni.createFrom().item(transferRead(id, transfers.find(id)));
         }
-        TransferReads.Transfer t = (seen.get() != null ? seen.get() : transfers.find(id))
+        Duration forVersion = patience.isZero() ? Duration.ofSeconds(5) : patience;
+        // the read that waits answers with what its last look saw: the look is the answer's read
+        var seen = new AtomicReference<Optional<TransferReads.Transfer>>();
+        CompletableFuture<TransferRead> read = positions.awaitEvent(eventId, forVersion, looks.pool())
+                .thenCompose(ignored -> positions.awaitVersion(id, version, forVersion,
+                        () -> transfers.appliedVersion(id), looks.pool()))
+                .thenCompose(ignored -> patience.isZero() ? CompletableFuture.completedFuture(false)
+                        : arrivals.await(Arrivals.finalKey(id), patience, () -> {
+                            seen.set(transfers.find(id));
+                            return seen.get().filter(TransferReads.Transfer::isFinal).isPresent();
+                        }, looks.pool()))
+                .thenApplyAsync(ignored -> transferRead(id, seen.get() != null ? seen.get() : transfers.find(id)),
+                        looks.pool());
+        return waiting(read);
+    }
+
+    private TransferRead transferRead(String id, Optional<TransferReads.Transfer> found) {
+        TransferReads.Transfer t = found
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer",
                         "no transfer " + id)));
         List<TimelineEntry> timeline = t.timeline().stream()

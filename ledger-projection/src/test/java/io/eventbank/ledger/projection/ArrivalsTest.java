@@ -6,28 +6,42 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The reads that wait for the read models: woken by the batches that commit, never polling. */
+/**
+ * The reads that wait for the read models: woken by the batches that commit, never polling, holding no thread while
+ * they wait, and gone as soon as their client is.
+ */
 class ArrivalsTest {
 
     private static final String FINAL = Arrivals.finalKey("t-1");
 
     private final Arrivals arrivals = new Arrivals();
+    /** The pool the looks run on: no thread of it is taken while a read waits. */
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final AtomicBoolean isFinal = new AtomicBoolean();
     private final AtomicInteger looks = new AtomicInteger();
 
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
     @Test
-    void shouldAnswerAtOnceWithOneLookWhenItHoldsAlready() {
+    void shouldAnswerAtOnceWithOneLookWhenItHoldsAlready() throws Exception {
         isFinal.set(true);
 
-        assertThat(arrivals.await(FINAL, Duration.ofSeconds(5), this::look)).isTrue();
+        assertThat(arrivals.await(FINAL, Duration.ofSeconds(5), this::look, pool).get(10, TimeUnit.SECONDS))
+                .isTrue();
 
         assertThat(looks).hasValue(1);
         assertThat(arrivals.isAwaited(FINAL)).isFalse();
@@ -61,23 +75,48 @@ class ArrivalsTest {
     }
 
     @Test
-    void shouldAnswerNoAfterItsPatienceAndLeaveNothingWaiting() {
-        assertThat(arrivals.await(FINAL, Duration.ofMillis(100), this::look)).isFalse();
+    void shouldAnswerNoAfterItsPatienceAndLeaveNothingWaiting() throws Exception {
+        assertThat(arrivals.await(FINAL, Duration.ofMillis(100), this::look, pool).get(10, TimeUnit.SECONDS))
+                .isFalse();
 
         assertThat(arrivals.isAwaited(FINAL)).isFalse();
+    }
+
+    @Test
+    void shouldHoldNoThreadWhileManyReadsWait() throws Exception {
+        List<CompletableFuture<Boolean>> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            reads.add(arrivals.await(Arrivals.finalKey("t-" + i), Duration.ofSeconds(30), () -> false, pool));
+        }
+        // two threads in the pool, 500 reads waiting: a look of another read still runs at once
+        assertThat(arrivals.await(FINAL, Duration.ofSeconds(5), () -> true, pool).get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(reads).noneMatch(CompletableFuture::isDone);
+        reads.forEach(read -> read.cancel(false));
+    }
+
+    @Test
+    void shouldStopWaitingAtOnceWhenTheReadIsCancelled() throws Exception {
+        CompletableFuture<Boolean> read = waitingForFinal();
+
+        read.cancel(false); // its client went away
+
+        assertThat(arrivals.isAwaited(FINAL)).isFalse();
+        isFinal.set(true);
+        arrivals.committed(List.of(record("t-1", "io.eventbank.contracts.transfer.TransferCompletedEvent")));
+        Thread.sleep(200);
+        assertThat(looks).as("no look after the cancel").hasValue(1);
     }
 
     @Test
     void shouldKeepAnotherReadOfTheSameKeyWaitingUntilItsOwnConditionHolds() throws Exception {
         AtomicBoolean versionSeven = new AtomicBoolean();
         String key = Arrivals.aggregateKey("t-1");
-        CompletableFuture<Boolean> later = CompletableFuture.supplyAsync(
-                () -> arrivals.await(key, Duration.ofSeconds(30), versionSeven::get));
+        CompletableFuture<Boolean> later = arrivals.await(key, Duration.ofSeconds(30), versionSeven::get, pool);
         while (!arrivals.isAwaited(key)) {
             Thread.onSpinWait();
         }
 
-        assertThat(arrivals.await(key, Duration.ofSeconds(5), () -> true)).isTrue();
+        assertThat(arrivals.await(key, Duration.ofSeconds(5), () -> true, pool).get(10, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(200);
         assertThat(later).isNotDone();
 
@@ -93,8 +132,7 @@ class ArrivalsTest {
 
     /** A read waiting for the transfer to be final, once it has looked and registered. */
     private CompletableFuture<Boolean> waitingForFinal() {
-        CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
-                () -> arrivals.await(FINAL, Duration.ofSeconds(30), this::look));
+        CompletableFuture<Boolean> read = arrivals.await(FINAL, Duration.ofSeconds(30), this::look, pool);
         awaitRegistered();
         return read;
     }
