@@ -82,7 +82,10 @@ class ConsoleIT {
                 "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl()));
         downstream.putAll(Map.of("EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
                 "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),
-                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl()));
+                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl(),
+                // the test polls the read models as fast as they answer: reads are not what it limits
+                "EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "10000",
+                "EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", "10000"));
         ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", downstream);
         for (ServiceUnderTest service : List.of(accounts, transfers, ledger, gateway)) {
             services.add(service.start(Duration.ofSeconds(150)));

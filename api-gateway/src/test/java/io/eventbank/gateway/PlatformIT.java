@@ -67,7 +67,10 @@ class PlatformIT {
                 // low limits, so that a test reaches them; each test's customers stay below
                 "EVENTBANK_GATEWAY_RATE_LIMIT_WRITES_PER_SECOND", "2",
                 "EVENTBANK_GATEWAY_RATE_LIMIT_BURST", "40",
-                "EVENTBANK_GATEWAY_STREAMS_PER_SUBJECT", "2"));
+                "EVENTBANK_GATEWAY_STREAMS_PER_SUBJECT", "2",
+                // the tests poll the read models as one auditor as fast as they answer: reads are not what they limit
+                "EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "10000",
+                "EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", "10000"));
         for (ServiceUnderTest service : List.of(accounts, transfers, ledger, gateway)) {
             services.add(service.start(READY));
         }
