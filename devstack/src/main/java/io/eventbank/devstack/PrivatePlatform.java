@@ -127,9 +127,10 @@ public final class PrivatePlatform implements AutoCloseable {
         services.forEach((part, service) -> databaseEnvironments.put(part, service.databaseEnvironment(database)));
         services.values().forEach(service -> environment.put("EVENTBANK_URL_"
                 + service.name().toUpperCase().replace('-', '_'), "http://127.0.0.1:" + service.port()));
-        // the harnesses act for thousands of customers at once (every one waiting for its transfers) and read as one
-        // auditor: the gateway's limits on reads and on reads that wait in all are for the public, not for them
+        // the harnesses act for thousands of customers at once (every one waiting for each of its transfers, a busy
+        // one for many at once) and read as one auditor: the gateway's limits on reads and waits are not for them
         environment.put("EVENTBANK_GATEWAY_WAITS_TOTAL", "100000");
+        environment.put("EVENTBANK_GATEWAY_WAITS_PER_SUBJECT", "100000");
         environment.put("EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "100000");
         environment.put("EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", "100000");
         for (Part part : services.keySet()) {
