@@ -117,7 +117,8 @@ public final class TestStack {
                 "quarkus.datasource.password", database.password(),
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "mp.jwt.verify.publickey.location", tokenEnvironment.get("EVENTBANK_JWT_PUBLIC_KEY"),
-                "eventbank.service-token", serviceToken());
+                "eventbank.service-token", serviceToken(),
+                "eventbank.transfer.clearing-keys", tokenEnvironment.get(Tokens.CLEARING_KEYS));
     }
 
     private void stop() {

@@ -23,6 +23,9 @@ import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import io.eventbank.devstack.TestStack;
 import io.eventbank.devstack.testing.KafkaTopics;
+import io.eventbank.devstack.tokens.Tokens;
+import io.eventbank.transfer.clearing.ClearingKeys;
+import io.eventbank.transfer.clearing.ClearingSignatures;
 import io.eventbank.infrastructure.banks.HostedBanks;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
@@ -210,23 +213,81 @@ class TransferPlatformIT {
         assertThat(balance(payee)).isEqualTo("0.00");
     }
 
+    @Test
+    @Order(6)
+    void shouldRefuseAndParkEveryAnswerItsBankDidNotSignOrThatAnswersAnotherMessage() {
+        String payer = open("Guarded", BERLIN, "30.00");
+        String munichPayee = open("Guarded payee", MUNICH, "0");
+        String other = open("Other payee", MUNICH, "0");
+        String transferId = request(payer, munichPayee, "12.00", null).getString("transferId");
+        String otherId = request(payer, other, "1.00", null).getString("transferId");
+        awaitStatus(transferId, "SENT_TO_CLEARING");
+        awaitStatus(otherId, "SENT_TO_CLEARING");
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+            int parkedBefore = topics.readAll("bank.clearing.dlq").size();
+            PaymentStatusReport accept = new PaymentStatusReport("forged-" + UUID.randomUUID(),
+                    transferId + "-pacs008", transferId, ClearingStatus.ACSC, null, MUNICH, BERLIN, Instant.now());
+            send(topics, BERLIN, accept, null); // no signature
+            send(topics, BERLIN, accept, HAMBURG); // Hamburg's signature on a message that says it is Munich's
+            send(topics, BERLIN, new PaymentStatusReport("forged-" + UUID.randomUUID(), otherId + "-pacs008",
+                    transferId, ClearingStatus.RJCT, "AC01", MUNICH, BERLIN, Instant.now()), MUNICH); // another's
+            send(topics, BERLIN, new PaymentStatusReport("forged-" + UUID.randomUUID(), transferId + "-pacs008",
+                    transferId, ClearingStatus.RJCT, "AC01", HAMBURG, BERLIN, Instant.now()), HAMBURG); // not sent there
+            var parked = topics.await("bank.clearing.dlq", r -> true, parkedBefore + 4, Duration.ofSeconds(60));
+            assertThat(parked.subList(parkedBefore, parked.size()))
+                    .extracting(r -> KafkaTopics.header(r, "dead-letter-reason"))
+                    .allMatch(reason -> reason.startsWith("refused: "))
+                    .anyMatch(reason -> reason.contains("no signature"))
+                    .anyMatch(reason -> reason.contains("signed as " + HAMBURG))
+                    .anyMatch(reason -> reason.contains("not credit transfer " + transferId + "-pacs008"));
+            assertThat(given().baseUri(transfers.baseUrl()).get("/v1/transfers/{id}", transferId).then()
+                    .extract().path("status").toString()).isIn("SENT_TO_CLEARING", "AWAITING_STATUS");
+            assertThat(balance(payer)).as("nothing refunded, nothing completed").isEqualTo("17.00");
+
+            answerAsMunich(topics, transferId, ClearingStatus.ACSC, null); // Munich's own answer counts
+            answerAsMunich(topics, otherId, ClearingStatus.ACSC, null);
+        }
+        assertThat(await(transferId).getString("status")).isEqualTo("COMPLETED");
+        assertThat(await(otherId).getString("status")).isEqualTo("COMPLETED");
+    }
+
     private static void answerAsMunich(KafkaTopics topics, String transferId, ClearingStatus status, String code) {
         sendAsMunich(topics, BERLIN, new PaymentStatusReport("munich-" + UUID.randomUUID(), transferId + "-pacs008",
                 transferId, status, code, MUNICH, BERLIN, Instant.now()));
     }
 
+    /** A message of Munich's, signed with Munich's clearing key (transfer-saga made it, Munich being a hosted bank). */
     private static void sendAsMunich(KafkaTopics topics, String to, Object message) {
+        send(topics, to, message, MUNICH);
+    }
+
+    /** A message on bank.clearing, signed with {@code signer}'s clearing key (null: unsigned). */
+    private static void send(KafkaTopics topics, String to, Object message, String signer) {
         try {
-            topics.send("bank.clearing", to, Json.mapper().writeValueAsString(message), Map.of(
+            String body = Json.mapper().writeValueAsString(message);
+            Map<String, String> headers = new java.util.HashMap<>(Map.of(
                     CloudEventHeaders.ID, UUID.randomUUID().toString(),
                     CloudEventHeaders.TYPE, message.getClass().getName(),
                     CloudEventHeaders.REVISION, "1",
                     CloudEventHeaders.SPEC_VERSION, "1.0",
                     CloudEventHeaders.SOURCE, "/test/munich",
                     CloudEventHeaders.TIME, Instant.now().toString()));
+            if (signer != null) {
+                var signed = new org.apache.kafka.common.header.internals.RecordHeaders();
+                new ClearingSignatures(ClearingKeys.in(clearingKeys(), List.of(signer)))
+                        .sign(signer, message.getClass().getName(), body, signed);
+                headers.put(ClearingSignatures.HEADER, new String(signed.lastHeader(ClearingSignatures.HEADER).value(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            topics.send("bank.clearing", to, body, headers);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The folder of the banks' clearing keys, as the test stack gives it to transfer-saga. */
+    private static java.nio.file.Path clearingKeys() {
+        return java.nio.file.Path.of(TestStack.get().tokenEnvironment().get(Tokens.CLEARING_KEYS));
     }
 
     private static JsonPath awaitStatus(String transferId, String status) {
@@ -375,10 +436,12 @@ class TransferPlatformIT {
         assertThat(balance(iban)).isEqualTo(expected);
     }
 
-    /** Until no leg is waiting in bank.account.commands: the account views stop changing. */
+    /** Until no leg is waiting in bank.account.commands: the account views stop changing (at most two minutes). */
     private static void awaitQuiet() {
         long previous = -1;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         for (int stable = 0; stable < 3; ) {
+            assertThat(System.nanoTime()).as("the account views still change after two minutes").isLessThan(deadline);
             long now = query("select coalesce(sum(version), 0) from account.account_view");
             stable = now == previous ? stable + 1 : 0;
             previous = now;

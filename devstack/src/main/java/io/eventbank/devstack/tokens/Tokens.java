@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -63,13 +64,23 @@ public final class Tokens {
     }
 
     /**
-     * What every service of the platform needs about tokens, as environment variables: the public key that verifies
-     * callers' tokens ({@code EVENTBANK_JWT_PUBLIC_KEY}) and the services' own token for their calls to each other
-     * ({@code EVENTBANK_SERVICE_TOKEN}, role {@code service}, made anew at every start).
+     * What every service of the platform needs about tokens and keys, as environment variables: the public key that
+     * verifies callers' tokens ({@code EVENTBANK_JWT_PUBLIC_KEY}), the services' own token for their calls to each
+     * other ({@code EVENTBANK_SERVICE_TOKEN}, role {@code service}, made anew at every start), and the folder of the
+     * hosted banks' clearing keys beside the signing key ({@code EVENTBANK_TRANSFER_CLEARING_KEYS}, transfer-saga's).
      */
     public Map<String, String> serviceEnvironment() {
         return Map.of("EVENTBANK_JWT_PUBLIC_KEY", keys.publicKeyFile().toString(),
-                "EVENTBANK_SERVICE_TOKEN", sign("service", "eventbank-services", SERVICE_TOKEN_LIFETIME));
+                "EVENTBANK_SERVICE_TOKEN", sign("service", "eventbank-services", SERVICE_TOKEN_LIFETIME),
+                CLEARING_KEYS, clearingKeys().toString());
+    }
+
+    /** The environment variable of the folder of the banks' clearing keys. */
+    public static final String CLEARING_KEYS = "EVENTBANK_TRANSFER_CLEARING_KEYS";
+
+    /** The folder of the banks' clearing keys: beside the signing key pair. */
+    public Path clearingKeys() {
+        return keys.publicKeyFile().toAbsolutePath().getParent().resolve("clearing");
     }
 
     /** Signs any claims with any key: for tests that forge tokens. */

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -42,8 +43,21 @@ public final class KafkaOutbox implements PromptEventStore.Committed {
     /** Events sent directly and not yet swept, at most: beyond, the sweep sends them (a burst, or a sweep held up). */
     private static final int MAX_DIRECT = 50_000;
 
-    /** Where an event goes: a channel, its Kafka key, and what to send ({@code message} null: the event itself). */
-    public record Outgoing(Consumer<Message<String>> channel, String key, Object message) {
+    /**
+     * Where an event goes: a channel, its Kafka key, what to send ({@code message} null: the event itself), and what
+     * adds headers of its own to the record (a signature; null for none).
+     */
+    public record Outgoing(Consumer<Message<String>> channel, String key, Object message, Signer signer) {
+
+        public Outgoing(Consumer<Message<String>> channel, String key, Object message) {
+            this(channel, key, message, null);
+        }
+    }
+
+    /** Adds headers to a record from what it carries, such as the sender's signature over its type and body. */
+    @FunctionalInterface
+    public interface Signer {
+        void sign(EventEnvelope envelope, Headers headers);
     }
 
     /** A route gives, for an event's payload, where it goes, if anywhere. */
@@ -154,18 +168,23 @@ public final class KafkaOutbox implements PromptEventStore.Committed {
                         ? envelopes.of(event, p -> outgoing.key())
                         : envelopes.of(event.getIdentifier(), outgoing.message(), outgoing.key(), event.getMetaData(),
                                 event.getTimestamp());
-                acknowledgements.add(send(outgoing.channel(), envelope, outgoing.key()));
+                acknowledgements.add(send(outgoing.channel(), envelope, outgoing.key(), outgoing.signer()));
             });
         }
         return acknowledgements;
     }
 
-    private CompletableFuture<Void> send(Consumer<Message<String>> channel, EventEnvelope envelope, String key) {
+    private CompletableFuture<Void> send(Consumer<Message<String>> channel, EventEnvelope envelope, String key,
+            Signer signer) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        Headers headers = CloudEventHeaders.write(envelope);
+        if (signer != null) {
+            signer.sign(envelope, headers);
+        }
         Message<String> message = Message.of(envelope.json())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(key)
-                        .withHeaders(CloudEventHeaders.write(envelope))
+                        .withHeaders(headers)
                         .build())
                 .withAck(() -> {
                     acknowledged.complete(null);

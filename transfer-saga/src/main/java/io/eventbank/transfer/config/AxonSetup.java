@@ -9,6 +9,7 @@ import io.eventbank.infrastructure.axon.AxonService;
 import io.eventbank.infrastructure.axon.BoundedCache;
 import io.eventbank.infrastructure.axon.NotFoundAsAnswer;
 import io.eventbank.transfer.domain.IncomingPayment;
+import io.eventbank.transfer.clearing.ClearingSignatures;
 import io.eventbank.transfer.domain.MoneyTransfer;
 import io.eventbank.transfer.messaging.OutboxRoutes;
 import io.eventbank.transfer.view.TransferViewProjector;
@@ -41,6 +42,8 @@ public class AxonSetup extends AxonService {
     TransferViewProjector view;
     @Inject
     TransferChannels channels;
+    @Inject
+    ClearingSignatures signatures;
 
     @Override
     protected String name() {
@@ -57,7 +60,8 @@ public class AxonSetup extends AxonService {
                 .aggregate(AggregateConfigurer.defaultConfiguration(IncomingPayment.class)
                         .configureCache(c -> payments))
                 .view("transfer-view", view)
-                .outbox(OutboxRoutes.of(channels::transferEvent, channels::accountCommand, channels::clearing),
+                .outbox(OutboxRoutes.of(channels::transferEvent, channels::accountCommand, channels::clearing,
+                                signatures),
                         new AxonRuntime.Publishing(config.publisher().batchSize(), config.publisher().segments(),
                                 config.publisher().ackTimeout()))
                 // a command for a transfer this service does not know answers so, without failing the poll it came in

@@ -27,6 +27,13 @@ public interface TransferConfig {
      */
     Optional<java.util.List<String>> receivesFor();
 
+    /**
+     * The folder of the banks' clearing keys ({@code <bank>.key.pem}, {@code <bank>.pub.pem}): this node signs what
+     * it sends for a hosted bank with that bank's private key (made there when missing) and checks every message it
+     * receives with its sender's public key. {@code ./eventbank} and the tests set it.
+     */
+    String clearingKeys();
+
     Processor publisher();
 
     Inbox inbox();

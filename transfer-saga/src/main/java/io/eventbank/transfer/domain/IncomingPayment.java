@@ -88,6 +88,7 @@ public class IncomingPayment {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReceiveCreditTransferCommand command) {
         if (transferId != null) {
+            requireFromTheSender(command.message().instructingBank(), command.message().messageId());
             answerAgain();
             return;
         }
@@ -113,6 +114,7 @@ public class IncomingPayment {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AnswerStatusRequestCommand command) {
         if (transferId != null) {
+            requireFromTheSender(command.request().instructingBank(), command.request().messageId());
             answerAgain();
             return;
         }
@@ -152,6 +154,14 @@ public class IncomingPayment {
         }
         apply(new AccountLegRequestedEvent(transferId, Leg.CREDIT, creditorIban, amount, debtorIban, reference, null));
         return true;
+    }
+
+    /** Only the bank that sent the payment hears of it again: another bank's message about it is refused. */
+    private void requireFromTheSender(String bank, String messageId) {
+        if (instructingBank != null && !instructingBank.equals(bank)) {
+            throw new ForeignClearingMessageException("message " + messageId + " from bank " + bank + " is about"
+                    + " payment " + this.messageId + ", which bank " + instructingBank + " sent");
+        }
     }
 
     private boolean pending() {

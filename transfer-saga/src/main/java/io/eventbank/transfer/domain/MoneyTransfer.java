@@ -166,6 +166,7 @@ public class MoneyTransfer {
     @CommandHandler
     public boolean handle(RecordClearingAnswerCommand command) {
         PaymentStatusReport report = command.report();
+        requireAnswersWhatWasSent(report);
         if (!interbank || status == TransferStatus.REQUESTED || status == TransferStatus.DEBITED) {
             return false;
         }
@@ -189,6 +190,25 @@ public class MoneyTransfer {
                     report.reasonCode()));
         }
         return false;
+    }
+
+    /**
+     * A status report counts only as the answer to the credit transfer this transfer sent, from the bank it was sent to,
+     * to the bank that sent it; anything else is refused, whoever could write it on the clearing topic.
+     */
+    private void requireAnswersWhatWasSent(PaymentStatusReport report) {
+        if (sent == null) {
+            throw new ForeignClearingMessageException("status report " + report.messageId() + " answers transfer "
+                    + transferId + ", which sent no credit transfer");
+        }
+        if (!sent.messageId().equals(report.originalMessageId()) || !sent.endToEndId().equals(report.originalEndToEndId())
+                || !sent.instructedBank().equals(report.instructingBank())
+                || !sent.instructingBank().equals(report.instructedBank())) {
+            throw new ForeignClearingMessageException("status report " + report.messageId() + " from bank "
+                    + report.instructingBank() + " answers " + report.originalMessageId() + " to bank "
+                    + report.instructedBank() + ", not credit transfer " + sent.messageId() + " sent by bank "
+                    + sent.instructingBank() + " to bank " + sent.instructedBank());
+        }
     }
 
     /** The answer is overdue: ask the receiving bank (again). */

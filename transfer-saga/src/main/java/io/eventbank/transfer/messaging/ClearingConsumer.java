@@ -16,7 +16,10 @@ import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import io.eventbank.infrastructure.axon.AxonRuntime;
 import io.eventbank.transfer.config.TransferConfig;
+import io.eventbank.infrastructure.json.Json;
+import io.eventbank.transfer.clearing.ClearingSignatures;
 import io.eventbank.transfer.domain.AnswerStatusRequestCommand;
+import io.eventbank.transfer.domain.ForeignClearingMessageException;
 import io.eventbank.transfer.domain.IncomingPayment;
 import io.eventbank.transfer.domain.ReceiveCreditTransferCommand;
 import io.eventbank.transfer.domain.RecordClearingAnswerCommand;
@@ -31,8 +34,11 @@ import org.jboss.logging.Logger;
  * {@code bank.clearing} for the banks this service hosts, a poll at a time in one transaction. A credit transfer
  * (pacs.008) or a status request (pacs.028) goes to the incoming payment it names ({@link IncomingPayment#idOf}), the
  * one record that decides it: the first of them fixes the outcome, later ones are answered with it. A status report
- * (pacs.002) goes to the outgoing transfer it answers, which completes or refunds. A record is tried until it is
- * handled (the partition is held meanwhile); only one that cannot be read goes to {@code bank.clearing.dlq}.
+ * (pacs.002) goes to the outgoing transfer it answers, which completes or refunds. Every message must be signed by the
+ * bank it says it comes from ({@link ClearingSignatures}), and a status report must answer the credit transfer its
+ * transfer sent, from the bank it was sent to; a status request about a payment must come from the bank that sent
+ * it. A record is tried until it is handled (the partition is held meanwhile); one that cannot be read, or is refused,
+ * goes to {@code bank.clearing.dlq} with the reason, and changes nothing.
  */
 @ApplicationScoped
 public class ClearingConsumer {
@@ -45,6 +51,8 @@ public class ClearingConsumer {
     TransferConfig config;
     @Inject
     AxonRuntime axon;
+    @Inject
+    ClearingSignatures signatures;
 
     private Envelopes envelopes;
     private HostedBanks banks;
@@ -66,6 +74,7 @@ public class ClearingConsumer {
 
     private void handle(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
+        verify(envelope, record);
         Object message = envelopes.payloadOf(envelope);
         Object command;
         if (message instanceof CreditTransferMessage transfer) {
@@ -88,9 +97,39 @@ public class ClearingConsumer {
         } else {
             throw new MalformedMessageException("not a clearing message: " + envelope.type());
         }
-        if (axon.batchCommands().sendAndWait(Envelopes.commandFor(envelope, command)) == NotFoundAsAnswer.NOT_FOUND) {
-            LOG.warnf("status report %s answers a transfer this service does not know; ignored", envelope.id());
+        Object outcome;
+        try {
+            outcome = axon.batchCommands().sendAndWait(Envelopes.commandFor(envelope, command));
+        } catch (ForeignClearingMessageException foreign) {
+            throw refused(envelope, foreign.getMessage());
         }
+        if (outcome == NotFoundAsAnswer.NOT_FOUND) {
+            throw refused(envelope, "it answers a transfer this service never sent");
+        }
+    }
+
+    /**
+     * Refuses a message its claimed sender did not sign (no signature, another bank's, or over another body): read
+     * for its sender alone before anything else is read of it.
+     */
+    private void verify(EventEnvelope envelope, ConsumerRecord<String, String> record) {
+        String sender;
+        try {
+            sender = Json.mapper().readTree(record.value()).path("instructingBank").asText(null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MalformedMessageException("not a clearing message: " + e.getOriginalMessage());
+        }
+        try {
+            signatures.verify(sender, envelope.type(), record.value(), record.headers());
+        } catch (ClearingSignatures.Refused unsigned) {
+            throw refused(envelope, unsigned.getMessage());
+        }
+    }
+
+    /** A message refused and parked (the dead-letter topic, with the reason), loudly. */
+    private static MalformedMessageException refused(EventEnvelope envelope, String reason) {
+        LOG.errorf("REFUSED: clearing message %s (%s) is parked: %s", envelope.id(), envelope.simpleType(), reason);
+        return new MalformedMessageException("refused: " + reason);
     }
 
     private boolean receivesFor(String bankCode) {

@@ -169,6 +169,26 @@ class IncomingPaymentTest {
     }
 
     @Test
+    void shouldRefuseAnotherBanksMessagesAboutAPaymentItDidNotSend() {
+        fixture.givenCurrentTime(T0)
+                .andGiven(received(pacs008(T0)), new TransferCreditedEvent(PAYMENT),
+                        report(1, ClearingStatus.ACSC, null, T0), new TransferCompletedEvent(PAYMENT))
+                .when(new AnswerStatusRequestCommand(PAYMENT, new PaymentStatusRequest("other-pacs028-1",
+                        INTERBANK + "-pacs008", INTERBANK, "70050060", HAMBURG, T0)))
+                .expectException(ForeignClearingMessageException.class)
+                .expectNoEvents();
+        CreditTransferMessage original = pacs008(T0);
+        fixture.givenCurrentTime(T0)
+                .andGiven(received(original))
+                .when(new ReceiveCreditTransferCommand(PAYMENT, new CreditTransferMessage(original.messageId(),
+                        original.endToEndId(), original.amount(), original.debtorIban(), original.debtorBic(),
+                        original.creditorIban(), original.creditorBic(), "mine now", "70050060", HAMBURG, T0,
+                        original.acceptBefore())))
+                .expectException(ForeignClearingMessageException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void shouldAnswerARedeliveredCreditTransferWithTheOutcomeAndCreditNobodyTwice() {
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)))

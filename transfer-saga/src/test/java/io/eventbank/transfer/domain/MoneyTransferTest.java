@@ -8,6 +8,7 @@ import static io.eventbank.transfer.TransferMother.BERLIN;
 import static io.eventbank.transfer.TransferMother.BERLIN_CLEARING;
 import static io.eventbank.transfer.TransferMother.BOB;
 import static io.eventbank.transfer.TransferMother.CAROL;
+import static io.eventbank.transfer.TransferMother.HAMBURG;
 import static io.eventbank.transfer.TransferMother.INTERBANK;
 import static io.eventbank.transfer.TransferMother.SAME_BANK;
 import static io.eventbank.transfer.TransferMother.TIMEOUT;
@@ -20,10 +21,12 @@ import static io.eventbank.transfer.TransferMother.sameBankRequested;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.clearing.ClearingStatus;
+import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.LateClearingAnswerRecordedEvent;
 import io.eventbank.contracts.transfer.Leg;
@@ -263,6 +266,28 @@ class MoneyTransferTest {
                 .when(new RecordClearingAnswerCommand(INTERBANK, pacs002(ClearingStatus.ACSC, null, T0)))
                 .expectEvents(new TransferAcceptedEvent(INTERBANK, "in-t-inter-pacs008-pacs002"),
                         new TransferCompletedEvent(INTERBANK));
+    }
+
+    @Test
+    void shouldRefuseAnAnswerThatIsNotToWhatWasSentOrNotFromWhereItWasSent() {
+        PaymentStatusReport genuine = pacs002(ClearingStatus.ACSC, null, T0);
+        for (PaymentStatusReport foreign : List.of(
+                new PaymentStatusReport("x", "t-other-pacs008", INTERBANK, ClearingStatus.RJCT, "AC01", HAMBURG,
+                        BERLIN, T0),
+                new PaymentStatusReport("x", genuine.originalMessageId(), INTERBANK, ClearingStatus.RJCT, "AC01",
+                        "70050060", BERLIN, T0),
+                new PaymentStatusReport("x", genuine.originalMessageId(), INTERBANK, ClearingStatus.RJCT, "AC01",
+                        HAMBURG, "70050060", T0))) {
+            fixture.given(interbankRequested(), new TransferDebitedEvent(INTERBANK),
+                            new TransferSentToClearingEvent(INTERBANK, pacs008(T0)))
+                    .when(new RecordClearingAnswerCommand(INTERBANK, foreign))
+                    .expectException(ForeignClearingMessageException.class)
+                    .expectNoEvents();
+        }
+        fixture.given(interbankRequested())
+                .when(new RecordClearingAnswerCommand(INTERBANK, genuine))
+                .expectException(ForeignClearingMessageException.class)
+                .expectNoEvents();
     }
 
     @Test
