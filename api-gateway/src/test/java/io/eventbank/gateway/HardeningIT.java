@@ -274,6 +274,23 @@ class HardeningIT {
         return position == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(position);
     }
 
+    /** Before: a live stream outlived its token for as long as its client kept it open. */
+    @Test
+    @Order(8)
+    void shouldCloseALiveStreamWhenItsTokenExpires() throws Exception {
+        long expires = java.time.Instant.now().plusSeconds(4).getEpochSecond();
+        String brief = TestTokens.issuedBy(io.eventbank.devstack.tokens.Tokens.ISSUER, "auditor",
+                "brief-auditor-" + UUID.randomUUID(), Map.of("exp", expires));
+        long started = System.nanoTime();
+        HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(get("/events/stream", brief, null),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        CompletableFuture<Long> lines = CompletableFuture.supplyAsync(() -> stream.body().count());
+        lines.get(30, java.util.concurrent.TimeUnit.SECONDS); // the server closed it
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("open until the token expired, not longer")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(20));
+    }
+
     private static io.restassured.response.Response withdraw(String iban, String key, String amount) {
         return api.owner(iban).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("amount", amount)).post(api.url("/accounts/{iban}/withdrawals"), iban);

@@ -320,8 +320,59 @@ class TransferPlatformIT {
         assertThat(balance(payer)).isEqualTo("35.00");
     }
 
+    /** Two accounts paying each other at once, in both banks' directions: no deadlock, every cent where it belongs. */
+    @Test
+    @Order(7)
+    void shouldCompleteConcurrentOppositeTransfersBetweenTwoAccountsToTheCent() throws Exception {
+        String a = open("Ping", BERLIN, "100.00");
+        String b = open("Pong", BERLIN, "100.00");
+        String c = open("Far", HAMBURG, "100.00");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sent.add(pool.submit(() -> request(a, b, "1.00", null).getString("transferId")));
+                sent.add(pool.submit(() -> request(b, a, "2.00", null).getString("transferId")));
+                sent.add(pool.submit(() -> request(a, c, "0.50", null).getString("transferId")));
+                sent.add(pool.submit(() -> request(c, a, "0.25", null).getString("transferId")));
+            }
+            for (java.util.concurrent.Future<String> id : sent) {
+                assertThat(await(id.get(60, java.util.concurrent.TimeUnit.SECONDS)).getString("status"))
+                        .isEqualTo("COMPLETED");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitBalance(a, "115.00"); // 100 - 20 + 40 - 10 + 5
+        awaitBalance(b, "80.00");
+        awaitBalance(c, "105.00");
+    }
+
+    /** A deadline pending when transfer-saga dies fires after it starts again: the transfer asks, then completes. */
     @Test
     @Order(8)
+    void shouldFireAPendingDeadlineAfterTheSagaRestarts() {
+        String payer = open("Patient", BERLIN, "20.00");
+        String munichPayee = open("Slow", MUNICH, "0");
+        String id = request(payer, munichPayee, "4.00", null).getString("transferId");
+        awaitStatus(id, "SENT_TO_CLEARING"); // its deadline: the cut-off (10 s) and a grace of 5 s, in the database
+
+        transfers.kill();
+        sleep(2_000);
+        transfers.start(READY);
+
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+            assertThat(topics.await("bank.clearing", r -> r.value().contains(id + "-pacs028-"), 1,
+                    Duration.ofSeconds(60))).as("the deadline fired after the restart: a status request").isNotEmpty();
+            awaitStatus(id, "AWAITING_STATUS");
+            answerAsMunich(topics, id, ClearingStatus.ACSC, null);
+        }
+        assertThat(await(id).getString("status")).isEqualTo("COMPLETED");
+        awaitBalance(payer, "16.00");
+    }
+
+    @Test
+    @Order(9)
     void shouldFinishEveryTransferAfterTheSagaIsKilledMidStream() throws Exception {
         List<String> payers = new ArrayList<>();
         List<String> payees = new ArrayList<>();

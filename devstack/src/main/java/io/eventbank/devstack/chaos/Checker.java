@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The independent checker: from the client's own record of what it sent and what the API answered, it works out what
  * every account must hold, and compares with what the API shows. It never asks the platform whether the platform is
- * right (no verification endpoint): it checks money conserved to the cent, every balance, no balance below its limit,
- * every transfer final in time with at most one debit and one credit line, settlement positions netting to zero, and
- * read models equal to a clean replay of the events.
+ * right (no verification endpoint): it checks money conserved to the cent, every balance, no balance below its limit
+ * (at the end and, by every statement line's balance after it, at any point of the run), every transfer final in
+ * time, every statement line one of the client's accepted requests of its amount as its transfer's status says,
+ * settlement positions netting to zero, and read models equal to a clean replay of the events.
  */
 final class Checker {
 
@@ -148,42 +149,87 @@ final class Checker {
                 + " final; the last " + Math.max(0, settledAfter) + " s after" : open.size() + " not final: "
                 + open.subList(0, Math.min(10, open.size()))));
 
-        checks.add(statementLines(transfers));
+        checks.addAll(statementLines(transfers));
         checks.add(settlements());
         return checks;
     }
 
-    /** A COMPLETED transfer has one debit and one credit line; a FAILED one no credit and a refund per debit. */
-    private Check statementLines(List<ClientRecord.Operation> transfers) {
-        Map<String, Map<String, Integer>> lines = new HashMap<>();
+    /**
+     * Every line of every statement against the client's own record, with amounts: a deposit or withdrawal line for
+     * each accepted one of that amount and none for one the API refused; for each transfer, on the payer's statement
+     * one debit of its amount if it COMPLETED, nothing or a debit and its refund if it FAILED; on the payee's one
+     * credit of its amount if it COMPLETED and nothing if it FAILED; and no line of a transfer the client never made.
+     * So a refusal (4xx) that moved money anyway, a FAILED transfer that kept money, or a COMPLETED one that moved
+     * another amount is found from the client's side, whatever status the platform gave it.
+     */
+    private List<Check> statementLines(List<ClientRecord.Operation> transfers) {
+        Map<String, List<JsonNode>> byAccount = new LinkedHashMap<>();
         for (ClientRecord.Account account : record.accounts) {
-            for (JsonNode line : statement(account.iban())) {
-                String transferId = line.path("transferId").asText(null);
-                if (transferId != null) {
-                    lines.computeIfAbsent(transferId, t -> new HashMap<>())
-                            .merge(line.path("kind").asText(), 1, Integer::sum);
+            byAccount.put(account.iban(), statement(account.iban()));
+        }
+        Map<String, String> wrong = new LinkedHashMap<>();
+        // deposits and withdrawals: the lines' amounts are the accepted requests' amounts, as multisets per account
+        for (ClientRecord.Account account : record.accounts) {
+            for (ClientRecord.Kind kind : List.of(ClientRecord.Kind.DEPOSIT, ClientRecord.Kind.WITHDRAWAL)) {
+                List<Long> asked = record.operations.stream()
+                        .filter(op -> op.kind == kind && op.accepted() && op.iban.equals(account.iban()))
+                        .map(op -> kind == ClientRecord.Kind.DEPOSIT ? op.cents : -op.cents).sorted().toList();
+                List<Long> booked = byAccount.get(account.iban()).stream()
+                        .filter(line -> line.path("kind").asText().equals(kind.name()))
+                        .map(line -> cents(line.path("amount").asText())).sorted().toList();
+                if (!asked.equals(booked)) {
+                    wrong.put(account.iban() + " " + kind, "accepted " + asked + ", booked " + booked);
                 }
             }
         }
-        Map<String, String> wrong = new LinkedHashMap<>();
+        // transfers: each line of a transfer is one the client made, of its amount, as its status says
+        Map<String, Map<String, List<Long>>> lines = new HashMap<>();
+        byAccount.forEach((iban, statement) -> statement.stream().filter(line -> line.hasNonNull("transferId"))
+                .forEach(line -> lines.computeIfAbsent(line.path("transferId").asText(), t -> new HashMap<>())
+                        .computeIfAbsent(iban + " " + line.path("kind").asText(), k -> new ArrayList<>())
+                        .add(cents(line.path("amount").asText()))));
+        java.util.Set<String> known = new java.util.HashSet<>();
         for (ClientRecord.Operation op : transfers) {
-            Map<String, Integer> kinds = new HashMap<>(lines.getOrDefault(op.transferId, Map.of()));
+            known.add(op.transferId);
+            Map<String, List<Long>> mine = new HashMap<>(lines.getOrDefault(op.transferId, Map.of()));
             if (op.interbank) {
                 // the payee's bank credits under its own record of the payment, in-<id of the credit transfer>
-                lines.getOrDefault("in-" + op.transferId + "-pacs008", Map.of())
-                        .forEach((kind, count) -> kinds.merge(kind, count, Integer::sum));
+                String incoming = "in-" + op.transferId + "-pacs008";
+                known.add(incoming);
+                lines.getOrDefault(incoming, Map.of()).forEach((k, v) -> mine.merge(k, v, (a, b) -> {
+                    List<Long> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                }));
             }
-            int debits = kinds.getOrDefault("TRANSFER_DEBIT", 0);
-            int credits = kinds.getOrDefault("TRANSFER_CREDIT", 0);
-            int refunds = kinds.getOrDefault("REFUND", 0);
-            boolean ok = "COMPLETED".equals(op.finalStatus) ? debits == 1 && credits == 1 && refunds == 0
-                    : debits <= 1 && credits == 0 && refunds == debits;
+            List<Long> debits = mine.getOrDefault(op.iban + " TRANSFER_DEBIT", List.of());
+            List<Long> refunds = mine.getOrDefault(op.iban + " REFUND", List.of());
+            List<Long> credits = mine.getOrDefault(op.creditor + " TRANSFER_CREDIT", List.of());
+            long others = mine.entrySet().stream().filter(e -> !e.getKey().equals(op.iban + " TRANSFER_DEBIT")
+                    && !e.getKey().equals(op.iban + " REFUND") && !e.getKey().equals(op.creditor + " TRANSFER_CREDIT"))
+                    .mapToLong(e -> e.getValue().size()).sum();
+            boolean ok = others == 0 && ("COMPLETED".equals(op.finalStatus)
+                    ? debits.equals(List.of(-op.cents)) && credits.equals(List.of(op.cents)) && refunds.isEmpty()
+                    : credits.isEmpty() && (debits.isEmpty() && refunds.isEmpty()
+                            || debits.equals(List.of(-op.cents)) && refunds.equals(List.of(op.cents))));
             if (!ok) {
-                wrong.put(op.transferId, op.finalStatus + " with lines " + kinds);
+                wrong.put(op.transferId, op.finalStatus + " of " + euros(op.cents) + " with lines " + mine);
             }
         }
-        return new Check("each transfer has at most one debit and one credit line, as its status says",
-                wrong.isEmpty(), wrong.isEmpty() ? "all " + transfers.size() + " transfers" : first(wrong));
+        lines.keySet().stream().filter(id -> !known.contains(id))
+                .forEach(id -> wrong.put(id, "a transfer the client never made (or was refused): " + lines.get(id)));
+
+        Map<String, String> below = new LinkedHashMap<>();
+        byAccount.forEach((iban, statement) -> statement.stream()
+                .filter(line -> cents(line.path("balanceAfter").asText()) < 0).findFirst()
+                .ifPresent(line -> below.put(iban, "line " + line.path("sequence").asText() + " left "
+                        + line.path("balanceAfter").asText())));
+        return List.of(new Check("every statement line is one of the client's accepted requests, of its amount, as"
+                        + " its transfer's status says", wrong.isEmpty(),
+                        wrong.isEmpty() ? "all " + record.accounts.size() + " statements, " + transfers.size()
+                                + " transfers" : first(wrong)),
+                new Check("no balance went below its limit (0.00) at any point of the run", below.isEmpty(),
+                        below.isEmpty() ? "none, in " + record.accounts.size() + " statements" : first(below)));
     }
 
     private Check settlements() {

@@ -82,6 +82,47 @@ class ReplayTest {
         io.eventbank.ledger.ReadModelChecks.assertOk();
     }
 
+    /**
+     * Events that arrive while a replay runs (however the race between them falls) are in the read models when it has
+     * gone live, each once, with the balances they make.
+     */
+    @Test
+    void shouldTakeTheEventsThatArriveWhileItReplays() throws Exception {
+        Map<String, String> before;
+        try (EventFeed feed = new EventFeed()) {
+            before = feed.story();
+            for (int i = 0; i < 400; i++) {
+                feed.story(); // some thousands of events: the replay takes a while
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(given()
+                .get("/v1/transfers/{id}", before.get("transfer")).path("status")));
+        int eventsOfATransfer = given().queryParam("transfer", before.get("transfer")).get("/v1/events").jsonPath()
+                .getList("items").size();
+        given().post("/v1/projections/all/replay").then().statusCode(202);
+        List<Map<String, String>> during = new ArrayList<>();
+        try (EventFeed feed = new EventFeed()) {
+            while (given().get("/v1/projections").jsonPath().getList("items.state", String.class).stream()
+                    .anyMatch(state -> !"LIVE".equals(state)) || during.isEmpty()) {
+                during.add(feed.story());
+            }
+            for (int i = 0; i < 5; i++) {
+                during.add(feed.story()); // and right after it went live
+            }
+        }
+        for (Map<String, String> story : during) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(given()
+                    .get("/v1/transfers/{id}", story.get("transfer")).path("status")));
+            assertThat(given().get("/v1/accounts/{iban}", story.get("alice")).path("balance").toString())
+                    .isEqualTo("70.00");
+            assertThat(given().get("/v1/accounts/{iban}", story.get("bob")).path("balance").toString())
+                    .isEqualTo("30.00");
+            assertThat(given().queryParam("transfer", story.get("transfer")).get("/v1/events").jsonPath()
+                    .getList("items")).hasSize(eventsOfATransfer);
+        }
+        io.eventbank.ledger.ReadModelChecks.assertOk();
+    }
+
     private static Map<String, String> answers(List<String> accounts, List<String> transfers) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String iban : accounts) {
