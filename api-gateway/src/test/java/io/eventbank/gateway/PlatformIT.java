@@ -545,7 +545,18 @@ class PlatformIT {
             String probe = service.baseUrl() + probes.get(i);
             given().header("Authorization", "none").get(probe).then().statusCode(401);
             for (String token : List.of(customer("intruder"), OPERATOR, AUDITOR)) {
-                given().header("Authorization", "Bearer " + token).get(probe).then().statusCode(403);
+                // a person's token never passes an internal service: not its issuer, nor its key
+                given().header("Authorization", "Bearer " + token).get(probe).then().statusCode(401);
+            }
+            // a service's token passes only where that service may call, and only for the service it names
+            String name = List.of("account-service", "transfer-saga", "ledger-projection").get(i);
+            given().header("Authorization", "Bearer " + TestTokens.serviceToken("api-gateway", "elsewhere"))
+                    .get(probe).then().statusCode(401);
+            given().header("Authorization", "Bearer " + TestTokens.serviceToken("api-gateway", name))
+                    .get(probe).then().statusCode(org.hamcrest.Matchers.not(401));
+            if (!name.equals("account-service")) {
+                given().header("Authorization", "Bearer " + TestTokens.serviceToken("ledger-projection", name))
+                        .get(probe).then().statusCode(401);
             }
             given().get(service.baseUrl() + "/q/health/live").then().statusCode(200);
         }

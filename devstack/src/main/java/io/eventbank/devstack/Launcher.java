@@ -110,15 +110,19 @@ public final class Launcher {
             if (subject == null || !subject.matches("[\\p{L}\\p{N}\\p{P}\\p{S}]{1,200}")) {
                 throw new IllegalArgumentException("--subject is 1 to 200 letters, digits, punctuation or symbols");
             }
-            if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofDays(366)) > 0) {
-                throw new IllegalArgumentException("--ttl is more than zero and at most 366d");
+            Duration most = Tokens.MAX_TTL.get(role);
+            if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(most) > 0) {
+                throw new IllegalArgumentException("--ttl is more than zero and, for a token of the role " + role
+                        + ", at most " + most.toHours() + "h");
             }
         } catch (RuntimeException e) {
             System.err.println("./eventbank token: " + e.getMessage());
             System.err.println("usage: ./eventbank token --role customer|operator|auditor --subject NAME [--ttl 1h]");
             return 2;
         }
-        System.out.println(new Tokens(SigningKeys.in(settings.keys())).sign(role, subject, ttl));
+        Tokens tokens = new Tokens(SigningKeys.in(settings.keys()));
+        tokens.services(); // the services' own keys too, for a deployment that ./eventbank does not start (Docker)
+        System.out.println(tokens.sign(role, subject, ttl));
         return 0;
     }
 

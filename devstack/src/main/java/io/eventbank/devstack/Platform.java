@@ -114,7 +114,7 @@ public final class Platform {
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.username());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        environment.putAll(new Tokens(SigningKeys.in(settings.keys())).serviceEnvironment());
+        Tokens tokens = new Tokens(SigningKeys.in(settings.keys()));
         for (Service service : settings.services()) {
             environment.put("EVENTBANK_URL_" + service.name().toUpperCase().replace('-', '_'),
                     "http://127.0.0.1:" + service.port());
@@ -126,6 +126,7 @@ public final class Platform {
             }
             Map<String, String> own = new LinkedHashMap<>(environment);
             own.putAll(service.databaseEnvironment(database)); // its own role, owner of its schema alone
+            own.putAll(tokens.environmentOf(service.name())); // its own keys, no other's
             ServiceProcess process = ServiceProcess.start(service, settings.projectRoot(),
                     settings.serviceJvmOptions(), own, settings.logs().resolve(service.name() + ".log"));
             writePid(service.name(), process.process().pid());

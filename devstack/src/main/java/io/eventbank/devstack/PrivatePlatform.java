@@ -123,7 +123,7 @@ public final class PrivatePlatform implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         environment.put("QUARKUS_DATASOURCE_PASSWORD", "");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        environment.putAll(tokens.serviceEnvironment());
+
         services.forEach((part, service) -> databaseEnvironments.put(part, service.databaseEnvironment(database)));
         services.values().forEach(service -> environment.put("EVENTBANK_URL_"
                 + service.name().toUpperCase().replace('-', '_'), "http://127.0.0.1:" + service.port()));
@@ -225,6 +225,7 @@ public final class PrivatePlatform implements AutoCloseable {
         Path log = logs().resolve(part.label() + (n == 1 ? "" : "-" + n) + ".log");
         Map<String, String> own = new LinkedHashMap<>(environment);
         own.putAll(databaseEnvironments.get(part)); // its own role, owner of its schema alone
+        own.putAll(tokens.environmentOf(services.get(part).name())); // its own keys, no other's
         running.put(part, ServiceProcess.start(services.get(part), projectRoot, jvmOptions,
                 own, log));
     }

@@ -19,7 +19,7 @@ public final class ServiceTokenFilter implements Filter, QuarkusTestBeforeEachCa
 
     static final String NONE = "none";
     /** Where {@link TestStack} leaves the token: the test resource and the test may have class loaders of their own. */
-    static final String PROPERTY = "eventbank.test.service-token";
+    public static final String PROPERTY = "eventbank.test.service-token";
     private static boolean installed;
 
     /** Before each {@code @QuarkusTest} method, in the test's class loader. */

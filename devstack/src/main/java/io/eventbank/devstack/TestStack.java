@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import io.eventbank.devstack.tokens.SigningKeys;
+import io.eventbank.devstack.tokens.ServiceKeys;
 import io.eventbank.devstack.tokens.Tokens;
 
 /**
@@ -39,7 +40,8 @@ public final class TestStack {
     private final PrivatePostgres privatePostgres;
     private final Path directory;
     private final SigningKeys keys;
-    private final Map<String, String> tokenEnvironment;
+    private final Tokens tokens;
+    private final String harnessToken;
 
     private TestStack(Database database, KafkaBroker broker, PrivatePostgres privatePostgres, Path directory) {
         this.database = database;
@@ -48,7 +50,8 @@ public final class TestStack {
         this.directory = directory;
         this.keys = SigningKeys.in(directory.resolve("keys"));
         System.setProperty(KEYS_PROPERTY, directory.resolve("keys").toString());
-        this.tokenEnvironment = new Tokens(keys).serviceEnvironment();
+        this.tokens = new Tokens(keys, List.of(HARNESS));
+        this.harnessToken = harnessToken();
         System.setProperty(ServiceTokenFilter.PROPERTY, serviceToken());
     }
 
@@ -99,26 +102,56 @@ public final class TestStack {
         return keys;
     }
 
-    /** The services' own token (role {@code service}): what the internal APIs accept. */
+    /**
+     * The tests' own caller of the internal APIs (a test calls a service as the gateway would): every called service
+     * of this stack takes its tokens too, and no platform's does.
+     */
+    public static final String HARNESS = "test-harness";
+
+    /**
+     * A token of the tests' own caller, for every internal service at once (its audience names them all), valid for
+     * an hour: what REST Assured's calls of the tests carry ({@link ServiceTokenFilter}).
+     */
     public String serviceToken() {
-        return tokenEnvironment.get("EVENTBANK_SERVICE_TOKEN");
+        return harnessToken;
     }
 
-    /** The environment a service's process needs about tokens: the public key and the services' own token. */
-    public Map<String, String> tokenEnvironment() {
-        return tokenEnvironment;
+    private String harnessToken() {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("iss", "https://eventbank.local/services");
+        claims.put("aud", List.copyOf(ServiceKeys.CALLERS.keySet()));
+        claims.put("sub", HARNESS);
+        claims.put("upn", HARNESS);
+        claims.put("groups", List.of("service"));
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plusSeconds(3600).getEpochSecond());
+        return Tokens.signClaims(claims, tokens.services().privateKey(HARNESS), HARNESS);
     }
 
-    /** The configuration a Quarkus service needs to run against this stack. */
+    /** The environment a service's process needs about tokens and keys: its own ({@link Tokens#environmentOf}). */
+    public Map<String, String> environmentOf(String service) {
+        return tokens.environmentOf(service);
+    }
+
+    /** The folder of the banks' clearing keys that this stack's transfer-saga uses. */
+    public Path clearingKeys() {
+        return tokens.clearingKeys();
+    }
+
+    /**
+     * The configuration a Quarkus service needs to run against this stack: as a called service, it takes the tests'
+     * own caller and every caller of the platform (a {@code @QuarkusTest} does not say which service it is).
+     */
     public Map<String, String> quarkusConfig() {
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.url().toString(),
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "mp.jwt.verify.publickey.location", tokenEnvironment.get("EVENTBANK_JWT_PUBLIC_KEY"),
-                "eventbank.service-token", serviceToken(),
-                "eventbank.transfer.clearing-keys", tokenEnvironment.get(Tokens.CLEARING_KEYS));
+                "EVENTBANK_JWT_PUBLIC_KEY", keys.publicKeyFile().toString(),
+                "EVENTBANK_SERVICE_CALLERS", tokens.services().callersFile("any").toString(),
+                "eventbank.transfer.clearing-keys", tokens.clearingKeys().toString());
     }
 
     private void stop() {

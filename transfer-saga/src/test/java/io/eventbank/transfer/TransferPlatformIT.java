@@ -23,7 +23,6 @@ import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
 import io.eventbank.devstack.TestStack;
 import io.eventbank.devstack.testing.KafkaTopics;
-import io.eventbank.devstack.tokens.Tokens;
 import io.eventbank.transfer.clearing.ClearingKeys;
 import io.eventbank.transfer.clearing.ClearingSignatures;
 import io.eventbank.infrastructure.banks.HostedBanks;
@@ -287,7 +286,7 @@ class TransferPlatformIT {
 
     /** The folder of the banks' clearing keys, as the test stack gives it to transfer-saga. */
     private static java.nio.file.Path clearingKeys() {
-        return java.nio.file.Path.of(TestStack.get().tokenEnvironment().get(Tokens.CLEARING_KEYS));
+        return TestStack.get().clearingKeys();
     }
 
     private static JsonPath awaitStatus(String transferId, String status) {

@@ -48,16 +48,22 @@ class AccountApiTest {
     }
 
     @Test
-    void shouldTakeOnlyTheServicesOwnTokenAndRecordWhoOwnsAnAccount() {
+    void shouldTakeOnlyItsCallersTokensForItselfAndRecordWhoOwnsAnAccount() {
         given().header("Authorization", "none").get("/v1/banks")
                 .then().statusCode(401).header("WWW-Authenticate", "Bearer").body("code", equalTo("UNAUTHENTICATED"));
         for (String role : List.of("customer", "operator", "auditor")) {
+            // a person's token, however valid at the gateway, never passes an internal service
             given().header("Authorization", "Bearer " + TestTokens.sign(role, "alice")).get("/v1/banks")
-                    .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+                    .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         }
-        TestTokens.forged("service", "eventbank-services").forEach((how, token) ->
+        TestTokens.forged("customer", "eventbank-services").forEach((how, token) ->
                 given().header("Authorization", "Bearer " + token).get("/v1/banks")
                         .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED")));
+        // a caller's token for another service is refused; for this one it passes
+        given().header("Authorization", "Bearer " + TestTokens.serviceToken("api-gateway", "transfer-saga"))
+                .get("/v1/banks").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.serviceToken("ledger-projection", "account-service"))
+                .get("/v1/banks").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("owner", "Alice", "currency", "EUR"))
                 .post("/v1/accounts").then().statusCode(400).body("field", equalTo("customerId"));
         given().contentType(ContentType.JSON).body(Map.of("customerId", "a b", "owner", "Alice", "currency", "EUR"))

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** account-service's internal API. Answers come back as they are (problems included), never as exceptions. */
-@RegisterClientHeaders(ServiceToken.class)
+@RegisterClientHeaders(ServiceToken.ToAccountService.class)
 @RegisterRestClient(configKey = "account-service")
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)

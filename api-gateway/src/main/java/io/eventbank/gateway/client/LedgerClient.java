@@ -16,7 +16,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** ledger-projection's internal API: the read models. */
-@RegisterClientHeaders(ServiceToken.class)
+@RegisterClientHeaders(ServiceToken.ToLedgerProjection.class)
 @RegisterRestClient(configKey = "ledger-projection")
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** transfer-saga's internal API. */
-@RegisterClientHeaders(ServiceToken.class)
+@RegisterClientHeaders(ServiceToken.ToTransferSaga.class)
 @RegisterRestClient(configKey = "transfer-saga")
 @Path("/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)

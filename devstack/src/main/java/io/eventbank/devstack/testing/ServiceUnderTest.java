@@ -38,7 +38,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         this.environment = new HashMap<>();
         environment.putAll(service.databaseEnvironment(stack.database())); // its own role, as the platform runs it
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        environment.putAll(stack.tokenEnvironment());
+        environment.putAll(stack.environmentOf(name)); // its own keys, as the platform gives them
         ServiceTokenFilter.install(); // the test's REST Assured calls carry the services' own token
         environment.putAll(extraEnvironment);
         this.logs = Path.of("target", "devstack").toAbsolutePath();
@@ -95,7 +95,7 @@ public final class ServiceUnderTest implements AutoCloseable {
     public HttpResponse<String> postJson(String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("content-type", "application/json")
-                .header("Authorization", "Bearer " + environment.get("EVENTBANK_SERVICE_TOKEN"))
+                .header("Authorization", "Bearer " + TestStack.get().serviceToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

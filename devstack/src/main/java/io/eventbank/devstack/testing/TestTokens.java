@@ -35,8 +35,12 @@ public final class TestTokens {
         return sign("auditor", "test-auditor");
     }
 
+    /**
+     * The tests' own caller's token for the internal services ({@link TestStack#serviceToken}), as the stack left it
+     * (the test and its stack may have class loaders of their own).
+     */
     public static String service() {
-        return sign("service", "eventbank-services");
+        return System.getProperty(io.eventbank.devstack.ServiceTokenFilter.PROPERTY);
     }
 
     public static String sign(String role, String subject) {
@@ -99,6 +103,25 @@ public final class TestTokens {
 
     private static Tokens tokens() {
         return new Tokens(keys());
+    }
+
+    /**
+     * A token that {@code caller} signs with its own key for {@code audience}, as a service does for its calls: to
+     * check that a called service takes it only from its own callers and only when it is for itself.
+     */
+    public static String serviceToken(String caller, String audience) {
+        Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "https://eventbank.local/services");
+        claims.put("aud", audience);
+        claims.put("sub", caller);
+        claims.put("upn", caller);
+        claims.put("groups", java.util.List.of("service"));
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plusSeconds(600).getEpochSecond());
+        Path services = keys().publicKeyFile().getParent().resolve("services");
+        return Tokens.signClaims(claims, io.eventbank.devstack.tokens.ServiceKeys.in(services,
+                java.util.List.of(TestStack.HARNESS)).privateKey(caller), caller);
     }
 
     private static SigningKeys keys() {

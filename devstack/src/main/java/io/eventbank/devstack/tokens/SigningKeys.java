@@ -72,12 +72,9 @@ public final class SigningKeys {
             Files.createDirectories(directory);
             Path privateFile = privateKeyFile();
             Files.deleteIfExists(privateFile);
-            Files.createFile(privateFile);
-            try {
-                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: its own rules apply
-            }
+            // readable by its owner alone from the moment the file exists, never for a moment more widely
+            Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
             Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicKeyFile(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (IOException e) {
@@ -87,7 +84,7 @@ public final class SigningKeys {
         }
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";

@@ -25,18 +25,30 @@ public final class Tokens {
 
     public static final String ISSUER = "https://eventbank.local";
     public static final String AUDIENCE = "eventbank";
-    public static final List<String> ROLES = List.of("customer", "operator", "auditor", "service");
+    public static final List<String> ROLES = List.of("customer", "operator", "auditor");
+    /**
+     * The longest a person's token of each role may live ({@code ./eventbank token --ttl}): a working day for those who
+     * run and read the platform, half a day for a customer's session. The services sign their own, for minutes.
+     */
+    public static final Map<String, Duration> MAX_TTL = Map.of("customer", Duration.ofHours(12),
+            "operator", Duration.ofHours(8), "auditor", Duration.ofHours(8));
 
-    /** The services' own token lasts as long as a platform may run without a restart. */
-    private static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofDays(365);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SigningKeys keys;
+    private final List<String> extraCallers;
+    private ServiceKeys services;
 
     public Tokens(SigningKeys keys) {
+        this(keys, List.of());
+    }
+
+    /** As {@link #Tokens(SigningKeys)}, every called service also taking the callers {@code extraCallers} (tests). */
+    public Tokens(SigningKeys keys, List<String> extraCallers) {
         this.keys = keys;
+        this.extraCallers = List.copyOf(extraCallers);
     }
 
     /** A token for the subject in the role, valid for {@code ttl} from now. */
@@ -64,15 +76,30 @@ public final class Tokens {
     }
 
     /**
-     * What every service of the platform needs about tokens and keys, as environment variables: the public key that
-     * verifies callers' tokens ({@code EVENTBANK_JWT_PUBLIC_KEY}), the services' own token for their calls to each
-     * other ({@code EVENTBANK_SERVICE_TOKEN}, role {@code service}, made anew at every start), and the folder of the
-     * hosted banks' clearing keys beside the signing key ({@code EVENTBANK_TRANSFER_CLEARING_KEYS}, transfer-saga's).
+     * What one service of the platform needs about tokens and keys, as environment variables, and nothing more: the
+     * gateway the public key that verifies people's tokens ({@code EVENTBANK_JWT_PUBLIC_KEY}); a service that calls
+     * another its own key, to sign its short-lived tokens with ({@code EVENTBANK_SERVICE_KEY}); a service that is
+     * called the public keys of the services that may call it ({@code EVENTBANK_SERVICE_CALLERS}, {@link ServiceKeys});
+     * transfer-saga the folder of the hosted banks' clearing keys ({@code EVENTBANK_TRANSFER_CLEARING_KEYS}).
      */
-    public Map<String, String> serviceEnvironment() {
-        return Map.of("EVENTBANK_JWT_PUBLIC_KEY", keys.publicKeyFile().toString(),
-                "EVENTBANK_SERVICE_TOKEN", sign("service", "eventbank-services", SERVICE_TOKEN_LIFETIME),
-                CLEARING_KEYS, clearingKeys().toString());
+    public Map<String, String> environmentOf(String service) {
+        Map<String, String> environment = new LinkedHashMap<>(services().environmentOf(service));
+        if (service.equals("api-gateway")) {
+            environment.put("EVENTBANK_JWT_PUBLIC_KEY", keys.publicKeyFile().toString());
+        }
+        if (service.equals("transfer-saga")) {
+            environment.put(CLEARING_KEYS, clearingKeys().toString());
+        }
+        return environment;
+    }
+
+    /** The services' own keys, beside the signing key pair (made on first use). */
+    public ServiceKeys services() {
+        if (services == null) {
+            services = ServiceKeys.in(keys.publicKeyFile().toAbsolutePath().getParent().resolve("services"),
+                    extraCallers);
+        }
+        return services;
     }
 
     /** The environment variable of the folder of the banks' clearing keys. */
@@ -85,8 +112,14 @@ public final class Tokens {
 
     /** Signs any claims with any key: for tests that forge tokens. */
     public static String signClaims(Map<String, Object> claims, PrivateKey key) {
+        return signClaims(claims, key, null);
+    }
+
+    /** Signs claims with a key that has an id ({@code kid}, null for none). */
+    public static String signClaims(Map<String, Object> claims, PrivateKey key, String keyId) {
         try {
-            String header = encode(Map.of("alg", "RS256", "typ", "JWT"));
+            String header = encode(keyId == null ? Map.of("alg", "RS256", "typ", "JWT")
+                    : Map.of("alg", "RS256", "typ", "JWT", "kid", keyId));
             String body = header + "." + encode(claims);
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** account-service's balances, the other side of the verification's comparison. */
-@RegisterClientHeaders(ServiceToken.class)
+@RegisterClientHeaders(ServiceToken.ToAccountService.class)
 @RegisterRestClient(configKey = "account-service")
 @Path("/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
