@@ -291,6 +291,31 @@ class HardeningIT {
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(20));
     }
 
+    /** Before: a correlation id a client chose put its events into another customer's trace in the auditor's view. */
+    @Test
+    @Order(9)
+    void shouldKeepAClientsCorrelationIdWithinItsCaller() {
+        String mine = api.open("Traced", "10020030", "0");
+        String theirs = api.open("Traced too", "10020030", "0");
+        String chosen = "shared-" + UUID.randomUUID();
+        String kept = api.owner(mine).contentType(ContentType.JSON).header("X-Correlation-Id", chosen)
+                .body(Map.of("amount", "1.00")).post(api.url("/accounts/{iban}/deposits"), mine).then().statusCode(200)
+                .extract().header("X-Correlation-Id");
+        String keptToo = api.owner(theirs).contentType(ContentType.JSON).header("X-Correlation-Id", chosen)
+                .body(Map.of("amount", "2.00")).post(api.url("/accounts/{iban}/deposits"), theirs).then()
+                .statusCode(200).extract().header("X-Correlation-Id");
+
+        assertThat(kept).startsWith(chosen + ":").matches(".*:[0-9a-f]{8}").isNotEqualTo(keptToo);
+        api.owner(mine).contentType(ContentType.JSON).header("X-Correlation-Id", kept).body(Map.of("amount", "1.00"))
+                .post(api.url("/accounts/{iban}/deposits"), mine).then().header("X-Correlation-Id", kept);
+        api.assertBalance(mine, "2.00");
+        List<String> ibans = as(AUDITOR).queryParam("correlationId", kept).get(api.url("/events")).then()
+                .statusCode(200).extract().jsonPath().getList("items.payload.iban", String.class);
+        assertThat(ibans).isNotEmpty().containsOnly(mine);
+        assertThat(as(AUDITOR).queryParam("correlationId", chosen).get(api.url("/events")).then().statusCode(200)
+                .extract().jsonPath().getList("items")).isEmpty();
+    }
+
     private static io.restassured.response.Response withdraw(String iban, String key, String amount) {
         return api.owner(iban).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("amount", amount)).post(api.url("/accounts/{iban}/withdrawals"), iban);
