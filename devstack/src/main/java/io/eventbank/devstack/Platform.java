@@ -70,7 +70,8 @@ public final class Platform {
             out.line("PostgreSQL   none answers at " + configured.url() + "; starting a private cluster in "
                     + cluster.dataDirectory() + " on port " + port);
             port = cluster.start(port);
-            database = new Database(JdbcUrl.local(port, configured.url().database()), "postgres", "");
+            database = new Database(JdbcUrl.local(port, configured.url().database()), "postgres",
+                    cluster.adminPassword());
             state.setProperty("mode", "private");
             state.setProperty("directory", settings.home().resolve("postgres").toString());
         }

@@ -79,6 +79,11 @@ public final class PrivatePlatform implements AutoCloseable {
         return "http://127.0.0.1:" + services.get(Part.API_GATEWAY).port() + "/api/v1";
     }
 
+    /** The private cluster's administrator's password (for pgbench, say). */
+    public String postgresPassword() {
+        return postgres.adminPassword();
+    }
+
     /** A program of PostgreSQL's, from the binaries the private cluster runs on (such as {@code pgbench}). */
     public Path postgresBinary(String name) {
         return postgres.binary(name);
@@ -90,7 +95,7 @@ public final class PrivatePlatform implements AutoCloseable {
 
     /** The platform's database, as its administrator sees it. */
     public Database database() {
-        return new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", "");
+        return new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", postgres.adminPassword());
     }
 
     /** The process of a part now (for PostgreSQL its postmaster), if it runs. */
@@ -115,13 +120,13 @@ public final class PrivatePlatform implements AutoCloseable {
         }
         out.line("platform: PostgreSQL (private cluster) on port " + postgresPort);
         postgres.start(postgresPort);
-        Database database = new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", "");
+        Database database = new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", postgres.adminPassword());
         database.createIfMissing();
         out.line("platform: Kafka on port " + brokerSettings.port());
         broker = KafkaBroker.start(brokerSettings, BROKER_TIMEOUT);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.url().toString());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.adminPassword());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
 
         services.forEach((part, service) -> databaseEnvironments.put(part, service.databaseEnvironment(database)));
@@ -198,7 +203,7 @@ public final class PrivatePlatform implements AutoCloseable {
     public boolean isReady(Part part) {
         return switch (part) {
             case POSTGRES -> postgres.runningPort().isPresent()
-                    && new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", "").answers();
+                    && new Database(JdbcUrl.local(postgresPort, "eventbank"), "postgres", postgres.adminPassword()).answers();
             case KAFKA -> broker.process().isAlive() && Processes.portAnswers(brokerSettings.port());
             default -> running.get(part).process().isAlive() && running.get(part).isReady();
         };

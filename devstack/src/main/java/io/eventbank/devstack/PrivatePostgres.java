@@ -80,23 +80,48 @@ public final class PrivatePostgres {
         }
     }
 
+    /**
+     * The password of the cluster's administrator ({@code postgres}), made with the cluster and kept beside it
+     * ({@code admin-password}, readable by its owner alone): every connection to the cluster authenticates (SCRAM).
+     */
+    public String adminPassword() {
+        try {
+            return Files.readString(passwordFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the private cluster in " + baseDirectory + " has no administrator's"
+                    + " password yet: start it first", e);
+        }
+    }
+
+    private Path passwordFile() {
+        return baseDirectory.resolve("admin-password");
+    }
+
     /** Starts the cluster (creating it the first time) on the given port, or finds it running; returns its port. */
     public int start(int port) {
         Optional<Integer> running = runningPort();
         if (running.isPresent()) {
             return running.get();
         }
+        boolean passwordBefore = Files.exists(passwordFile());
         try {
             Files.createDirectories(baseDirectory.resolve("run"));
+            if (!passwordBefore) {
+                makePassword();
+            }
             if (runAs != null) {
                 Processes.run(List.of("chown", "-R", runAs, baseDirectory.toString()), Path.of("/"), COMMAND_TIMEOUT);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        boolean trusting = false;
         if (!Files.exists(dataDirectory().resolve("PG_VERSION"))) {
+            // password (SCRAM) authentication on every connection, the administrator's password from the start
             run(List.of(binaries.resolve("initdb").toString(), "-D", dataDirectory().toString(), "-U", "postgres",
-                    "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
+                    "--auth=scram-sha-256", "--pwfile=" + passwordFile(), "-E", "UTF8", "--locale=C", "--no-sync"));
+        } else {
+            trusting = !passwordBefore || trusts();
         }
         run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory().toString(), "-l",
                 logFile().toString(), "-w", "-t", "60", "-o",
@@ -104,7 +129,54 @@ public final class PrivatePostgres {
                         + " -c max_connections=200" + serverOptions.stream().map(o -> " -c " + o)
                         .collect(java.util.stream.Collectors.joining()),
                 "start"));
+        if (trusting) {
+            requirePasswords(port);
+        }
         return port;
+    }
+
+    private void makePassword() throws IOException {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        Files.deleteIfExists(passwordFile());
+        Files.createFile(passwordFile(), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile(), java.util.HexFormat.of().formatHex(random) + "\n");
+    }
+
+    /** Whether the cluster still lets anyone in without a password (one an earlier release made). */
+    private boolean trusts() {
+        try {
+            return Files.readAllLines(dataDirectory().resolve("pg_hba.conf")).stream()
+                    .map(String::strip).filter(line -> !line.startsWith("#") && !line.isEmpty())
+                    .anyMatch(line -> line.endsWith(" trust"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A cluster an earlier release made lets anyone on the host in (trust): its administrator gets the password, and
+     * from now on every connection must give one (SCRAM), as in a cluster made now.
+     */
+    private void requirePasswords(int port) {
+        Database admin = new Database(JdbcUrl.local(port, "postgres"), "postgres", "");
+        try (var connection = admin.connect(admin.url()); var statement = connection.createStatement()) {
+            statement.execute("set password_encryption = 'scram-sha-256'");
+            statement.execute("alter role postgres password '" + adminPassword() + "'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not give the private cluster's administrator a password", e);
+        }
+        try {
+            Path hba = dataDirectory().resolve("pg_hba.conf");
+            List<String> lines = Files.readAllLines(hba).stream()
+                    .map(line -> line.strip().startsWith("#") ? line : line.replaceAll("\\btrust\\s*$", "scram-sha-256"))
+                    .toList();
+            Files.write(hba, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory().toString(), "reload"));
     }
 
     public void stop() {

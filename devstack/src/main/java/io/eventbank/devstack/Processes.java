@@ -45,11 +45,18 @@ public final class Processes {
 
     /** Runs a short command to its end and returns its output; fails with that output when it exits non-zero. */
     public static String run(List<String> command, Path workingDirectory, Duration timeout) {
+        return run(command, workingDirectory, timeout, java.util.Map.of());
+    }
+
+    /** As {@link #run(List, Path, Duration)}, with these environment variables as well (a password, say). */
+    public static String run(List<String> command, Path workingDirectory, Duration timeout,
+            java.util.Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -73,7 +73,7 @@ public final class TestStack {
         if (!server.serverAnswers()) {
             privatePostgres = PrivatePostgres.in(directory.resolve("postgres"));
             int port = privatePostgres.start(Processes.freePort());
-            server = new Database(JdbcUrl.local(port, "postgres"), "postgres", "");
+            server = new Database(JdbcUrl.local(port, "postgres"), "postgres", privatePostgres.adminPassword());
         }
         dropStaleTestDatabases(server);
         Database database = server.withName(name);

@@ -98,7 +98,8 @@ public final class BenchRun {
                 meters.startSampling();
                 BenchReport.Builder report = new BenchReport.Builder(settings, timeline);
 
-                Pgbench pgbench = new Pgbench(platform.postgresBinary("pgbench"), platform.postgresPort());
+                Pgbench pgbench = new Pgbench(platform.postgresBinary("pgbench"), platform.postgresPort(),
+                        platform.postgresPassword());
                 pgbench.initialize();
                 timeline.mark(System.nanoTime(), "pgbench");
                 report.pgbench(pgbench.run(8, settings.pgbench()));

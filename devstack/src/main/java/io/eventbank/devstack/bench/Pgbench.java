@@ -25,24 +25,27 @@ final class Pgbench {
 
     private final Path pgbench;
     private final int port;
+    private final String password;
 
-    Pgbench(Path pgbench, int port) {
+    Pgbench(Path pgbench, int port, String password) {
         this.pgbench = pgbench;
         this.port = port;
+        this.password = password;
     }
 
     /** Creates and fills the database {@code pgbench} (scale 10, 1,000,000 accounts). */
     void initialize() {
-        new Database(JdbcUrl.local(port, "pgbench"), "postgres", "").createIfMissing();
+        new Database(JdbcUrl.local(port, "pgbench"), "postgres", password).createIfMissing();
         Processes.run(List.of(pgbench.toString(), "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p",
-                Integer.toString(port), "-U", "postgres", "pgbench"), Path.of("/"), Duration.ofMinutes(5));
+                Integer.toString(port), "-U", "postgres", "pgbench"), Path.of("/"), Duration.ofMinutes(5),
+                java.util.Map.of("PGPASSWORD", password));
     }
 
     Result run(int clients, Duration duration) {
         String out = Processes.run(List.of(pgbench.toString(), "-b", "tpcb-like", "-c", Integer.toString(clients),
                 "-j", Integer.toString(Math.min(clients, 2)), "-T", Long.toString(duration.toSeconds()), "-h",
                 "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "pgbench"), Path.of("/"),
-                duration.plusMinutes(2));
+                duration.plusMinutes(2), java.util.Map.of("PGPASSWORD", password));
         Matcher tps = TPS.matcher(out);
         Matcher latency = LATENCY.matcher(out);
         if (!tps.find()) {
