@@ -14,7 +14,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -86,15 +85,7 @@ public final class ServiceKeys {
 
     /** The private key of a caller, to sign with (the tests' harness, a benchmark). */
     public PrivateKey privateKey(String caller) {
-        try {
-            String pem = Files.readString(privateKeyFile(caller), StandardCharsets.US_ASCII);
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the key of " + caller, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the key of " + caller + " is not an RSA private key", e);
-        }
+        return SigningKeys.readPrivateKey(privateKeyFile(caller));
     }
 
     private static boolean callsAnother(String service) {

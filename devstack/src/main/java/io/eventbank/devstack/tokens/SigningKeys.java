@@ -53,14 +53,19 @@ public final class SigningKeys {
     }
 
     PrivateKey privateKey() {
+        return readPrivateKey(privateKeyFile());
+    }
+
+    /** An RSA private key from its PEM file (PKCS#8). */
+    static PrivateKey readPrivateKey(Path file) {
         try {
-            String pem = Files.readString(privateKeyFile(), StandardCharsets.US_ASCII);
+            String pem = Files.readString(file, StandardCharsets.US_ASCII);
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the signing key in " + directory, e);
+            throw new UncheckedIOException("cannot read the key " + file, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the signing key in " + directory + " is not an RSA private key", e);
+            throw new IllegalStateException("the key " + file + " is not an RSA private key", e);
         }
     }
 
