@@ -21,9 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Who may call which operation of the public API, checked against the running gateway for every operation its
- * OpenAPI document lists: with no token, with each kind of forged token, with the services' own token, and as the
- * customer who owns the account, another customer, an operator and an auditor. A role that may not call an operation
- * gets 403; a customer calling on another's account or transfer gets 404, exactly as if it did not exist; an allowed
+ * OpenAPI document lists: with no token, with each kind of forged token, with a service's token (401: it is no
+ * token at the gateway), and as the customer who owns the account, another customer, an operator and an auditor. A
+ * role that may not call an operation gets 403; a customer calling on another's account or transfer gets 404, exactly as if it did not exist; an allowed
  * call, with a valid body, succeeds (2xx). An operation that the document lists and this table does not fails the
  * check: a new endpoint needs its rule here.
  */
@@ -156,7 +156,8 @@ final class AccessMatrix {
                 expect(mismatches, operation, "forged (" + token.getKey() + ")",
                         send(method, path, token.getValue(), body), 401);
             }
-            expect(mismatches, operation, "the services' own token", send(method, path, serviceToken, body), 403);
+            // a service's token is no token at the gateway: another issuer, another key, for another audience
+            expect(mismatches, operation, "a service's token", send(method, path, serviceToken, body), 401);
             for (String caller : List.of(STRANGER, AUDITOR, OPERATOR, CUSTOMER)) {
                 String role = caller.equals(STRANGER) ? CUSTOMER : caller;
                 Answer answer = send(method, path, tokens.get(caller), body);
