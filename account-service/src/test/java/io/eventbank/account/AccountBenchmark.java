@@ -92,7 +92,7 @@ class AccountBenchmark {
     private void legs(List<String> accounts, int count, String label) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Latencies latencies = new Latencies();
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers());
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka());
                 KafkaConsumer<String, String> consumer = topics.consumer(); KafkaProducer<String, String> producer = producer()) {
             List<TopicPartition> partitions = consumer.partitionsFor("bank.account.events").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -141,7 +141,7 @@ class AccountBenchmark {
 
     private static KafkaProducer<String, String> producer() {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().bootstrapServers());
+        config.putAll(TestStack.get().harnessKafka());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");

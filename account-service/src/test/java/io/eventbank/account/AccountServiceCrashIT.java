@@ -38,7 +38,7 @@ class AccountServiceCrashIT {
     @Test
     void shouldLoseNoAcknowledgedEventWhenKilledMidStream() throws Exception {
         try (ServiceUnderTest service = new ServiceUnderTest("account-service", Map.of());
-                KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+                KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             service.start(READY);
             String iban = given().baseUri(service.baseUrl()).contentType(ContentType.JSON)
                     .body(Map.of("customerId", "customer-1", "owner", "Crash", "currency", "EUR"))

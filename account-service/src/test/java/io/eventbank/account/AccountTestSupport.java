@@ -47,7 +47,7 @@ public final class AccountTestSupport {
     /** Writes a command to {@code bank.account.commands} as the transfer saga does; returns the record's id. */
     public static String sendCommand(Object command, String key, String correlationId) {
         String id = UUID.randomUUID().toString();
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             topics.send("bank.account.commands", key, Json.mapper().writeValueAsString(command), Map.of(
                     CloudEventHeaders.ID, id,
                     CloudEventHeaders.TYPE, command.getClass().getName(),

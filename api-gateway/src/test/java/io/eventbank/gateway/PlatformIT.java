@@ -822,7 +822,7 @@ class PlatformIT {
 
         // interbank: the leg commands, both accounts' answers, the clearing messages and the transfers' events
         try (io.eventbank.devstack.testing.KafkaTopics topics = new io.eventbank.devstack.testing.KafkaTopics(
-                io.eventbank.devstack.TestStack.get().bootstrapServers())) {
+                io.eventbank.devstack.TestStack.get().harnessKafka())) {
             for (String topic : List.of("bank.account.commands", "bank.account.events", "bank.clearing",
                     "bank.transfer.events")) {
                 List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = topics.await(topic,

@@ -1,6 +1,10 @@
 package io.eventbank.devstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -14,7 +18,21 @@ public class DevstackTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return TestStack.get().quarkusConfig();
+        return TestStack.get().quarkusConfig(applicationName());
+    }
+
+    /** The service under test: {@code quarkus.application.name} of the module's application.properties. */
+    private static String applicationName() {
+        Properties properties = new Properties();
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("application.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("quarkus.application.name", "");
     }
 
     @Override

@@ -9,15 +9,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+
+import io.eventbank.devstack.broker.ClientSecurity;
+import io.eventbank.devstack.broker.Grants;
+import io.eventbank.devstack.broker.Passwords;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one JVM) run from Maven Central's jars by
  * devstack-broker's {@code BrokerMain}. Its log directory survives restarts; topics come from
  * {@code config/kafka-topics.conf}.
+ *
+ * <p>Nobody gets in without signing in: every listener is SASL ({@link ClientSecurity}), each service is a SCRAM user
+ * of its own whose password lives in {@link Settings#passwords()}, and may do what {@code config/kafka-acls.conf}
+ * grants it and nothing else; the administrator (the broker's own setup, the tests' harness) is the only super
+ * user. The controller's listener takes the administrator alone.
  */
 public final class KafkaBroker {
 
@@ -27,14 +40,18 @@ public final class KafkaBroker {
     private final Path directory;
     private final int port;
     private final ProcessHandle process;
+    private final Passwords passwords;
 
-    private KafkaBroker(Path directory, int port, ProcessHandle process) {
+    private KafkaBroker(Path directory, int port, ProcessHandle process, Passwords passwords) {
         this.directory = directory;
         this.port = port;
         this.process = process;
+        this.passwords = passwords;
     }
 
-    public record Settings(Path directory, int port, int controllerPort, int partitions, Path logFile) {
+    /** {@code passwords}: the folder of the broker's users' passwords, one file a user, made when missing. */
+    public record Settings(Path directory, int port, int controllerPort, int partitions, Path logFile,
+            Path passwords) {
     }
 
     /** Starts the broker and returns once its topics exist; fails with the end of its log otherwise. */
@@ -43,10 +60,17 @@ public final class KafkaBroker {
         try {
             Files.createDirectories(directory);
             Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
+            Passwords passwords = Passwords.in(settings.passwords());
+            Grants.principals(Grants.packaged()).forEach(passwords::of); // every service's, before it starts
             Path config = directory.resolve("server.properties");
-            Files.writeString(config, serverProperties(directory.resolve("data"), settings));
+            Files.deleteIfExists(config);
+            Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(config, serverProperties(directory.resolve("data"), settings,
+                    passwords.of(Grants.ADMIN)));
             Path topics = directory.resolve("kafka-topics.conf");
             copyResource("kafka-topics.conf", topics);
+            Path acls = directory.resolve("kafka-acls.conf");
+            copyResource("kafka-acls.conf", acls);
             Path readyFile = directory.resolve("ready");
             Files.deleteIfExists(readyFile);
 
@@ -55,6 +79,8 @@ public final class KafkaBroker {
                     "-cp", brokerClasspath(), MAIN_CLASS,
                     "--config", config.toString(),
                     "--topics", topics.toString(),
+                    "--acls", acls.toString(),
+                    "--passwords", passwords.folder().toString(),
                     "--partitions", Integer.toString(settings.partitions()),
                     "--ready-file", readyFile.toString()));
             Process process = new ProcessBuilder(Processes.inOwnSession(command))
@@ -73,7 +99,7 @@ public final class KafkaBroker {
                 }
                 Thread.sleep(100);
             }
-            return new KafkaBroker(directory, settings.port(), process.toHandle());
+            return new KafkaBroker(directory, settings.port(), process.toHandle(), passwords);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the Kafka broker", e);
         } catch (InterruptedException e) {
@@ -88,6 +114,44 @@ public final class KafkaBroker {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * What a Kafka client of the service needs to reach this broker as the service's own user:
+     * {@code bootstrap.servers}, {@code security.protocol} and {@code sasl.*}.
+     */
+    public Map<String, String> clientConfig(String service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("bootstrap.servers", bootstrapServers());
+        config.putAll(ClientSecurity.service(service, passwords.of(service)));
+        return config;
+    }
+
+    /** The administrator's client settings (a super user): for the tests' harness alone. */
+    public Map<String, String> adminConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("bootstrap.servers", bootstrapServers());
+        config.putAll(ClientSecurity.admin(passwords.of(Grants.ADMIN)));
+        return config;
+    }
+
+    /**
+     * The environment of a service's process that points its Kafka clients here as its own user
+     * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM},
+     * {@code KAFKA_SASL_JAAS_CONFIG}: Quarkus reads {@code KAFKA_*} as the {@code kafka.*} settings of every client).
+     * A service that is no user of the broker (the gateway) gets its address alone.
+     */
+    public Map<String, String> environmentOf(String service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        configOf(service).forEach((name, value) -> environment.put(
+                "KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        return environment;
+    }
+
+    /** The service's {@link #clientConfig}, or the broker's address alone for a service that is none of its users. */
+    public Map<String, String> configOf(String service) {
+        return Grants.principals(Grants.packaged()).contains(service)
+                ? clientConfig(service) : Map.of("bootstrap.servers", bootstrapServers());
     }
 
     public ProcessHandle process() {
@@ -118,18 +182,35 @@ public final class KafkaBroker {
         Processes.stop(process, Duration.ofSeconds(30));
     }
 
-    private static String serverProperties(Path logDirectory, Settings settings) {
+    private static String serverProperties(Path logDirectory, Settings settings, String adminPassword) {
+        String protocol = ClientSecurity.PROTOCOL;
         return String.join("\n",
-                "# Written by devstack at every start; see io.eventbank.devstack.KafkaBroker.",
+                "# Written by devstack at every start (readable by its owner alone: it holds the administrator's",
+                "# password); see io.eventbank.devstack.KafkaBroker.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
-                "listeners=PLAINTEXT://127.0.0.1:" + settings.port() + ",CONTROLLER://127.0.0.1:"
+                "listeners=" + protocol + "://127.0.0.1:" + settings.port() + ",CONTROLLER://127.0.0.1:"
                         + settings.controllerPort(),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + settings.port(),
+                "advertised.listeners=" + protocol + "://127.0.0.1:" + settings.port(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + protocol,
+                "listener.security.protocol.map=" + protocol + ":" + protocol + ",CONTROLLER:" + protocol,
+                // services sign in with SCRAM (their credentials are in the log); the administrator with PLAIN, a
+                // user of this file, so that it exists before any credential does; the controller takes it alone
+                "sasl.enabled.mechanisms=" + ClientSecurity.SERVICE_MECHANISM + "," + ClientSecurity.ADMIN_MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + ClientSecurity.ADMIN_MECHANISM,
+                "sasl.mechanism.controller.protocol=" + ClientSecurity.ADMIN_MECHANISM,
+                "listener.name.controller.sasl.enabled.mechanisms=" + ClientSecurity.ADMIN_MECHANISM,
+                "listener.name.controller.plain.sasl.jaas.config=" + ClientSecurity.plainListenerLogin(adminPassword),
+                "listener.name." + protocol.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config="
+                        + ClientSecurity.plainListenerLogin(adminPassword),
+                "listener.name." + protocol.toLowerCase(Locale.ROOT) + ".scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                // what is not granted in config/kafka-acls.conf is refused
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=User:" + Grants.ADMIN,
                 "log.dirs=" + logDirectory,
                 "num.partitions=" + settings.partitions(),
                 "offsets.topic.replication.factor=1",
@@ -141,7 +222,8 @@ public final class KafkaBroker {
                 "group.initial.rebalance.delay.ms=0",
                 // The event topics are the log projections replay from: nothing is deleted by default.
                 "log.retention.ms=-1",
-                "auto.create.topics.enable=true",
+                // a topic exists because kafka-topics.conf names it, never because a client asked for it
+                "auto.create.topics.enable=false",
                 "") ;
     }
 

@@ -104,7 +104,7 @@ public final class Platform {
                 + settings.home().resolve("kafka") + ")");
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(settings.home().resolve("kafka"),
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.partitions(),
-                settings.logs().resolve("kafka.log")), BROKER_TIMEOUT);
+                settings.logs().resolve("kafka.log"), settings.keys().resolve("kafka")), BROKER_TIMEOUT);
         writePid("kafka", broker.process().pid());
         return broker;
     }
@@ -114,7 +114,6 @@ public final class Platform {
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.url().toString());
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.username());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         Tokens tokens = new Tokens(SigningKeys.in(settings.keys()));
         for (Service service : settings.services()) {
             environment.put("EVENTBANK_URL_" + service.name().toUpperCase().replace('-', '_'),
@@ -128,6 +127,7 @@ public final class Platform {
             Map<String, String> own = new LinkedHashMap<>(environment);
             own.putAll(service.databaseEnvironment(database)); // its own role, owner of its schema alone
             own.putAll(tokens.environmentOf(service.name())); // its own keys, no other's
+            own.putAll(broker.environmentOf(service.name())); // its own Kafka user, no other's
             ServiceProcess process = ServiceProcess.start(service, settings.projectRoot(),
                     settings.serviceJvmOptions(), own, settings.logs().resolve(service.name() + ".log"));
             writePid(service.name(), process.process().pid());

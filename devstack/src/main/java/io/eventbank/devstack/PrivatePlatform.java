@@ -65,7 +65,7 @@ public final class PrivatePlatform implements AutoCloseable {
         this.postgres = PrivatePostgres.in(home.resolve("postgres")).withServerOptions(postgresOptions);
         this.tokens = new Tokens(SigningKeys.in(home.resolve("keys")));
         this.brokerSettings = new KafkaBroker.Settings(home.resolve("kafka"), Processes.freePort(),
-                Processes.freePort(), 6, logs().resolve("kafka.log"));
+                Processes.freePort(), 6, logs().resolve("kafka.log"), home.resolve("keys").resolve("kafka"));
         for (Service service : Service.ALL) {
             services.put(Part.of(service.name()), service.onPort(Processes.freePort()));
         }
@@ -127,7 +127,6 @@ public final class PrivatePlatform implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.url().toString());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.adminPassword());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
 
         services.forEach((part, service) -> databaseEnvironments.put(part, service.databaseEnvironment(database)));
         services.values().forEach(service -> environment.put("EVENTBANK_URL_"
@@ -231,6 +230,7 @@ public final class PrivatePlatform implements AutoCloseable {
         Map<String, String> own = new LinkedHashMap<>(environment);
         own.putAll(databaseEnvironments.get(part)); // its own role, owner of its schema alone
         own.putAll(tokens.environmentOf(services.get(part).name())); // its own keys, no other's
+        own.putAll(broker.environmentOf(services.get(part).name())); // its own Kafka user, no other's
         running.put(part, ServiceProcess.start(services.get(part), projectRoot, jvmOptions,
                 own, log));
     }

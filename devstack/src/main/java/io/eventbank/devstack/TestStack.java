@@ -81,7 +81,8 @@ public final class TestStack {
 
         Path kafkaDirectory = directory.resolve("kafka-" + name);
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(kafkaDirectory, Processes.freePort(),
-                Processes.freePort(), settings.partitions(), directory.resolve("kafka.log")), Duration.ofSeconds(90));
+                Processes.freePort(), settings.partitions(), directory.resolve("kafka.log"),
+                kafkaDirectory.resolve("keys").resolve("kafka")), Duration.ofSeconds(90));
         return new TestStack(database, broker, privatePostgres, kafkaDirectory);
     }
 
@@ -91,6 +92,11 @@ public final class TestStack {
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** The tests' own Kafka client settings: the broker's administrator, who may read and write every topic. */
+    public Map<String, String> harnessKafka() {
+        return broker.adminConfig();
     }
 
     public KafkaBroker broker() {
@@ -141,17 +147,19 @@ public final class TestStack {
 
     /**
      * The configuration a Quarkus service needs to run against this stack: as a called service, it takes the tests'
-     * own caller and every caller of the platform (a {@code @QuarkusTest} does not say which service it is).
+     * own caller and every caller of the platform; on the broker, it signs in as the service it is.
      */
-    public Map<String, String> quarkusConfig() {
-        return Map.of(
+    public Map<String, String> quarkusConfig(String service) {
+        Map<String, String> config = new java.util.LinkedHashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", database.url().toString(),
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "EVENTBANK_JWT_PUBLIC_KEY", keys.publicKeyFile().toString(),
                 "EVENTBANK_SERVICE_CALLERS", tokens.services().callersFile("any").toString(),
-                "eventbank.transfer.clearing-keys", tokens.clearingKeys().toString());
+                "eventbank.transfer.clearing-keys", tokens.clearingKeys().toString()));
+        // its own Kafka user, as the platform gives it
+        broker.configOf(service).forEach((name, value) -> config.put("kafka." + name, value));
+        return config;
     }
 
     private void stop() {

@@ -23,7 +23,7 @@ public final class EventFeed implements AutoCloseable {
 
     private static long accountNumbers = 2_000_000 + (System.nanoTime() % 1_000_000);
 
-    private final KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers());
+    private final KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka());
     private final java.util.List<Sent> sent = new java.util.ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
     private Instant clock;

@@ -31,7 +31,7 @@ class LedgerParkingIT {
     void shouldParkWhatAModelCannotApplyLoudlyAndApplyEverythingElse() {
         try (ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of()).start(Duration.ofSeconds(120));
                 EventFeed feed = new EventFeed();
-                KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+                KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             String alice = EventFeed.newIban(BERLIN);
             feed.account("AccountOpenedEvent", alice, EventFeed.map("iban", alice, "owner", "Alice", "currency", "EUR",
                     "bankCode", BERLIN, "overdraftLimit", 0, "type", "CUSTOMER"));

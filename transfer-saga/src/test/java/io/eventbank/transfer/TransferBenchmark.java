@@ -70,7 +70,7 @@ class TransferBenchmark {
         AtomicInteger refused = new AtomicInteger();
         Set<String> failedIds = ConcurrentHashMap.newKeySet();
         AtomicInteger next = new AtomicInteger();
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers());
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka());
                 KafkaConsumer<String, String> consumer = topics.consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor("bank.transfer.events").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

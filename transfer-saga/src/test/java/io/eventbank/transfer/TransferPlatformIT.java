@@ -175,7 +175,7 @@ class TransferPlatformIT {
         assertThat(waiting.getList("timeline.type", String.class)).contains("ClearingStatusRequestedEvent")
                 .doesNotContain("TransferRefundingEvent");
         assertThat(balance(payer)).as("no refund on the sender's timer alone").isEqualTo("20.00");
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             assertThat(topics.await("bank.clearing", r -> r.value().contains(rejected + "-pacs028-"), 1,
                     Duration.ofSeconds(30))).as("a status request (pacs.028) to Munich").isNotEmpty();
             // Munich answers: it did not receive the first in time, it credited the second
@@ -195,7 +195,7 @@ class TransferPlatformIT {
         String payee = open("NeverPaid", BERLIN, "0");
         String endToEnd = "munich-" + UUID.randomUUID();
         Instant now = Instant.now();
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             sendAsMunich(topics, BERLIN, new PaymentStatusRequest(endToEnd + "-pacs028-1", endToEnd + "-pacs008",
                     endToEnd, MUNICH, BERLIN, now));
             assertThat(topics.await("bank.clearing", r -> r.value().contains("\"originalEndToEndId\":\"" + endToEnd)
@@ -222,7 +222,7 @@ class TransferPlatformIT {
         String otherId = request(payer, other, "1.00", null).getString("transferId");
         awaitStatus(transferId, "SENT_TO_CLEARING");
         awaitStatus(otherId, "SENT_TO_CLEARING");
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             PaymentStatusReport accept = new PaymentStatusReport("forged-" + UUID.randomUUID(),
                     transferId + "-pacs008", transferId, ClearingStatus.ACSC, null, MUNICH, BERLIN, Instant.now());
             send(topics, BERLIN, accept, null); // no signature
@@ -362,7 +362,7 @@ class TransferPlatformIT {
         sleep(2_000);
         transfers.start(READY);
 
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             assertThat(topics.await("bank.clearing", r -> r.value().contains(id + "-pacs028-"), 1,
                     Duration.ofSeconds(60))).as("the deadline fired after the restart: a status request").isNotEmpty();
             awaitStatus(id, "AWAITING_STATUS");

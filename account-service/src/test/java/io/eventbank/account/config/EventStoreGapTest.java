@@ -43,7 +43,7 @@ class EventStoreGapTest {
 
         long start = System.nanoTime();
         String after = openAccount("After gap", "0", "0");
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             List<ConsumerRecord<String, String>> published = topics.await("bank.account.events",
                     r -> after.equals(r.key()), 1, Duration.ofSeconds(20));
             assertThat(published).hasSize(1);

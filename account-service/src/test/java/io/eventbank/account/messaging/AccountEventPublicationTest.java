@@ -30,7 +30,7 @@ class AccountEventPublicationTest {
         given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
                 .body(Map.of("amount", "12.50")).post("/v1/accounts/{iban}/deposits", iban).then().statusCode(200);
 
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             List<ConsumerRecord<String, String>> records = topics.await("bank.account.events",
                     r -> iban.equals(r.key()), 2, Duration.ofSeconds(30));
 
@@ -64,7 +64,7 @@ class AccountEventPublicationTest {
         given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(Map.of("amount", "1.00")).post("/v1/accounts/{iban}/deposits", iban).then().statusCode(200);
 
-        try (KafkaTopics topics = new KafkaTopics(TestStack.get().bootstrapServers())) {
+        try (KafkaTopics topics = new KafkaTopics(TestStack.get().harnessKafka())) {
             List<ConsumerRecord<String, String>> records = topics.await("bank.account.events",
                     r -> iban.equals(r.key()), 2, Duration.ofSeconds(30));
 

@@ -46,7 +46,7 @@ class TransferLegConsumerTest {
 
     @BeforeEach
     void connect() {
-        topics = new KafkaTopics(TestStack.get().bootstrapServers());
+        topics = new KafkaTopics(TestStack.get().harnessKafka());
     }
 
     @AfterEach

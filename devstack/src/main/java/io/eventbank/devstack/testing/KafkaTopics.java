@@ -25,13 +25,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain Kafka clients for tests: write records to the test broker and read topics from their beginning. */
 public final class KafkaTopics implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, String> client;
     private final KafkaProducer<String, String> producer;
 
-    public KafkaTopics(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code client}: the broker's address and how to sign in ({@code TestStack.get().harnessKafka()}). */
+    public KafkaTopics(Map<String, String> client) {
+        this.client = Map.copyOf(client);
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -98,7 +99,7 @@ public final class KafkaTopics implements AutoCloseable {
     /** A consumer in a group of its own that commits nothing, for a test to assign partitions and seek. */
     public KafkaConsumer<String, String> consumer() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

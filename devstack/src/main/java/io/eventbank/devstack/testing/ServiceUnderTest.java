@@ -37,7 +37,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         TestStack stack = TestStack.get();
         this.environment = new HashMap<>();
         environment.putAll(service.databaseEnvironment(stack.database())); // its own role, as the platform runs it
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        environment.putAll(stack.broker().environmentOf(name)); // its own Kafka user, as the platform gives it
         environment.putAll(stack.environmentOf(name)); // its own keys, as the platform gives them
         ServiceTokenFilter.install(); // the test's REST Assured calls carry the services' own token
         environment.putAll(extraEnvironment);

@@ -23,6 +23,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 
 import io.eventbank.infrastructure.health.HeldRecords;
@@ -58,8 +59,10 @@ public class Replays {
     DataSource dataSource;
     @Inject
     ReadModels models;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} setting of the service: the broker's address and the service's own sign-in. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
     @ConfigProperty(name = "eventbank.ledger.replay.batch-size", defaultValue = "2000") // LedgerConfig.replay()
     int batchSize;
 
@@ -350,7 +353,7 @@ public class Replays {
 
     private KafkaConsumer<String, String> consumer() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafka);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(batchSize));
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
