@@ -17,10 +17,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 
 import io.eventbank.devstack.broker.ClientSecurity;
 import io.eventbank.devstack.broker.Grants;
 import io.eventbank.devstack.broker.Passwords;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one JVM) run from Maven Central's jars by
@@ -176,6 +186,35 @@ public final class KafkaBroker {
 
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * Makes a topic of one partition that every service's user may write and read, in the given group: for the tests'
+     * own probe, never a topic of the platform (those are granted in {@code config/kafka-acls.conf}).
+     */
+    public void openToEveryService(String topic, String group) {
+        Properties config = new Properties();
+        config.putAll(adminConfig());
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            List<AclBinding> grants = new ArrayList<>();
+            for (String user : Grants.principals(Grants.packaged())) {
+                for (ResourcePattern resource : List.of(
+                        new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                        new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL))) {
+                    for (AclOperation operation : List.of(AclOperation.READ, AclOperation.WRITE)) {
+                        grants.add(new AclBinding(resource, new AccessControlEntry("User:" + user, "*", operation,
+                                AclPermissionType.ALLOW)));
+                    }
+                }
+            }
+            admin.createAcls(grants).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not open " + topic + " to every service", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public void stop() {

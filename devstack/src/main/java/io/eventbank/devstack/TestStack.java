@@ -83,8 +83,12 @@ public final class TestStack {
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(kafkaDirectory, Processes.freePort(),
                 Processes.freePort(), settings.partitions(), directory.resolve("kafka.log"),
                 kafkaDirectory.resolve("keys").resolve("kafka")), Duration.ofSeconds(90));
+        broker.openToEveryService(PROBE_TOPIC, "eventbank-probe");
         return new TestStack(database, broker, privatePostgres, kafkaDirectory);
     }
+
+    /** The topic of MessagingProbe, the services' tests' own: made here, and open to every service's user. */
+    public static final String PROBE_TOPIC = "eventbank.probe";
 
     public Database database() {
         return database;
