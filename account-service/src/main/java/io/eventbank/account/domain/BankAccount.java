@@ -176,6 +176,51 @@ public class BankAccount {
     }
 
     /**
+     * Why this account cannot be the payee of a transfer within its bank, or null when it takes the money: asked by
+     * the booking before the payer is debited, with both accounts locked, so that a transfer that fails moves nothing.
+     */
+    public AccountRefusal refusalAsPayee(Money amount, MoneyRange range) {
+        if (type == AccountType.CLEARING) {
+            return AccountRefusal.CLEARING_ACCOUNT;
+        }
+        return status == AccountStatus.CLOSED ? AccountRefusal.ACCOUNT_CLOSED : creditRefusal(amount, range);
+    }
+
+    /**
+     * The payer's half of a transfer within one bank (account-service books it by itself): debited, or refused for the
+     * payer's reason or the payee's; a refusal is the transfer's end, and nothing moves.
+     */
+    @CommandHandler
+    public Outcome handle(BookDebitCommand command, MoneyRange range) {
+        AccountRefusal refusal = type == AccountType.CLEARING ? AccountRefusal.CLEARING_ACCOUNT
+                : debitRefusal(command.amount(), range);
+        if (refusal == null) {
+            refusal = command.payeeRefusal();
+        }
+        if (refusal != null) {
+            apply(new AccountDebitRejectedEvent(iban, command.transferId(), command.amount(), refusal,
+                    command.creditorIban(), command.reference(), true));
+            return Outcome.refused(refusal, balance, AggregateLifecycle.getVersion());
+        }
+        apply(new AccountDebitedEvent(iban, command.transferId(), command.amount(), command.creditorIban(),
+                command.reference(), balance - command.amount().minorUnits(), true));
+        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
+    }
+
+    /** The payee's half, after the payer's debit in the same unit of work: it was asked first, and takes it. */
+    @CommandHandler
+    public Outcome handle(BookCreditCommand command, MoneyRange range) {
+        AccountRefusal refusal = refusalAsPayee(command.amount(), range);
+        if (refusal != null) {
+            // asked under the same lock a moment ago: the booking is broken, and rolls back as a whole
+            throw new IllegalStateException("payee " + iban + " refuses a credit it was asked to take: " + refusal);
+        }
+        apply(new AccountCreditedEvent(iban, command.transferId(), command.amount(), command.debtorIban(),
+                command.reference(), balance + command.amount().minorUnits(), true));
+        return Outcome.accepted(balance, AggregateLifecycle.getVersion());
+    }
+
+    /**
      * Gives back the debit of a failed transfer, also to a frozen or closed account and above the largest balance: the
      * money was the payer's and must not be lost on the way. The service hands over only the refund of a debit this
      * account accepted, so the sum fits unless the books are broken; then the refund is parked, never wrapped.

@@ -318,6 +318,52 @@ class BankAccountTest {
         }
     }
 
+    /** A transfer within one bank that account-service books by itself: the payer's half, then the payee's. */
+    @Nested
+    class TransfersBookedHere {
+
+        @Test
+        void shouldDebitThePayerAsADirectTransfer() {
+            fixture.given(opened(ALICE), deposited(ALICE, "70.00", "70.00"))
+                    .when(new BookDebitCommand(ALICE, "t-1", eur("20.00"), BOB, "rent", null))
+                    .expectEvents(new AccountDebitedEvent(ALICE, "t-1", eur("20.00"), BOB, "rent", 5000, true))
+                    .expectResultMessagePayload(Outcome.accepted(5000, 2L));
+        }
+
+        @Test
+        void shouldRefuseForThePayeeWithTheTransfersPayeeAndReference() {
+            fixture.given(opened(ALICE), deposited(ALICE, "70.00", "70.00"))
+                    .when(new BookDebitCommand(ALICE, "t-1", eur("20.00"), BOB, "rent", AccountRefusal.ACCOUNT_CLOSED))
+                    .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", eur("20.00"),
+                            AccountRefusal.ACCOUNT_CLOSED, BOB, "rent", true))
+                    .expectResultMessagePayload(Outcome.refused(AccountRefusal.ACCOUNT_CLOSED, 7000, 2L));
+        }
+
+        @Test
+        void shouldRefuseForThePayerFirst() {
+            fixture.given(opened(ALICE), deposited(ALICE, "10.00", "10.00"))
+                    .when(new BookDebitCommand(ALICE, "t-1", eur("20.00"), BOB, null, AccountRefusal.UNKNOWN_ACCOUNT))
+                    .expectEvents(new AccountDebitRejectedEvent(ALICE, "t-1", eur("20.00"),
+                            AccountRefusal.INSUFFICIENT_FUNDS, BOB, null, true));
+        }
+
+        @Test
+        void shouldCreditThePayeeAsADirectTransfer() {
+            fixture.given(opened(BOB))
+                    .when(new BookCreditCommand(BOB, "t-1", eur("20.00"), ALICE, "rent"))
+                    .expectEvents(new AccountCreditedEvent(BOB, "t-1", eur("20.00"), ALICE, "rent", 2000, true));
+        }
+
+        @Test
+        void shouldFailTheBookingWhenThePayeeCannotTakeWhatItWasAskedFor() {
+            // asked under the same lock a moment before: a refusal now is a broken booking, rolled back whole
+            fixture.given(opened(BOB), new AccountClosedEvent(BOB))
+                    .when(new BookCreditCommand(BOB, "t-1", eur("20.00"), ALICE, null))
+                    .expectException(IllegalStateException.class)
+                    .expectNoEvents();
+        }
+    }
+
     @Nested
     class TransferLegs {
 

@@ -38,6 +38,18 @@ public interface AccountServiceClient {
     @Path("/accounts/{iban}")
     Response get(@PathParam("iban") String iban);
 
+    /** Books a transfer within one bank (final in the answer), once per key. */
+    @POST
+    @Path("/transfers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response book(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("X-Correlation-Id") String correlation);
+
+    /** A transfer within one bank it booked. */
+    @GET
+    @Path("/transfers/{id}")
+    Response transfer(@PathParam("id") String id);
+
     @GET
     @Path("/accounts/of-customer")
     Response ofCustomer(@QueryParam("customerId") String customerId, @QueryParam("after") String after,

@@ -37,4 +37,15 @@ public interface TransferSagaClient {
     @GET
     @Path("/{id}")
     Response get(@PathParam("id") String id, @QueryParam("wait") String wait);
+
+    /** {@code {"held": true|false}}: whether it holds transfers within one bank (made before account-service did). */
+    @GET
+    @Path("/within-one-bank")
+    Response withinOneBank();
+
+    /** The transfer an earlier request with the key made there (200), none (404), another request's key (422). */
+    @POST
+    @Path("/requested")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response requested(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey);
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
+import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.gateway.security.Ownership;
@@ -44,8 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Transfers: requested from transfer-saga (which makes one transfer per Idempotency-Key), read from ledger-projection.
- * A transfer whose currency is not the accounts' is refused up front.
+ * Transfers: one within a bank is booked by account-service (final in its answer), one to the other bank is requested
+ * from transfer-saga; each makes one transfer per Idempotency-Key. Read from ledger-projection. A transfer whose
+ * currency is not the accounts' is refused up front.
  */
 @Path("/api/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,10 +55,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class TransfersApi {
 
     private static final String TRANSFER_SAGA = "transfer-saga";
+    private static final String ACCOUNT_SERVICE = "account-service";
 
     @Inject
     @RestClient
     TransferSagaClient transfers;
+    @Inject
+    @RestClient
+    AccountServiceClient accounts;
     @Inject
     @RestClient
     LedgerClient ledger;
@@ -100,20 +106,65 @@ public class TransfersApi {
         // transfer-saga makes one transfer per key, in the transaction of the transfer itself: the caller's key, told
         // apart from every other caller's; a retry finds the transfer, another body with the key is refused (422)
         String sagaKey = key == null ? null : Bodies.callerKey(subject, key);
-        Downstream.Answer requested = Downstream.call(TRANSFER_SAGA,
-                () -> transfers.request(request, sagaKey, correlation), key != null ? 3 : 1);
+        Downstream.Answer requested;
+        String version = null;
+        if (Clearing.isBetweenCustomersOfOneBank(request.get("debtorIban").asText(),
+                request.get("creditorIban").asText())) {
+            requested = bookWithinOneBank(request, sagaKey, correlation);
+            // final already: a wait is for the read models to show it, both its events (read-your-writes)
+            version = requested.ok() ? Long.toString(field(requested.body(), "version").asLong()) : null;
+        } else {
+            requested = Downstream.call(TRANSFER_SAGA, () -> transfers.request(request, sagaKey, correlation),
+                    key != null ? 3 : 1);
+        }
         if (!requested.ok()) {
             return Uni.createFrom().item(requested.toResponse());
         }
-        String id = transferId(requested.body());
+        String id = field(requested.body(), "transferId").asText();
         if (!waits) {
             return Uni.createFrom().item(accepted(id, requested, requested));
         }
         // the transfer is the caller's (its payer is): it may wait for it to be final, within its limit of waits
         CallerLimits.Wait place = limits.startWait(subject);
-        return Downstream.callAsync("ledger-projection", () -> ledger.transferWhenReady(id, wait, null))
+        String applied = version;
+        return Downstream.callAsync("ledger-projection", () -> ledger.transferWhenReady(id, wait, applied))
                 .map(read -> accepted(id, requested, read.ok() ? read : requested))
                 .onTermination().invoke(place::close);
+    }
+
+    /**
+     * A transfer within one bank, booked by account-service in one transaction. A key that transfer-saga still knows
+     * (a transfer within one bank requested before account-service booked them by itself) finds that transfer, and
+     * moves nothing again: the saga is asked while it holds any such transfer.
+     */
+    private Downstream.Answer bookWithinOneBank(ObjectNode request, String key, String correlation) {
+        if (key != null && sagaHoldsTransfersWithinOneBank()) {
+            Downstream.Answer earlier = Downstream.call(TRANSFER_SAGA, () -> transfers.requested(request, key), 3);
+            if (earlier.ok()) {
+                return new Downstream.Answer(202, earlier.body(), earlier.contentType(), earlier.location(), true);
+            }
+            if (earlier.status() != 404) {
+                return earlier;
+            }
+        }
+        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.book(request, key, correlation), key != null ? 3 : 1);
+    }
+
+    /** Asked of transfer-saga until it answers; once it holds none, it never will again (none is sent to it). */
+    private volatile boolean sagaHoldsNone;
+
+    private boolean sagaHoldsTransfersWithinOneBank() {
+        if (sagaHoldsNone) {
+            return false;
+        }
+        Downstream.Answer held = Downstream.call(TRANSFER_SAGA, () -> transfers.withinOneBank(), 3);
+        if (!held.ok()) {
+            // not known: a retried key might have made a transfer there, so nothing is booked until it is
+            throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                    "transfer-saga does not answer whether it holds this key; nothing was changed"));
+        }
+        sagaHoldsNone = !field(held.body(), "held").asBoolean();
+        return !sagaHoldsNone;
     }
 
     /** 202 with the transfer as {@code current} has it, and whether the request was a repeat of an earlier one. */
@@ -155,11 +206,15 @@ public class TransfersApi {
     private Response readNow(String id) {
         Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, null, null), 3);
         if (read.status() == 404) {
-            // not projected yet: transfer-saga knows it already
-            Downstream.Answer fresh = Downstream.call(TRANSFER_SAGA, () -> transfers.get(id, null), 3);
-            if (fresh.ok()) {
-                ownership.requireOwnTransfer(caller, fresh.body(), id);
-                return Response.fromResponse(fresh.toResponse()).header("X-Read-Source", TRANSFER_SAGA).build();
+            // not projected yet: the service that made it knows it already
+            for (String service : new String[] {TRANSFER_SAGA, ACCOUNT_SERVICE}) {
+                Downstream.Answer fresh = Downstream.call(service, () -> service.equals(TRANSFER_SAGA)
+                        ? transfers.get(id, null) : accounts.transfer(id), 3);
+                if (fresh.ok()) {
+                    ownership.requireOwnTransfer(caller, fresh.body(), id);
+                    return Response.fromResponse(fresh.toResponse()).status(200).header("X-Read-Source", service)
+                            .build();
+                }
             }
         }
         if (read.ok()) {
@@ -214,9 +269,9 @@ public class TransfersApi {
                 });
     }
 
-    private static String transferId(String body) {
+    private static com.fasterxml.jackson.databind.JsonNode field(String body, String name) {
         try {
-            return Json.mapper().readTree(body).path("transferId").asText();
+            return Json.mapper().readTree(body).path(name);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

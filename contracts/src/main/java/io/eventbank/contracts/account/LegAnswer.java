@@ -4,4 +4,12 @@ package io.eventbank.contracts.account;
 public interface LegAnswer extends AccountEvent {
 
     String transferId();
+
+    /**
+     * Whether the transfer is one within a bank that account-service booked by itself (no saga takes part, and the
+     * event is final for it), not a leg transfer-saga asked for.
+     */
+    default boolean direct() {
+        return false;
+    }
 }

@@ -120,6 +120,34 @@ public final class AxonRuntime {
                 new DeadLetterTopic(parts.deadLetters, Duration.ofSeconds(30), parts.meters), parts.tracer);
     }
 
+    /**
+     * Runs {@code work} in a unit of work and a transaction of its own: the commands it sends with
+     * {@link #batchCommands()} run in units of work nested in it, so every aggregate they load stays locked until it
+     * commits, their events are appended together as it commits, and nothing of it is kept (nor cached) when it rolls
+     * back.
+     */
+    public <R> R inOneTransaction(java.util.concurrent.Callable<R> work) {
+        org.axonframework.messaging.unitofwork.UnitOfWork<?> unitOfWork =
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(parts.storage.transactions());
+        try {
+            var result = unitOfWork.executeWithResult(work);
+            if (result.isExceptional()) {
+                Throwable failure = result.exceptionResult();
+                if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(failure);
+            }
+            return result.getPayload();
+        } catch (Exception e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The commands of a consumer's poll: no retries of their own ({@link Batches}). */
     public CommandGateway batchCommands() {
         return batchCommands;

@@ -7,6 +7,9 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.eventbank.contracts.account.AccountCreditedEvent;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
+import io.eventbank.contracts.account.AccountDebitedEvent;
 import io.eventbank.contracts.account.AccountOpenedEvent;
 
 /**
@@ -19,7 +22,14 @@ public final class Upcasters {
     public static final List<Upcaster> ALL = List.of(
             // revision 2 names the customer who owns the account; an account opened before has no owner, so that no
             // customer's token reaches it
-            Upcaster.of(AccountOpenedEvent.class, "1", "2", payload -> payload.putNull("customerId")));
+            Upcaster.of(AccountOpenedEvent.class, "1", "2", payload -> payload.putNull("customerId")),
+            // revision 2 says whether account-service booked the transfer by itself (a transfer within one bank);
+            // before, every transfer went through transfer-saga
+            Upcaster.of(AccountDebitedEvent.class, "1", "2", payload -> payload.put("direct", false)),
+            Upcaster.of(AccountCreditedEvent.class, "1", "2", payload -> payload.put("direct", false)),
+            // revision 2 also names the payee and the reference, for a transfer that fails with this event alone
+            Upcaster.of(AccountDebitRejectedEvent.class, "1", "2", payload -> payload.putNull("counterpartyIban")
+                    .putNull("reference").put("direct", false)));
 
     private static final Upcasters PLATFORM = new Upcasters(ALL);
 

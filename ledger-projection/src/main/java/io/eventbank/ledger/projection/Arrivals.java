@@ -47,10 +47,35 @@ public class Arrivals {
             if (record.key() != null) {
                 wake(aggregateKey(record.key()));
             }
-            if (record.key() != null && FINAL_EVENTS.contains(CloudEventHeaders.text(record.headers(),
-                    CloudEventHeaders.TYPE))) {
+            String type = CloudEventHeaders.text(record.headers(), CloudEventHeaders.TYPE);
+            if (record.key() != null && FINAL_EVENTS.contains(type)) {
                 wake(finalKey(record.key()));
             }
+            if (DIRECT_EVENTS.contains(type)) {
+                directTransferOf(record.value()).ifPresent(transferId -> {
+                    wake(finalKey(transferId));
+                    wake(aggregateKey(transferId));
+                });
+            }
+        }
+    }
+
+    /**
+     * The account events that may be a transfer's within one bank, booked by account-service by itself: each makes its
+     * transfer final, and moves its version ({@code TransfersModel}).
+     */
+    private static final java.util.Set<String> DIRECT_EVENTS = java.util.Set.of(
+            "io.eventbank.contracts.account.AccountDebitedEvent",
+            "io.eventbank.contracts.account.AccountCreditedEvent",
+            "io.eventbank.contracts.account.AccountDebitRejectedEvent");
+
+    private static java.util.Optional<String> directTransferOf(String payload) {
+        try {
+            var event = io.eventbank.infrastructure.json.Json.mapper().readTree(payload);
+            return event.path("direct").asBoolean(false) && event.hasNonNull("transferId")
+                    ? java.util.Optional.of(event.get("transferId").asText()) : java.util.Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return java.util.Optional.empty(); // not readable: the projection parks it; nobody waits for it
         }
     }
 

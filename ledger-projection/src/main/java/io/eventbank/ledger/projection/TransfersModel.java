@@ -11,6 +11,9 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.account.AccountCreditedEvent;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
+import io.eventbank.contracts.account.AccountDebitedEvent;
 import io.eventbank.contracts.transfer.IncomingTransferReceivedEvent;
 import io.eventbank.contracts.transfer.TransferEvent;
 import io.eventbank.contracts.transfer.TransferFailure;
@@ -21,6 +24,12 @@ import io.eventbank.contracts.transfer.TransferStatus;
  * Transfers: their current state, failure reason, and the timeline of their events. A batch creates the transfers it
  * starts in one statement, moves each of the others once (to what its latest events of the batch say, where those are
  * past the row's sequence) in one more, and adds their timelines in a third.
+ * <p>
+ * A transfer within one bank that account-service booked by itself has no event of its own: it is its accounts'
+ * events, marked {@code direct}, final each of them (the debit and the credit of one transaction, or the payer's
+ * refusal alone). Whichever of them comes first makes the transfer, COMPLETED or FAILED; its version is the
+ * sequence of the last of them (0 the debit or refusal, 1 the credit), so that a read of version 1 sees both.
+ * Every other account event is not a transfer's.
  */
 @Singleton
 public final class TransfersModel implements ReadModel {
@@ -42,7 +51,7 @@ public final class TransfersModel implements ReadModel {
 
     @Override
     public List<String> topics() {
-        return List.of(Topics.TRANSFER_EVENTS);
+        return List.of(Topics.TRANSFER_EVENTS, Topics.ACCOUNT_EVENTS);
     }
 
     @Override
@@ -55,7 +64,17 @@ public final class TransfersModel implements ReadModel {
         List<Object[]> started = new ArrayList<>();
         Map<String, Change> changes = new LinkedHashMap<>();
         List<Object[]> timeline = new ArrayList<>();
+        Map<String, Object[]> booked = new LinkedHashMap<>();
         for (ProjectedRecord r : records) {
+            if (r.topic().equals(Topics.ACCOUNT_EVENTS)) {
+                Direct.of(r.event()).ifPresent(direct -> {
+                    booked.merge(direct.transferId(), direct.row(generation, r.envelope().timestamp()),
+                            (one, other) -> (long) one[11] >= (long) other[11] ? one : other);
+                    timeline.add(new Object[] {generation, direct.transferId(), direct.sequence(), r.type(),
+                            r.envelope().timestamp(), r.envelope().id()});
+                });
+                continue;
+            }
             if (!(r.event() instanceof TransferEvent event)) {
                 throw new IllegalArgumentException(r.type() + " is not a transfer's event");
             }
@@ -101,6 +120,13 @@ public final class TransfersModel implements ReadModel {
                 ") v (generation, transfer_id, status_seq, status, reason_seq, reason, version, at)"
                         + " where t.generation = v.generation and t.transfer_id = v.transfer_id"
                         + " and t.version < v.version", rows);
+        // the first of a transfer's direct events makes it; a later one moves its version on
+        Sql.rows(c, "insert into transfer (generation, transfer_id, direction, debtor_iban, creditor_iban, amount,"
+                + " currency, reference, interbank, status, failure_reason, version, created_at, updated_at) values ",
+                "?, ?, 'OUTGOING', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?",
+                " on conflict (generation, transfer_id) do update set version = excluded.version,"
+                        + " updated_at = excluded.updated_at where transfer.version < excluded.version",
+                List.copyOf(booked.values()));
         // a payment that is only the answer to a status request (never received) has no transfer to show
         Sql.rows(c, "insert into transfer_event (generation, transfer_id, sequence, type, at, event_id)"
                         + " select v.* from (values ",
@@ -108,6 +134,34 @@ public final class TransfersModel implements ReadModel {
                 ") v (generation, transfer_id, sequence, type, at, event_id) where exists (select 1 from transfer t"
                         + " where t.generation = v.generation and t.transfer_id = v.transfer_id) on conflict do nothing",
                 timeline);
+    }
+
+    /** An account's event of a transfer within one bank that account-service booked by itself. */
+    private record Direct(String transferId, String debtorIban, String creditorIban, Money amount, String reference,
+            String status, String reason, long sequence) {
+
+        static java.util.Optional<Direct> of(Object event) {
+            if (event instanceof AccountDebitedEvent debited && debited.direct()) {
+                return java.util.Optional.of(new Direct(debited.transferId(), debited.iban(),
+                        debited.counterpartyIban(), debited.amount(), debited.reference(), "COMPLETED", null, 0));
+            }
+            if (event instanceof AccountCreditedEvent credited && credited.direct()) {
+                return java.util.Optional.of(new Direct(credited.transferId(), credited.counterpartyIban(),
+                        credited.iban(), credited.amount(), credited.reference(), "COMPLETED", null, 1));
+            }
+            if (event instanceof AccountDebitRejectedEvent rejected && rejected.direct()) {
+                return java.util.Optional.of(new Direct(rejected.transferId(), rejected.iban(),
+                        rejected.counterpartyIban(), rejected.amount(), rejected.reference(), "FAILED",
+                        rejected.reason().name(), 0));
+            }
+            return java.util.Optional.empty();
+        }
+
+        /** Its transfer's row (index 11: the version). */
+        Object[] row(int generation, Instant at) {
+            return new Object[] {generation, transferId, debtorIban, creditorIban, amount.minorUnits(),
+                    amount.currency(), reference, status, reason, sequence, at, at};
+        }
     }
 
     private static Object[] started(int generation, String id, String direction, String debtorIban,

@@ -92,6 +92,35 @@ public class Transfers {
         return new Requested(view(transferId), true);
     }
 
+    /**
+     * The transfer an earlier request with this key made, if this service has one (a transfer within one bank
+     * requested before account-service booked them by itself): the same request finds it, another is refused (422).
+     */
+    @Transactional
+    public Optional<TransferView> requestedWith(String idempotencyKey, String debtorIban, String creditorIban,
+            Money amount, String reference) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select transfer_id, request_hash from transfer_request where idempotency_key = ?")) {
+            select.setString(1, idempotencyKey);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                if (!row.getString(2).equals(hash(debtorIban, creditorIban, amount, reference))) {
+                    throw keyReused();
+                }
+                return Optional.of(view(row.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the transfer request", e);
+        }
+    }
+
+    /** Whether this service holds any transfer within one bank (made before account-service booked them itself). */
+    public boolean holdsTransfersWithinOneBank() {
+        return views.anyWithinOneBank();
+    }
+
     public TransferView view(String transferId) {
         return views.find(transferId).orElseThrow(() -> new ProblemException(
                 Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + transferId)));
@@ -120,10 +149,7 @@ public class Transfers {
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
                     if (!row.getString(2).equals(hash)) {
-                        throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED",
-                                "Idempotency key used for another request",
-                                "the Idempotency-Key was used for a different transfer request")
-                                .withField("Idempotency-Key"));
+                        throw keyReused();
                     }
                     return Optional.of(row.getString(1));
                 }
@@ -131,6 +157,11 @@ public class Transfers {
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the transfer request", e);
         }
+    }
+
+    private static ProblemException keyReused() {
+        return new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key used for another request",
+                "the Idempotency-Key was used for a different transfer request").withField("Idempotency-Key"));
     }
 
     private static String hash(String debtorIban, String creditorIban, Money amount, String reference) {

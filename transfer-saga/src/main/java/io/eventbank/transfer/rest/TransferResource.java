@@ -2,7 +2,6 @@ package io.eventbank.transfer.rest;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,16 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.security.Roles;
+import io.eventbank.infrastructure.transfers.TransferBodies.Answer;
+import io.eventbank.infrastructure.transfers.TransferBodies.Request;
+import io.eventbank.infrastructure.transfers.TransferBodies.Step;
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.MoneyRange;
 import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.contracts.Texts;
-import io.eventbank.infrastructure.validation.CurrencyCode;
-import io.eventbank.infrastructure.validation.Decimal;
-import io.eventbank.infrastructure.validation.Iban;
-import io.eventbank.infrastructure.validation.Text;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
+import io.eventbank.infrastructure.rest.Problem;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.transfer.application.Transfers;
@@ -58,29 +57,18 @@ public class TransferResource {
     @Inject
     TransferViews views;
 
-    /** A transfer request: amounts are decimal strings with the currency's decimals. */
-    public record TransferRequest(@NotNull @Iban String debtorIban, @NotNull @Iban String creditorIban,
-            @NotNull @Decimal String amount, @NotNull @CurrencyCode String currency, @Text String reference) {
-    }
-
-    /** A transfer: its status, failure reason and the timeline of its events. */
-    public record TransferResponse(String transferId, String direction, String debtorIban, String creditorIban,
-            String amount, String currency, String reference, boolean interbank, String status, String failureReason,
-            long version, Instant createdAt, Instant updatedAt, List<TransferView.TimelineEntry> timeline,
-            Object asOf) {
-
-        static TransferResponse of(TransferView view) {
-            return new TransferResponse(view.transferId(), view.direction().name(), view.debtorIban(),
-                    view.creditorIban(), Money.format(view.amount(), view.currency()), view.currency(),
-                    view.reference(), view.interbank(), view.status().name(), view.failureReason(), view.version(),
-                    view.createdAt(), view.updatedAt(), view.timeline(), null);
-        }
+    /** The transfer as this service sees it. */
+    static Answer answer(TransferView view) {
+        return new Answer(view.transferId(), view.direction().name(), view.debtorIban(), view.creditorIban(),
+                Money.format(view.amount(), view.currency()), view.currency(), view.reference(), view.interbank(),
+                view.status().name(), view.failureReason(), view.version(), view.createdAt(), view.updatedAt(),
+                view.timeline().stream().map(e -> new Step(e.type(), e.at(), e.eventId())).toList(), null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a transfer; answers 202 with its id and status")
-    public Response request(@NotNull @Valid TransferRequest request,
+    public Response request(@NotNull @Valid Request request,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         String debtor = io.eventbank.contracts.Iban.normalize(request.debtorIban());
@@ -91,12 +79,42 @@ public class TransferResource {
         IdempotencyKeys.check(idempotencyKey);
         Transfers.Requested requested = transfers.request(debtor, creditor, amount, reference, idempotencyKey,
                 correlation);
-        Response.ResponseBuilder answer = Response.accepted(TransferResponse.of(requested.transfer()))
+        Response.ResponseBuilder answer = Response.accepted(answer(requested.transfer()))
                 .location(URI.create("/v1/transfers/" + requested.transfer().transferId()));
         if (!requested.created()) {
             answer.header(IdempotencyKeys.SERVICE_REPLAYED, "true");
         }
         return answer.build();
+    }
+
+    /** Whether this service holds transfers within one bank, made before account-service booked them by itself. */
+    public record WithinOneBank(boolean held) {
+    }
+
+    @GET
+    @Path("/within-one-bank")
+    @Operation(summary = "Whether this service holds transfers within one bank (requested before account-service"
+            + " booked them by itself): while it does, a same-bank request's key is looked up here first")
+    public WithinOneBank withinOneBank() {
+        return new WithinOneBank(transfers.holdsTransfersWithinOneBank());
+    }
+
+    @POST
+    @Path("/requested")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The transfer an earlier request with this Idempotency-Key made here (200), none (404), or"
+            + " 422 when the key was used for another request: a transfer within one bank asked again after"
+            + " account-service took them over")
+    public Answer requested(@NotNull @Valid Request request,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        IdempotencyKeys.check(idempotencyKey);
+        Money amount = amount(request.amount(), request.currency());
+        return transfers.requestedWith(idempotencyKey, io.eventbank.contracts.Iban.normalize(request.debtorIban()),
+                        io.eventbank.contracts.Iban.normalize(request.creditorIban()), amount,
+                        Texts.canonical(request.reference()))
+                .map(TransferResource::answer)
+                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer",
+                        "no transfer was requested here with this key")));
     }
 
     /** The transfers from an account that are not final (at most 100, oldest first). */
@@ -114,7 +132,7 @@ public class TransferResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A transfer; with wait (such as 5s) the answer waits until it is final or the time is up")
-    public TransferResponse get(@PathParam("id") String id, @QueryParam("wait") String wait) {
+    public Answer get(@PathParam("id") String id, @QueryParam("wait") String wait) {
         if (id == null || id.length() > 100) {
             throw ProblemException.invalid("id", "not a transfer id");
         }
@@ -125,7 +143,7 @@ public class TransferResource {
             sleep();
             view = transfers.view(id);
         }
-        return TransferResponse.of(view);
+        return answer(view);
     }
 
     private static Money amount(String decimal, String currency) {

@@ -34,7 +34,8 @@ public final class AccountAnswers {
 
     /** The command an account event stands for, if it is the answer to a leg. */
     public static Optional<Object> commandFor(Object event) {
-        if (event instanceof LegAnswer answer && Clearing.isClearingAccount(answer.iban())) {
+        if (event instanceof LegAnswer answer && (Clearing.isClearingAccount(answer.iban()) || answer.direct())) {
+            // a clearing account's answer, or a transfer account-service booked by itself: no transfer of the saga's
             return Optional.empty();
         }
         if (event instanceof AccountDebitedEvent debited) {

@@ -86,6 +86,18 @@ public class TransferViews {
         return inFlight;
     }
 
+    /** Whether any transfer of this service is within one bank (one requested before account-service booked them). */
+    public boolean anyWithinOneBank() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "select exists (select 1 from transfer_view where direction = 'OUTGOING' and not interbank)");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the transfers", e);
+        }
+    }
+
     /** A transfer that is not final and has had no event for a while. */
     public record Stale(String transferId, TransferDirection direction, TransferStatus status, Instant since) {
     }

@@ -59,6 +59,17 @@ class AccountAnswersTest {
     }
 
     @Test
+    void shouldTellNoTransferOfOneThatAccountServiceBookedByItself() {
+        // a transfer within one bank booked by account-service alone: final there, none of the saga's
+        assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(ALICE, SAME_BANK, AMOUNT, BOB, "rent", 0,
+                true))).isEmpty();
+        assertThat(AccountAnswers.commandFor(new AccountCreditedEvent(BOB, SAME_BANK, AMOUNT, ALICE, "rent", 2500,
+                true))).isEmpty();
+        assertThat(AccountAnswers.commandFor(new AccountDebitRejectedEvent(ALICE, SAME_BANK, AMOUNT,
+                AccountRefusal.INSUFFICIENT_FUNDS, BOB, "rent", true))).isEmpty();
+    }
+
+    @Test
     void shouldLeaveAPayersDebitWithinOneBankToThePayeesAnswer() {
         assertThat(AccountAnswers.commandFor(new AccountDebitedEvent(ALICE, SAME_BANK, AMOUNT, BOB, "rent", 0)))
                 .isEmpty();
