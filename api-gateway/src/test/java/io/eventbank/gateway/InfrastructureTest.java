@@ -42,6 +42,33 @@ class InfrastructureTest extends InfrastructureContract {
                 "paths.'/api/v1/accounts/{iban}'.get.responses.'404'.description")).contains("unknown-account");
     }
 
+    /**
+     * A client generated from the document names its methods by the operations' ids: every operation of the public
+     * API has one, short and unique ({@code requestTransfer}, not {@code apiV1TransfersPost}).
+     */
+    @Test
+    void shouldNameEveryOperationOnce() {
+        var document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.List<String> unnamed = new java.util.ArrayList<>();
+        java.util.Map<String, java.util.Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!path.startsWith("/api/v1") || !(operation instanceof java.util.Map<?, ?> fields)) {
+                return;
+            }
+            Object id = fields.get("operationId");
+            if (id == null) {
+                unnamed.add(method + " " + path);
+            } else {
+                ids.add((String) id);
+            }
+        }));
+        org.assertj.core.api.Assertions.assertThat(unnamed).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(ids).hasSize(26).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("[a-z][A-Za-z]{2,30}"), "short camelCase");
+    }
+
     /** The gateway reads no topic: its readiness does not depend on the broker. */
     @Test
     void shouldBeReadyWithoutKafka() {

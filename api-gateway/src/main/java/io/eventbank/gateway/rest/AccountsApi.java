@@ -87,7 +87,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "201", description = "the account, opened; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "Open an account for the caller (a customer): {\"owner\",\"currency\",\"bankCode\"?}; 201"
+    @Operation(operationId = "openAccount",
+            summary = "Open an account for the caller (a customer): {\"owner\",\"currency\",\"bankCode\"?}; 201"
             + " with the account, whose iban is its id")
     public Response open(@NotNull @Valid Requests.OpenAccount body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
@@ -103,7 +104,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "a page of the caller's accounts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Accounts.class)))
-    @Operation(summary = "The caller's own accounts (a customer's), a page at a time: pass next as after")
+    @Operation(operationId = "listMyAccounts",
+            summary = "The caller's own accounts (a customer's), a page at a time: pass next as after")
     public Response mine(@QueryParam("after") String after, @QueryParam("limit") String limit) {
         return Downstream.call(ACCOUNT_SERVICE, () -> accounts.ofCustomer(Ownership.subject(caller), after, limit), 3)
                 .toResponse();
@@ -115,7 +117,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "the account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "The account (a customer's own): owner, bank, currency, balance, status, last event sequence,"
+    @Operation(operationId = "getAccount",
+            summary = "The account (a customer's own): owner, bank, currency, balance, status, last event sequence,"
             + " and how current the read model is")
     @Blocking
     public Uni<Response> get(@PathParam("iban") String pathIban,
@@ -151,7 +154,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "a page of the statement",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Statement.class)))
-    @Operation(summary = "The statement (of a customer's own account), newest first, a page at a time: pass next as"
+    @Operation(operationId = "getStatement",
+            summary = "The statement (of a customer's own account), newest first, a page at a time: pass next as"
             + " cursor")
     public Response transactions(@PathParam("iban") String pathIban, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
@@ -166,7 +170,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "the account after the deposit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "Deposit: {\"amount\",\"reference\"?}")
+    @Operation(operationId = "deposit",
+            summary = "Deposit: {\"amount\",\"reference\"?}")
     public Response deposit(@PathParam("iban") String iban, @NotNull @Valid Requests.MoneyMovement body,
             @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
@@ -180,7 +185,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "the account after the withdrawal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "Withdraw: {\"amount\",\"reference\"?}; refused with a problem when funds are short")
+    @Operation(operationId = "withdraw",
+            summary = "Withdraw: {\"amount\",\"reference\"?}; refused with a problem when funds are short")
     public Response withdraw(@PathParam("iban") String iban, @NotNull @Valid Requests.MoneyMovement body,
             @HeaderParam("Idempotency-Key") String key, @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return movement(iban, "withdrawals", body, key, correlation);
@@ -193,7 +199,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "the account, frozen",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "Freeze: no more debits; optional body {\"reason\"}")
+    @Operation(operationId = "freezeAccount",
+            summary = "Freeze: no more debits; optional body {\"reason\"}")
     public Response freeze(@PathParam("iban") String iban, String body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         ObjectNode request = body == null || body.isBlank() ? Json.mapper().createObjectNode()
@@ -208,7 +215,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "the account, open again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "Unfreeze: debits again")
+    @Operation(operationId = "unfreezeAccount",
+            summary = "Unfreeze: debits again")
     public Response unfreeze(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         return lifecycle(iban, "unfreeze", Json.mapper().createObjectNode(), key, correlation);
@@ -221,7 +229,8 @@ public class AccountsApi {
     @APIResponse(responseCode = "200", description = "the account, closed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "Close an account whose balance is zero")
+    @Operation(operationId = "closeAccount",
+            summary = "Close an account whose balance is zero")
     public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         refuseWhileTransfersAreInFlight(ownership.requireNotOwnAccount(caller, iban, "iban"));

@@ -59,7 +59,8 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/projections")
-    @Operation(summary = "The read models that can be replayed, with their state")
+    @Operation(operationId = "listProjections",
+            summary = "The read models that can be replayed, with their state")
     public Response projections() {
         return Downstream.call(LEDGER, ledger::projections, 3).toResponse();
     }
@@ -67,7 +68,8 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/projections/{name}")
-    @Operation(summary = "A read model's state: live or replaying, progress (applied, remaining, rate), position")
+    @Operation(operationId = "getProjection",
+            summary = "A read model's state: live or replaying, progress (applied, remaining, rate), position")
     public Response projection(@PathParam("name") String name) {
         return Downstream.call(LEDGER, () -> ledger.projection(name), 3).toResponse();
     }
@@ -76,7 +78,8 @@ public class AdminApi {
     @RolesAllowed(Roles.OPERATOR)
     @Path("/projections/{name}/replay")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rebuild a read model (a name, or all) from the events while the current one keeps serving;"
+    @Operation(operationId = "replayProjection",
+            summary = "Rebuild a read model (a name, or all) from the events while the current one keeps serving;"
             + " 202 with a replay id; 409 while a replay runs")
     public Response replay(@PathParam("name") String name, @HeaderParam("Idempotency-Key") String key) {
         String path = "/api/v1/admin/projections/" + name + "/replay";
@@ -94,7 +97,8 @@ public class AdminApi {
     @APIResponse(responseCode = "200", description = "the account with its new limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Account.class)))
-    @Operation(summary = "Set an account's overdraft limit: {\"limit\"}; an operator's command, up to the platform's"
+    @Operation(operationId = "setOverdraftLimit",
+            summary = "Set an account's overdraft limit: {\"limit\"}; an operator's command, up to the platform's"
             + " cap; a customer never chooses its own")
     public Response setOverdraftLimit(@PathParam("iban") String iban, @NotNull @Valid Requests.OverdraftLimit body,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
@@ -107,7 +111,8 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/dead-letters")
-    @Operation(summary = "The dead letters: records no consumer could read (dead-letter topics) and records a read"
+    @Operation(operationId = "listDeadLetters",
+            summary = "The dead letters: records no consumer could read (dead-letter topics) and records a read"
             + " model could not apply (parked)")
     public Response deadLetters() {
         return Downstream.call(LEDGER, ledger::deadLetters, 3).toResponse();
@@ -117,7 +122,8 @@ public class AdminApi {
     @RolesAllowed(Roles.OPERATOR)
     @Path("/dead-letters/{id}/redrive")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Re-drive one dead letter: back to its topic, or applied to its read model again")
+    @Operation(operationId = "redriveDeadLetter",
+            summary = "Re-drive one dead letter: back to its topic, or applied to its read model again")
     public Response redriveDeadLetter(@PathParam("id") String id) {
         return Downstream.call(LEDGER, () -> ledger.redriveDeadLetter(id)).toResponse();
     }
@@ -126,7 +132,8 @@ public class AdminApi {
     @RolesAllowed(Roles.OPERATOR)
     @Path("/dead-letters/redrive")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Re-drive every dead letter not re-driven yet")
+    @Operation(operationId = "redriveAllDeadLetters",
+            summary = "Re-drive every dead letter not re-driven yet")
     public Response redriveAllDeadLetters() {
         return Downstream.call(LEDGER, ledger::redriveAllDeadLetters).toResponse();
     }
@@ -137,7 +144,8 @@ public class AdminApi {
     @APIResponse(responseCode = "200", description = "each bank's position per currency",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Settlements.class)))
-    @Operation(summary = "Settlement positions between the hosted banks")
+    @Operation(operationId = "getSettlements",
+            summary = "Settlement positions between the hosted banks")
     public Response settlements() {
         return Downstream.call(LEDGER, ledger::settlements, 3).toResponse();
     }
@@ -145,7 +153,8 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/settlements/history")
-    @Operation(summary = "Each bank's settlement position over the last minutes (?minutes=, 60 by default, at most"
+    @Operation(operationId = "getSettlementHistory",
+            summary = "Each bank's settlement position over the last minutes (?minutes=, 60 by default, at most"
             + " 1440): its position before, and after each movement since")
     public Response settlementHistory(@QueryParam("minutes") String minutes) {
         return Downstream.call(LEDGER, () -> ledger.settlementHistory(minutes), 3).toResponse();
@@ -154,7 +163,8 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/transfers/unfinished")
-    @Operation(summary = "The transfers that are not final yet, oldest first (?limit=, 100 by default, at most 500),"
+    @Operation(operationId = "listUnfinishedTransfers",
+            summary = "The transfers that are not final yet, oldest first (?limit=, 100 by default, at most 500),"
             + " with what each waits for")
     public Response unfinishedTransfers(@QueryParam("limit") String limit) {
         return Downstream.call(LEDGER, () -> ledger.unfinishedTransfers(limit), 3).toResponse();
@@ -163,7 +173,8 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/activity")
-    @Operation(summary = "Transfers that became final in each 10 s of the last minutes (?minutes=, 10 by default, at"
+    @Operation(operationId = "getActivity",
+            summary = "Transfers that became final in each 10 s of the last minutes (?minutes=, 10 by default, at"
             + " most 60), completed and failed, with the completed ones' p50 and p99 latency from request to final")
     public Response activity(@QueryParam("minutes") String minutes) {
         return Downstream.call(LEDGER, () -> ledger.activity(minutes), 3).toResponse();
@@ -172,7 +183,8 @@ public class AdminApi {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/verification")
-    @Operation(summary = "Checks the invariants on the read models")
+    @Operation(operationId = "verify",
+            summary = "Checks the invariants on the read models")
     public Response verification() {
         return Downstream.call(LEDGER, ledger::verification, 3).toResponse();
     }

@@ -32,7 +32,8 @@ public class BanksApi {
     @APIResponse(responseCode = "200", description = "the hosted banks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Banks.class)))
-    @Operation(summary = "The hosted banks: bank code, BIC, name")
+    @Operation(operationId = "listBanks",
+            summary = "The hosted banks: bank code, BIC, name")
     public Response banks() {
         return Downstream.call("account-service", accounts::banks, 3).toResponse();
     }

@@ -48,7 +48,8 @@ public class EventsApi {
     @APIResponse(responseCode = "200", description = "a page of the audit log",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Events.class)))
-    @Operation(summary = "The audit log, a page at a time (cursor: next); filters: account (IBAN), transfer, type,"
+    @Operation(operationId = "listEvents",
+            summary = "The audit log, a page at a time (cursor: next); filters: account (IBAN), transfer, type,"
             + " correlationId, from and to (ISO-8601 instants). A customer reads the events of one of its own"
             + " accounts (account=)")
     public Response list(@QueryParam("account") String account, @QueryParam("transfer") String transfer,
@@ -65,7 +66,8 @@ public class EventsApi {
     @Path("/stream")
     @RolesAllowed({Roles.AUDITOR, Roles.CUSTOMER})
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "The audit log live, as Server-Sent Events (id: the event id, event: its type); resume with"
+    @Operation(operationId = "streamEvents",
+            summary = "The audit log live, as Server-Sent Events (id: the event id, event: its type); resume with"
             + " Last-Event-ID (an unknown one is told by an event unknown-last-event-id first); the filters of the JSON"
             + " API, checked before the stream opens (400); from (an instant) starts a stream without Last-Event-ID")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,

@@ -82,7 +82,8 @@ public class TransfersApi {
             + "wait ends); Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Transfer.class)))
-    @Operation(summary = "Send a transfer from one of the caller's own accounts to any IBAN: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
+    @Operation(operationId = "requestTransfer",
+            summary = "Send a transfer from one of the caller's own accounts to any IBAN: {\"debtorIban\",\"creditorIban\",\"amount\",\"currency\",\"reference\"?};"
             + " 202 with transferId, status and a Location; wait (such as 5s) answers once the transfer is final in"
             + " the read models (what GET /transfers/{id} shows) or the time is up")
     @Blocking
@@ -183,7 +184,8 @@ public class TransfersApi {
     @APIResponse(responseCode = "200", description = "the transfer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Answers.Transfer.class)))
-    @Operation(summary = "A transfer (for a customer, one from or to its own accounts): status, failure reason and the"
+    @Operation(operationId = "getTransfer",
+            summary = "A transfer (for a customer, one from or to its own accounts): status, failure reason and the"
             + " timeline of its events; wait (such as 5s) answers once it is final or the time is up")
     @Blocking
     public Uni<Response> get(@PathParam("id") String id, @QueryParam("wait") String wait,
