@@ -235,8 +235,8 @@ public final class BenchReport {
             md.append("\n## ").append(part.name()).append(String.format(" (%.0f %% interbank)%n%n",
                     part.interbankShare() * 100));
             md.append("Ramp: each step offers a rate for ").append(settings.step().toSeconds())
-                    .append(" s; it kept up when the backlog stayed flat (it grew by less than 2 % of the offered rate a second) and at"
-                    + " least 95 % of the offered rate completed. CPU ms a transfer: every process's CPU time in the"
+                    .append(" s; it kept up when the backlog stayed flat (it grew by less than 2 % of the offered rate a second), at"
+                    + " least 95 % of the offered rate completed and the median transfer was final within a second. CPU ms a transfer: every process's CPU time in the"
                     + " step (the bench's and PostgreSQL's too) over the transfers that became final in it; at one"
                     + " offered rate it moves far less from run to run than the highest rate kept up with does. Of which"
                     + " JIT: the cores the JVMs' JIT compilers took in the step (compiling, not running the load): a"

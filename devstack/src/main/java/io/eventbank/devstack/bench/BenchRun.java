@@ -48,6 +48,9 @@ public final class BenchRun {
         this.out = out;
     }
 
+    /** The p50 latency a ramp step may have and still have kept up: a second. */
+    static final long KEPT_UP_P50_MICROS = 1_000_000;
+
     /** One part of the load: its ramp, the rate it kept up with, and the open loop at a set rate. */
     record PartResult(String name, double interbankShare, List<Step> steps, double sustainedRate,
             Map<Kind, Double> sustainedByKind, Costs sustainedCosts, Phase openLoop, Costs openLoopCosts) {
@@ -264,7 +267,10 @@ public final class BenchRun {
         for (Kind kind : Kind.values()) {
             byKind.put(kind, timeline.finalRate(from, phase.endNanos, kind));
         }
-        boolean keptUp = phase.backlogFlat() && completed >= 0.95 * rate;
+        // and in time: a step whose median transfer took over a second to become final has not kept up, however much
+        // it completed (a queue that does not grow but does not drain either)
+        boolean keptUp = phase.backlogFlat() && completed >= 0.95 * rate
+                && phase.latency().getValueAtPercentile(50) <= KEPT_UP_P50_MICROS;
         out.line(String.format("bench:   offered %6.1f/s  completed %6.1f/s  backlog up to %5d  p50 %7.1f ms"
                         + "  p99 %8.1f ms  %s", rate, completed, phase.maxBacklog(),
                 phase.latency().getValueAtPercentile(50) / 1000.0,
