@@ -1,6 +1,8 @@
 package io.eventbank.ledger.projection;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -9,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.eventbank.contracts.account.LegAnswer;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -21,7 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @ApplicationScoped
 public class Arrivals {
 
-    private static final java.util.Set<String> FINAL_EVENTS = java.util.Set.of(
+    private static final Set<String> FINAL_EVENTS = Set.of(
             "io.eventbank.contracts.transfer.TransferCompletedEvent",
             "io.eventbank.contracts.transfer.TransferFailedEvent");
 
@@ -52,7 +55,7 @@ public class Arrivals {
                 wake(finalKey(record.key()));
             }
             if (DIRECT_EVENTS.contains(type)) {
-                directTransferOf(record.value()).ifPresent(transferId -> {
+                directTransferOf(record).ifPresent(transferId -> {
                     wake(finalKey(transferId));
                     wake(aggregateKey(transferId));
                 });
@@ -64,18 +67,17 @@ public class Arrivals {
      * The account events that may be a transfer's within one bank, booked by account-service by itself: each makes its
      * transfer final, and moves its version ({@code TransfersModel}).
      */
-    private static final java.util.Set<String> DIRECT_EVENTS = java.util.Set.of(
+    private static final Set<String> DIRECT_EVENTS = Set.of(
             "io.eventbank.contracts.account.AccountDebitedEvent",
             "io.eventbank.contracts.account.AccountCreditedEvent",
             "io.eventbank.contracts.account.AccountDebitRejectedEvent");
 
-    private static java.util.Optional<String> directTransferOf(String payload) {
+    private static Optional<String> directTransferOf(ConsumerRecord<String, String> record) {
         try {
-            var event = io.eventbank.infrastructure.json.Json.mapper().readTree(payload);
-            return event.path("direct").asBoolean(false) && event.hasNonNull("transferId")
-                    ? java.util.Optional.of(event.get("transferId").asText()) : java.util.Optional.empty();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-            return java.util.Optional.empty(); // not readable: the projection parks it; nobody waits for it
+            return ProjectionEngine.read(record).event() instanceof LegAnswer answer && answer.direct()
+                    ? Optional.of(answer.transferId()) : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // parked by the projection; nobody waits for it
         }
     }
 

@@ -145,6 +145,40 @@ class ArrivalsTest {
         assertThat(arrivals.isAwaited(FINAL)).isTrue();
     }
 
+    /**
+     * A transfer within one bank that account-service booked alone has no transfer event: the payee's credit (marked
+     * direct, keyed by the payee's IBAN) is the one that makes it final, and wakes the reads that wait for it; a
+     * saga's leg does not.
+     */
+    @Test
+    void shouldWakeTheReadsOfATransferBookedByAccountServiceOnItsAccountsEvents() throws Exception {
+        CompletableFuture<Boolean> read = waitingForFinal();
+
+        arrivals.committed(List.of(accountRecord("AccountCreditedEvent", "{\"iban\":\"DE02100200300001000002\","
+                + "\"transferId\":\"t-1\",\"amount\":{\"minorUnits\":100,\"currency\":\"EUR\"},"
+                + "\"counterpartyIban\":\"DE75100200300001000001\",\"balanceAfter\":100,\"direct\":false}")));
+        Thread.sleep(200);
+        assertThat(read).isNotDone();
+
+        isFinal.set(true);
+        arrivals.committed(List.of(accountRecord("AccountCreditedEvent", "{\"iban\":\"DE02100200300001000002\","
+                + "\"transferId\":\"t-1\",\"amount\":{\"minorUnits\":100,\"currency\":\"EUR\"},"
+                + "\"counterpartyIban\":\"DE75100200300001000001\",\"balanceAfter\":100,\"direct\":true}")));
+        assertThat(read.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static ConsumerRecord<String, String> accountRecord(String type, String payload) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("bank.account.events", 0, 0,
+                "DE02100200300001000002", payload);
+        for (var header : java.util.Map.of(CloudEventHeaders.ID, java.util.UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, "io.eventbank.contracts.account." + type, CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.REVISION, "2", CloudEventHeaders.AGGREGATE_ID, "DE02100200300001000002",
+                CloudEventHeaders.SEQUENCE, "0", CloudEventHeaders.TIME, "2026-12-07T12:00:00Z").entrySet()) {
+            record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
     private static ConsumerRecord<String, String> record(String transferId, String type) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>("bank.transfer.events", 0, 0, transferId, "{}");
         record.headers().add(CloudEventHeaders.ID, ("event-of-" + transferId).getBytes(StandardCharsets.UTF_8));
