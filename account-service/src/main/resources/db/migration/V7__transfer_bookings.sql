@@ -13,6 +13,9 @@ create table transfer_booking (
     status          varchar(16)   not null,
     failure_reason  varchar(40),
     version         bigint        not null,
+    -- where its events are: the payer's (the debit or the refusal) and the payee's (the credit), by sequence
+    payer_sequence  bigint,
+    payee_sequence  bigint,
     correlation_id  varchar(200),
     booked_at       timestamptz   not null default now()
 );

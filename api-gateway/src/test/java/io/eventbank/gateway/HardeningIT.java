@@ -141,7 +141,9 @@ class HardeningIT {
     @Order(3)
     void shouldRefuseToCloseAnAccountWhileItsTransferIsInFlightAndBoundTheReadsThatWaitForIt() throws Exception {
         String payer = api.open("Payer", "10020030", "10.00");
-        String payee = api.open("Payee", "10020030", "0.01");
+        // to the other bank: transfer-saga takes it and waits for the debit (one within the bank needs
+        // account-service to be booked at all, and would be refused while it is down)
+        String payee = api.open("Payee", "20030040", "0.01");
         String bystander = api.open("Bystander", "10020030", "1.00");
         accounts.kill(); // the transfer waits for its debit
         String id = api.send(payer, payee, "10.00");
@@ -207,7 +209,8 @@ class HardeningIT {
     @Order(5)
     void shouldGiveAWaitsPlaceBackWhenItsClientGoesAway() throws Exception {
         String payer = api.open("Leaver", "10020030", "5.00");
-        String payee = api.open("Stayer", "10020030", "0.01");
+        // to the other bank, so that transfer-saga takes it and it stays in flight while account-service is down
+        String payee = api.open("Stayer", "20030040", "0.01");
         accounts.kill();
         try {
             String id = api.send(payer, payee, "5.00");

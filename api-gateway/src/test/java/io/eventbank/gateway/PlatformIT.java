@@ -238,7 +238,9 @@ class PlatformIT {
     @Order(6)
     void shouldStreamATransfersEventsInOrderAndResumeAfterTheLastOne() throws Exception {
         String payer = open("Streamed", "10020030", "10.00");
-        String payee = open("Watcher", "10020030", "0");
+        // to the other bank: the payer's events come from two topics (its leg requests, keyed by transfer, and its
+        // debits, keyed by IBAN)
+        String payee = open("Watcher", "20030040", "0");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> seen = new CopyOnWriteArrayList<>();
         List<String> ids = new CopyOnWriteArrayList<>();

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,13 +51,21 @@ import org.axonframework.modelling.command.Repository;
 @ApplicationScoped
 public class TransfersWithinBank {
 
-    /** A transfer as booked; {@code replayed}: an earlier request with the key made it. */
+    /**
+     * A transfer as booked, with its events ({@code timeline}: the payer's, then the payee's when it was credited);
+     * {@code replayed}: an earlier request with the key made it.
+     */
     public record Booking(String transferId, String debtorIban, String creditorIban, Money amount, String reference,
-            String status, String failureReason, long version, Instant bookedAt, boolean replayed) {
+            String status, String failureReason, long version, Instant bookedAt, List<Event> timeline,
+            boolean replayed) {
 
         public boolean completed() {
             return status.equals("COMPLETED");
         }
+    }
+
+    /** One event of a booking: its type (without package), when it was appended and its id. */
+    public record Event(String type, Instant at, String id) {
     }
 
     /** What a request asks: a key used again must ask the same. */
@@ -86,7 +96,8 @@ public class TransfersWithinBank {
         Asked asked = new Asked(debtorIban, creditorIban, amount, reference);
         for (int attempt = 1; ; attempt++) {
             try {
-                Booking booking = axon.inOneTransaction(() -> bookOnce(asked, callerKey, correlation));
+                Booking booking = withTimeline(axon.inOneTransaction(() -> bookOnce(asked, callerKey,
+                        correlation)));
                 if (!booking.replayed()) {
                     // committed: counted as transfer-saga counts the transfers it finishes
                     meters.counter("eventbank.transfers", "status", booking.status(), "reason",
@@ -109,11 +120,36 @@ public class TransfersWithinBank {
                 "select " + COLUMNS + " from transfer_booking where transfer_id = ?")) {
             query.setString(1, transferId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(booking(row, false)) : Optional.empty();
+                return row.next() ? Optional.of(withTimeline(booking(row, false))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read transfer " + transferId, e);
         }
+    }
+
+    /** The booking with its events as the event store has them (committed by now), ids included. */
+    private Booking withTimeline(Booking booking) {
+        List<Event> timeline = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select e.payloadtype, e.\"timestamp\", e.eventidentifier from transfer_booking b"
+                        + " join domainevententry e on (e.aggregateidentifier = b.debtor_iban"
+                        + " and e.sequencenumber = b.payer_sequence) or (e.aggregateidentifier = b.creditor_iban"
+                        + " and e.sequencenumber = b.payee_sequence)"
+                        + " where b.transfer_id = ? order by e.aggregateidentifier = b.creditor_iban")) {
+            query.setString(1, booking.transferId());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String type = rows.getString(1);
+                    timeline.add(new Event(type.substring(type.lastIndexOf('.') + 1), Instant.parse(rows.getString(2)),
+                            rows.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the events of transfer " + booking.transferId(), e);
+        }
+        return new Booking(booking.transferId(), booking.debtorIban(), booking.creditorIban(), booking.amount(),
+                booking.reference(), booking.status(), booking.failureReason(), booking.version(), booking.bookedAt(),
+                List.copyOf(timeline), booking.replayed());
     }
 
     private Booking bookOnce(Asked asked, String callerKey, String correlation) throws SQLException {
@@ -139,17 +175,19 @@ public class TransfersWithinBank {
                     new BookDebitCommand(payer.identifierAsString(), transferId, asked.amount(), asked.creditorIban(),
                             asked.reference(), payeeRefusal)).andMetaData(metaData));
             Booking booking;
+            Long payeeSequence = null;
             if (debit.accepted()) {
-                axon.batchCommands().sendAndWait(GenericCommandMessage.asCommandMessage(new BookCreditCommand(
-                        asked.creditorIban(), transferId, asked.amount(), asked.debtorIban(), asked.reference()))
-                        .andMetaData(metaData));
+                Outcome credit = axon.batchCommands().sendAndWait(GenericCommandMessage.asCommandMessage(
+                        new BookCreditCommand(asked.creditorIban(), transferId, asked.amount(), asked.debtorIban(),
+                                asked.reference())).andMetaData(metaData));
+                payeeSequence = credit.sequence();
                 booking = new Booking(transferId, asked.debtorIban(), asked.creditorIban(), asked.amount(),
-                        asked.reference(), "COMPLETED", null, 1, Instant.now(), false);
+                        asked.reference(), "COMPLETED", null, 1, Instant.now(), List.of(), false);
             } else {
                 booking = new Booking(transferId, asked.debtorIban(), asked.creditorIban(), asked.amount(),
-                        asked.reference(), "FAILED", debit.refusal().name(), 0, Instant.now(), false);
+                        asked.reference(), "FAILED", debit.refusal().name(), 0, Instant.now(), List.of(), false);
             }
-            complete(c, booking);
+            complete(c, booking, debit.sequence(), payeeSequence);
             return booking;
         }
     }
@@ -223,14 +261,18 @@ public class TransfersWithinBank {
         }
     }
 
-    private static void complete(Connection c, Booking booking) throws SQLException {
+    private static void complete(Connection c, Booking booking, Long payerSequence, Long payeeSequence)
+            throws SQLException {
         try (PreparedStatement update = c.prepareStatement("update transfer_booking set status = ?,"
-                + " failure_reason = ?, version = ?, booked_at = ? where transfer_id = ?")) {
+                + " failure_reason = ?, version = ?, booked_at = ?, payer_sequence = ?, payee_sequence = ?"
+                + " where transfer_id = ?")) {
             update.setString(1, booking.status());
             update.setString(2, booking.failureReason());
             update.setLong(3, booking.version());
             update.setTimestamp(4, Timestamp.from(booking.bookedAt()));
-            update.setString(5, booking.transferId());
+            update.setObject(5, payerSequence);
+            update.setObject(6, payeeSequence);
+            update.setString(7, booking.transferId());
             update.executeUpdate();
         }
     }
@@ -241,6 +283,6 @@ public class TransfersWithinBank {
     private static Booking booking(ResultSet row, boolean replayed) throws SQLException {
         return new Booking(row.getString(1), row.getString(2), row.getString(3), Money.of(row.getLong(4),
                 row.getString(5)), row.getString(6), row.getString(7), row.getString(8), row.getLong(9),
-                row.getTimestamp(10).toInstant(), replayed);
+                row.getTimestamp(10).toInstant(), List.of(), replayed);
     }
 }

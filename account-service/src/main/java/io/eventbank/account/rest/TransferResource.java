@@ -51,11 +51,7 @@ public class TransferResource {
 
     /** The transfer as booked, in the shape of a transfer everywhere else. */
     static Answer answer(TransfersWithinBank.Booking booking) {
-        // the events' ids are the ledger's to show; the booking knows which events it made and when
-        List<Step> timeline = booking.completed()
-                ? List.of(new Step("AccountDebitedEvent", booking.bookedAt(), null),
-                        new Step("AccountCreditedEvent", booking.bookedAt(), null))
-                : List.of(new Step("AccountDebitRejectedEvent", booking.bookedAt(), null));
+        List<Step> timeline = booking.timeline().stream().map(e -> new Step(e.type(), e.at(), e.id())).toList();
         return new Answer(booking.transferId(), "OUTGOING", booking.debtorIban(), booking.creditorIban(),
                 booking.amount().toDecimalString(), booking.amount().currency(), booking.reference(), false,
                 booking.status(), booking.failureReason(), booking.version(), booking.bookedAt(), booking.bookedAt(),

@@ -47,7 +47,9 @@ class TransferBookingTest {
         Response booked = book(payer, payee, "30.00", "rent", "key-" + UUID.randomUUID());
 
         booked.then().statusCode(201).body("status", equalTo("COMPLETED")).body("failureReason", nullValue())
-                .body("version", equalTo(1)).body("interbank", equalTo(false));
+                .body("version", equalTo(1)).body("interbank", equalTo(false))
+                .body("timeline.type", org.hamcrest.Matchers.contains("AccountDebitedEvent", "AccountCreditedEvent"))
+                .body("timeline.eventId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue()));
         String id = booked.path("transferId");
         assertThat(balanceOf(payer)).isEqualTo("70.00");
         assertThat(balanceOf(payee)).isEqualTo("30.00");

@@ -28,7 +28,9 @@ import io.eventbank.contracts.transfer.TransferStatus;
  * A transfer within one bank that account-service booked by itself has no event of its own: it is its accounts'
  * events, marked {@code direct}, final each of them (the debit and the credit of one transaction, or the payer's
  * refusal alone). Whichever of them comes first makes the transfer, COMPLETED or FAILED; its version is the
- * sequence of the last of them (0 the debit or refusal, 1 the credit), so that a read of version 1 sees both.
+ * sequence of the last of them (0 the debit or refusal, 1 the credit), so that a read of version 1 sees both; it
+ * was created at its first event's time and updated at its last one's, in whichever order they come (they travel on
+ * two partitions, and a replay may take them the other way round).
  * Every other account event is not a transfer's.
  */
 @Singleton
@@ -69,7 +71,7 @@ public final class TransfersModel implements ReadModel {
             if (r.topic().equals(Topics.ACCOUNT_EVENTS)) {
                 Direct.of(r.event()).ifPresent(direct -> {
                     booked.merge(direct.transferId(), direct.row(generation, r.envelope().timestamp()),
-                            (one, other) -> (long) one[11] >= (long) other[11] ? one : other);
+                            Direct::merged);
                     timeline.add(new Object[] {generation, direct.transferId(), direct.sequence(), r.type(),
                             r.envelope().timestamp(), r.envelope().id()});
                 });
@@ -124,8 +126,10 @@ public final class TransfersModel implements ReadModel {
         Sql.rows(c, "insert into transfer (generation, transfer_id, direction, debtor_iban, creditor_iban, amount,"
                 + " currency, reference, interbank, status, failure_reason, version, created_at, updated_at) values ",
                 "?, ?, 'OUTGOING', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?",
-                " on conflict (generation, transfer_id) do update set version = excluded.version,"
-                        + " updated_at = excluded.updated_at where transfer.version < excluded.version",
+                " on conflict (generation, transfer_id) do update set"
+                        + " version = greatest(transfer.version, excluded.version),"
+                        + " created_at = least(transfer.created_at, excluded.created_at),"
+                        + " updated_at = greatest(transfer.updated_at, excluded.updated_at)",
                 List.copyOf(booked.values()));
         // a payment that is only the answer to a status request (never received) has no transfer to show
         Sql.rows(c, "insert into transfer_event (generation, transfer_id, sequence, type, at, event_id)"
@@ -157,10 +161,21 @@ public final class TransfersModel implements ReadModel {
             return java.util.Optional.empty();
         }
 
-        /** Its transfer's row (index 11: the version). */
+        /** Its transfer's row: index 9 the version, 10 and 11 the times it was created and updated at. */
         Object[] row(int generation, Instant at) {
             return new Object[] {generation, transferId, debtorIban, creditorIban, amount.minorUnits(),
                     amount.currency(), reference, status, reason, sequence, at, at};
+        }
+
+        /**
+         * Two events of one transfer in one batch, as one row: whichever order they come in (live or in a replay),
+         * the transfer is created at its first event's time and updated at its last one's, at its last version.
+         */
+        static Object[] merged(Object[] one, Object[] other) {
+            Object[] row = ((long) one[9] >= (long) other[9] ? one : other).clone();
+            row[10] = ((Instant) one[10]).isBefore((Instant) other[10]) ? one[10] : other[10];
+            row[11] = ((Instant) one[11]).isAfter((Instant) other[11]) ? one[11] : other[11];
+            return row;
         }
     }
 
