@@ -104,18 +104,19 @@ public class TransfersApi {
         if (key != null) {
             IdempotencyKeys.check(key);
         }
-        // transfer-saga makes one transfer per key, in the transaction of the transfer itself: the caller's key, told
-        // apart from every other caller's; a retry finds the transfer, another body with the key is refused (422)
-        String sagaKey = key == null ? null : Bodies.callerKey(subject, key);
+        // the service that makes the transfer (account-service within one bank, transfer-saga between banks) makes one
+        // per key, in the transaction of the transfer itself: the caller's key, told apart from every other caller's;
+        // a retry finds the transfer, another body with the key is refused (422)
+        String callerKey = key == null ? null : Bodies.callerKey(subject, key);
         Downstream.Answer requested;
         String version = null;
         if (Clearing.isBetweenCustomersOfOneBank(request.get("debtorIban").asText(),
                 request.get("creditorIban").asText())) {
-            requested = bookWithinOneBank(request, sagaKey, correlation);
+            requested = bookWithinOneBank(request, callerKey, correlation);
             // final already: a wait is for the read models to show it, both its events (read-your-writes)
             version = requested.ok() ? Long.toString(field(requested.body(), "version").asLong()) : null;
         } else {
-            requested = Downstream.call(TRANSFER_SAGA, () -> transfers.request(request, sagaKey, correlation),
+            requested = Downstream.call(TRANSFER_SAGA, () -> transfers.request(request, callerKey, correlation),
                     key != null ? 3 : 1);
         }
         if (!requested.ok()) {
