@@ -22,7 +22,7 @@ class BenchIT {
     @Test
     void shouldMeasureThePlatformAndWriteTheReportWithEveryTransferFinal() throws java.io.IOException {
         Path home = Path.of("target", "bench").toAbsolutePath();
-        BenchSettings settings = BenchSettings.parse(List.of("--short"), ServiceUnderTest.projectRoot(), home,
+        BenchSettings settings = BenchSettings.of(java.util.Map.of(), true, ServiceUnderTest.projectRoot(), home,
                 List.of("-Xmx384m"));
 
         BenchReport report = new BenchRun(settings, System.out::println).run();

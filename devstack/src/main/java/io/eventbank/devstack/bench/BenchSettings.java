@@ -56,9 +56,6 @@ public record BenchSettings(
         Path projectRoot,
         List<String> jvmOptions) {
 
-    /** The options of {@code ./eventbank bench} and their defaults. */
-    static final Map<String, String> DEFAULTS = defaults(false);
-
     private static Map<String, String> defaults(boolean quick) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("--accounts", quick ? "400" : "10000");
@@ -82,29 +79,20 @@ public record BenchSettings(
     }
 
     /**
-     * The settings the command line gives: {@code --short} starts from the short form (CI's smoke test: a few hundred
-     * accounts and short steps, whose figures mean little); every other option is {@code --name value}.
+     * The settings of {@code ./eventbank bench}: the options given ({@code --accounts} to its value, as the command
+     * line has them) over the defaults of the chosen form, {@code quick} (CI's smoke test: a few hundred accounts and
+     * short steps, whose figures mean little) or the full one.
+     *
+     * @throws IllegalArgumentException naming the option out of range, or unknown
      */
-    public static BenchSettings parse(List<String> arguments, Path projectRoot, Path home, List<String> jvmOptions) {
-        Map<String, String> options = defaults(arguments.contains("--short"));
-        Path project = projectRoot;
-        for (int i = 0; i < arguments.size(); i++) {
-            String name = arguments.get(i);
-            if (name.equals("--short")) {
-                continue;
+    public static BenchSettings of(Map<String, String> given, boolean quick, Path projectRoot, Path home,
+            List<String> jvmOptions) {
+        Map<String, String> options = defaults(quick);
+        given.forEach((name, value) -> {
+            if (options.put(name, value) == null) {
+                throw new IllegalArgumentException("unknown option " + name);
             }
-            if (i + 1 >= arguments.size()) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            String value = arguments.get(++i);
-            if (name.equals("--project")) {
-                project = Path.of(value).toAbsolutePath();
-            } else if (options.containsKey(name)) {
-                options.put(name, value);
-            } else {
-                throw new IllegalArgumentException("unknown option " + name + " (./eventbank help)");
-            }
-        }
+        });
         String only = options.get("--only");
         if (!List.of("both", "same-bank", "mixed").contains(only)) {
             throw new IllegalArgumentException("--only is same-bank or mixed");
@@ -116,7 +104,7 @@ public record BenchSettings(
                 seconds(options, "--step"), seconds(options, "--open"), number(options, "--rate"),
                 seconds(options, "--pgbench"), minutes(options, "--soak"),
                 only.equals("both") ? List.of("same-bank", "mixed") : List.of(only),
-                Long.parseLong(options.get("--seed")), home, project, jvmOptions).checked();
+                Long.parseLong(options.get("--seed")), home, projectRoot, jvmOptions).checked();
     }
 
     public boolean runs(String part) {

@@ -13,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,8 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The commands an operator reaches for, each a thin client of the public API (as docs/api.md has it), with a token
  * signed by the platform's own key: {@code replay}, {@code dlq list}, {@code dlq redrive}, {@code events tail} and
- * {@code verify}. Exit status 0 when the API did what was asked, 1 when it refused (the problem is printed) or
- * did not answer, 2 for a mistake in the command.
+ * {@code verify}. Each answers the exit status: 0 when the API did what was asked, 1 when it refused (the problem is
+ * printed) or did not answer. The command line itself is {@link io.eventbank.devstack.Launcher}'s.
  */
 public final class OperatorCommands {
 
@@ -50,13 +48,6 @@ public final class OperatorCommands {
         this.out = out;
     }
 
-    /** A mistake in the command line: the usage is printed with it. */
-    public static final class UsageException extends RuntimeException {
-        public UsageException(String message) {
-            super(message);
-        }
-    }
-
     /** The API refused, or did not answer: printed as it is, exit status 1. */
     static final class Refused extends RuntimeException {
         Refused(String message) {
@@ -64,33 +55,49 @@ public final class OperatorCommands {
         }
     }
 
-    public int run(String command, List<String> args) throws InterruptedException {
+    /** Rebuilds a read model ({@code accounts}, {@code transfers}...) or {@code all}, printing the progress. */
+    public int replay(String view) throws InterruptedException {
+        return answered(() -> replayed(view));
+    }
+
+    /** The dead letters, one a line. */
+    public int deadLetters() throws InterruptedException {
+        return answered(this::listed);
+    }
+
+    /** Re-drives one dead letter, or {@code all} of them not re-driven yet. */
+    public int redrive(String id) throws InterruptedException {
+        return answered(() -> redriven(id));
+    }
+
+    /**
+     * The audit stream in the terminal, from now or from {@code from}, filtered by the query parameters of
+     * {@code GET /events/stream} ({@code account}, {@code correlationId}, {@code transfer}, {@code type}); reconnects
+     * after the last event it printed until interrupted.
+     */
+    public int tail(Map<String, String> filters) throws InterruptedException {
+        return answered(() -> tailed(filters));
+    }
+
+    /** The invariants the ledger checks, each balance against account-service's: 0 when every one holds. */
+    public int verify() throws InterruptedException {
+        return answered(this::verified);
+    }
+
+    private interface Call {
+        int run() throws InterruptedException;
+    }
+
+    private static int answered(Call call) throws InterruptedException {
         try {
-            return switch (command) {
-                case "replay" -> replay(one(args, "replay VIEW|all"));
-                case "dlq" -> dlq(args);
-                case "events" -> {
-                    if (args.isEmpty() || !args.get(0).equals("tail")) {
-                        throw new UsageException("events tail [--account IBAN] [--correlation ID] [--transfer ID]"
-                                + " [--type TYPE]");
-                    }
-                    yield tail(options(args.subList(1, args.size()), Map.of("--account", "account",
-                            "--correlation", "correlationId", "--transfer", "transfer", "--type", "type",
-                            "--from", "from")));
-                }
-                case "verify" -> {
-                    none(args, "verify");
-                    yield verify();
-                }
-                default -> throw new UsageException("unknown command " + command);
-            };
+            return call.run();
         } catch (Refused e) {
             System.err.println(e.getMessage());
             return 1;
         }
     }
 
-    private int replay(String name) throws InterruptedException {
+    private int replayed(String name) throws InterruptedException {
         JsonNode started = send("operator", "POST", "/admin/projections/" + segment(name) + "/replay", 202);
         String replayId = started.path("replayId").asText();
         out.printf("replay %s of %s started%n", replayId, name);
@@ -134,38 +141,29 @@ public final class OperatorCommands {
                 replay.hasNonNull("error") ? ": " + replay.path("error").asText() : "");
     }
 
-    private int dlq(List<String> args) {
-        if (args.isEmpty()) {
-            throw new UsageException("dlq list | dlq redrive ID|all");
+    private int listed() {
+        JsonNode items = send("operator", "GET", "/admin/dead-letters", 200).path("items");
+        if (items.isEmpty()) {
+            out.println("No dead letters: every record was read and applied.");
+            return 0;
         }
-        switch (args.get(0)) {
-            case "list" -> {
-                none(args.subList(1, args.size()), "dlq list");
-                JsonNode items = send("operator", "GET", "/admin/dead-letters", 200).path("items");
-                if (items.isEmpty()) {
-                    out.println("No dead letters: every record was read and applied.");
-                    return 0;
-                }
-                out.printf("%-60s %-18s %-9s %-28s %s%n", "ID", "KIND", "REDRIVEN", "AT", "TYPE / REASON");
-                for (JsonNode item : items) {
-                    out.printf("%-60s %-18s %-9s %-28s %s / %s%n", item.path("id").asText(),
-                            item.path("kind").asText(), item.path("redriven").asBoolean() ? "yes" : "no",
-                            item.path("at").asText(), item.path("type").asText("–"), item.path("reason").asText("–"));
-                }
-                return 0;
-            }
-            case "redrive" -> {
-                String id = one(args.subList(1, args.size()), "dlq redrive ID|all");
-                JsonNode answer = id.equals("all") ? send("operator", "POST", "/admin/dead-letters/redrive", 200)
-                        : send("operator", "POST", "/admin/dead-letters/" + segment(id) + "/redrive", 200);
-                out.println(id.equals("all") ? "re-drove: " + answer : id + ": " + answer.path("outcome").asText());
-                return 0;
-            }
-            default -> throw new UsageException("dlq list | dlq redrive ID|all");
+        out.printf("%-60s %-18s %-9s %-28s %s%n", "ID", "KIND", "REDRIVEN", "AT", "TYPE / REASON");
+        for (JsonNode item : items) {
+            out.printf("%-60s %-18s %-9s %-28s %s / %s%n", item.path("id").asText(),
+                    item.path("kind").asText(), item.path("redriven").asBoolean() ? "yes" : "no",
+                    item.path("at").asText(), item.path("type").asText("–"), item.path("reason").asText("–"));
         }
+        return 0;
     }
 
-    private int verify() {
+    private int redriven(String id) {
+        JsonNode answer = id.equals("all") ? send("operator", "POST", "/admin/dead-letters/redrive", 200)
+                : send("operator", "POST", "/admin/dead-letters/" + segment(id) + "/redrive", 200);
+        out.println(id.equals("all") ? "re-drove: " + answer : id + ": " + answer.path("outcome").asText());
+        return 0;
+    }
+
+    private int verified() {
         JsonNode result = send("auditor", "GET", "/admin/verification", 200);
         for (JsonNode check : result.path("checks")) {
             out.printf("%s %s%s%n", check.path("ok").asBoolean() ? "ok    " : "FAILED", check.path("name").asText(),
@@ -177,8 +175,7 @@ public final class OperatorCommands {
         return ok ? 0 : 1;
     }
 
-    /** The audit stream in the terminal; reconnects after the last event it printed until interrupted. */
-    private int tail(Map<String, String> filters) throws InterruptedException {
+    private int tailed(Map<String, String> filters) throws InterruptedException {
         StringBuilder query = new StringBuilder();
         filters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
@@ -292,35 +289,5 @@ public final class OperatorCommands {
 
     private static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String one(List<String> args, String usage) {
-        if (args.size() != 1) {
-            throw new UsageException(usage);
-        }
-        return args.get(0);
-    }
-
-    private static void none(List<String> args, String usage) {
-        if (!args.isEmpty()) {
-            throw new UsageException(usage);
-        }
-    }
-
-    private static Map<String, String> options(List<String> args, Map<String, String> known) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i += 2) {
-            String name = known.get(args.get(i));
-            if (name == null || i + 1 >= args.size()) {
-                throw new UsageException("events tail takes " + String.join(", ", known.keySet())
-                        + ", each with a value");
-            }
-            try {
-                values.put(name, name.equals("from") ? Instant.parse(args.get(i + 1)).toString() : args.get(i + 1));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new UsageException("--from is an instant, such as 2026-12-04T10:00:00Z");
-            }
-        }
-        return values;
     }
 }

@@ -11,8 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class BenchSettingsTest {
 
+    /** The settings of the options given as name, value, name, value...; {@code --short} alone. */
     private static BenchSettings parse(String... arguments) {
-        return BenchSettings.parse(List.of(arguments), Path.of("."), Path.of("target", "bench"), List.of());
+        List<String> given = new java.util.ArrayList<>(List.of(arguments));
+        boolean quick = given.remove("--short");
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i += 2) {
+            options.put(given.get(i), given.get(i + 1));
+        }
+        return BenchSettings.of(options, quick, Path.of("."), Path.of("target", "bench"), List.of());
     }
 
     @Test
