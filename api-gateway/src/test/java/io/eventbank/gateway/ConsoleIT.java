@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.eventbank.devstack.testing.PlatformUnderTest;
 import io.eventbank.devstack.testing.ServiceUnderTest;
 import io.eventbank.devstack.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -56,7 +57,7 @@ class ConsoleIT {
     private static final Duration PATIENCE = Duration.ofSeconds(45);
     /** axe-core, from the console's npm packages: the accessibility rules every page is checked against. */
     private static final Path AXE = Path.of("src", "main", "webui", "node_modules", "axe-core", "axe.min.js");
-    private static final List<ServiceUnderTest> services = new ArrayList<>();
+    private static PlatformUnderTest platform;
     private static final Map<String, String> downstream = new java.util.HashMap<>();
     private static String base;
     private static String api;
@@ -76,27 +77,21 @@ class ConsoleIT {
         Assumptions.assumeTrue(installed, "ConsoleIT skipped: no /usr/bin/chromium and /usr/bin/chromedriver"
                 + " (apt-get install -y chromium chromium-driver)");
         deleteScreenshots();
-        ServiceUnderTest accounts = new ServiceUnderTest("account-service", Map.of());
-        ServiceUnderTest transfers = new ServiceUnderTest("transfer-saga", Map.of());
-        ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of(
-                "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl()));
-        downstream.putAll(Map.of("EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
-                "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),
-                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl(),
-                // the test polls the read models as fast as they answer: reads are not what it limits
-                "EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "10000",
-                "EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", "10000"));
-        ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", downstream);
-        for (ServiceUnderTest service : List.of(accounts, transfers, ledger, gateway)) {
-            services.add(service.start(Duration.ofSeconds(150)));
-        }
-        base = gateway.baseUrl();
+        // the test polls the read models as fast as they answer: reads are not what it limits
+        Map<String, String> settings = Map.of("EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "10000",
+                "EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", "10000");
+        platform = PlatformUnderTest.start(settings);
+        downstream.putAll(settings);
+        downstream.putAll(platform.gatewayEnvironment());
+        base = platform.gatewayUrl();
         api = base + "/api/v1";
     }
 
     @AfterAll
     static void stop() {
-        services.forEach(ServiceUnderTest::close);
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @BeforeEach

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.eventbank.devstack.testing.PlatformUnderTest;
 import io.eventbank.devstack.testing.ServiceUnderTest;
 import io.eventbank.devstack.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -44,36 +45,29 @@ class HardeningIT {
     private static final int WAITS_PER_SUBJECT = 5;
     private static final int READ_BURST = 40;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final List<ServiceUnderTest> services = new ArrayList<>();
+    private static PlatformUnderTest platform;
     private static ServiceUnderTest accounts;
     private static PublicApi api;
 
     @BeforeAll
     static void start() {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        accounts = new ServiceUnderTest("account-service", Map.of());
-        ServiceUnderTest transfers = new ServiceUnderTest("transfer-saga", Map.of());
-        ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of(
-                "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl()));
-        ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", Map.of(
-                "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
-                "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),
-                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl(),
+        platform = PlatformUnderTest.start(Map.of(
                 // a short window, so that a key outlives it in the test
                 "EVENTBANK_GATEWAY_IDEMPOTENCY_EXPIRE_AFTER", "2s",
                 "EVENTBANK_GATEWAY_WAITS_PER_SUBJECT", Integer.toString(WAITS_PER_SUBJECT),
                 // low, so that one caller reaches its read limit in the test; each test polls below it
                 "EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "20",
                 "EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", Integer.toString(READ_BURST)));
-        for (ServiceUnderTest service : List.of(accounts, transfers, ledger, gateway)) {
-            services.add(service.start(READY));
-        }
-        api = new PublicApi(gateway.baseUrl());
+        accounts = platform.accounts();
+        api = new PublicApi(platform.gatewayUrl());
     }
 
     @AfterAll
     static void stop() {
-        services.forEach(ServiceUnderTest::close);
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     /** Before: the second withdrawal answered 200, booked nothing, and said nothing of a repeat. */

@@ -69,6 +69,22 @@ class InfrastructureTest extends InfrastructureContract {
                 .allMatch(id -> id.matches("[a-z][A-Za-z]{2,30}"), "short camelCase");
     }
 
+    /**
+     * Clients are generated from the document: every schema in it is one a client meets (none left unused), and none
+     * is a Java class of the gateway's making (Jackson's JsonNode with its isArray, isObject...).
+     */
+    @Test
+    void shouldDescribeOnlyTheSchemasTheOperationsUse() {
+        String text = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        java.util.Map<String, Object> schemas = io.restassured.path.json.JsonPath.from(text)
+                .getMap("components.schemas");
+        org.assertj.core.api.Assertions.assertThat(schemas.keySet()).noneMatch(name -> name.startsWith("JsonNode"));
+        for (String name : schemas.keySet()) {
+            org.assertj.core.api.Assertions.assertThat(text).as("a reference to " + name)
+                    .contains("\"#/components/schemas/" + name + "\"");
+        }
+    }
+
     /** The gateway reads no topic: its readiness does not depend on the broker. */
     @Test
     void shouldBeReadyWithoutKafka() {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.eventbank.devstack.testing.PlatformUnderTest;
 import io.eventbank.devstack.testing.ServiceUnderTest;
 import io.eventbank.devstack.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -43,11 +44,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
-    private static final Duration READY = Duration.ofSeconds(150);
-    private static final List<ServiceUnderTest> services = new ArrayList<>();
+    private static PlatformUnderTest platform;
     private static String api;
     private static String gatewayUrl;
-    private static final List<ServiceUnderTest> internal = new ArrayList<>();
+    /** account-service, transfer-saga, ledger-projection. */
+    private static List<ServiceUnderTest> internal;
     private static final String OPERATOR = TestTokens.operator();
     private static final String AUDITOR = TestTokens.auditor();
     /** Each account's customer: its owner's token, by IBAN. */
@@ -56,14 +57,7 @@ class PlatformIT {
     @BeforeAll
     static void start() {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        ServiceUnderTest accounts = new ServiceUnderTest("account-service", Map.of());
-        ServiceUnderTest transfers = new ServiceUnderTest("transfer-saga", Map.of());
-        ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of(
-                "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl()));
-        ServiceUnderTest gateway = new ServiceUnderTest("api-gateway", Map.of(
-                "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
-                "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),
-                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl(),
+        platform = PlatformUnderTest.start(Map.of(
                 // low limits, so that a test reaches them; each test's customers stay below
                 "EVENTBANK_GATEWAY_RATE_LIMIT_WRITES_PER_SECOND", "2",
                 "EVENTBANK_GATEWAY_RATE_LIMIT_BURST", "40",
@@ -71,17 +65,16 @@ class PlatformIT {
                 // the tests poll the read models as one auditor as fast as they answer: reads are not what they limit
                 "EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "10000",
                 "EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", "10000"));
-        for (ServiceUnderTest service : List.of(accounts, transfers, ledger, gateway)) {
-            services.add(service.start(READY));
-        }
-        api = gateway.baseUrl() + "/api/v1";
-        internal.addAll(List.of(accounts, transfers, ledger));
-        gatewayUrl = gateway.baseUrl();
+        gatewayUrl = platform.gatewayUrl();
+        api = gatewayUrl + "/api/v1";
+        internal = platform.internal();
     }
 
     @AfterAll
     static void stop() {
-        services.forEach(ServiceUnderTest::close);
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @Test

@@ -201,7 +201,11 @@ public class AccountsApi {
                     schema = @Schema(implementation = Answers.Account.class)))
     @Operation(operationId = "freezeAccount",
             summary = "Freeze: no more debits; optional body {\"reason\"}")
-    public Response freeze(@PathParam("iban") String iban, String body, @HeaderParam("Idempotency-Key") String key,
+    public Response freeze(@PathParam("iban") String iban,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Requests.Freeze.class))) String body,
+            @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         ObjectNode request = body == null || body.isBlank() ? Json.mapper().createObjectNode()
                 : Bodies.canonical(Bodies.read(body, Requests.Freeze.class, validator));

@@ -61,7 +61,7 @@ final class Answers {
     record Event(String id, @Schema(examples = "MoneyDepositedEvent") String type, String aggregateId, Long sequence,
             String timestamp, String correlationId, String causationId, String source, String topic, int partition,
             long offset, @Schema(description = "its place in the order the ledger applied events") long position,
-            JsonNode payload) {
+            @Schema(description = "the event's own fields, as docs/events.md lists them by type") JsonNode payload) {
     }
 
     @Schema(name = "Bank")
