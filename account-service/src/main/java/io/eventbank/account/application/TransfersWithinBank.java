@@ -28,8 +28,7 @@ import io.eventbank.contracts.MoneyRange;
 import io.eventbank.contracts.account.AccountRefusal;
 import io.eventbank.infrastructure.axon.AxonRuntime;
 import io.eventbank.infrastructure.axon.RequestCorrelation;
-import io.eventbank.infrastructure.rest.Problem;
-import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.lock.DeadlockException;
@@ -88,10 +87,10 @@ public class TransfersWithinBank {
     public Booking book(String debtorIban, String creditorIban, Money amount, String reference, String callerKey,
             String correlation) {
         if (!Clearing.isBetweenCustomersOfOneBank(debtorIban, creditorIban)) {
-            throw new ProblemException(Problem.of(422, "NOT_WITHIN_ONE_BANK", "Not a transfer within one bank",
+            throw ProblemType.NOT_WITHIN_ONE_BANK.exception(
                     "account-service books transfers between two customer accounts of one bank; "
-                            + Iban.printable(debtorIban) + " to " + Iban.printable(creditorIban) + " is not one")
-                    .withField("creditorIban"));
+                            + Iban.printable(debtorIban) + " to " + Iban.printable(creditorIban) + " is not one",
+                    "creditorIban");
         }
         Asked asked = new Asked(debtorIban, creditorIban, amount, reference);
         for (int attempt = 1; ; attempt++) {
@@ -196,8 +195,7 @@ public class TransfersWithinBank {
         try {
             return accounts().load(iban);
         } catch (AggregateNotFoundException e) {
-            throw new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
-                    "no account " + Iban.printable(iban)).withField("debtorIban"));
+            throw ProblemType.UNKNOWN_ACCOUNT.exception("no account " + Iban.printable(iban), "debtorIban");
         }
     }
 
@@ -248,13 +246,12 @@ public class TransfersWithinBank {
                 Booking earlier = booking(row, true);
                 if (!new Asked(earlier.debtorIban(), earlier.creditorIban(), earlier.amount(), earlier.reference())
                         .equals(asked)) {
-                    throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED",
-                            "Idempotency key used for another request", "the Idempotency-Key was used at "
-                                    + earlier.bookedAt() + " for a transfer of " + earlier.amount() + " from "
-                                    + Iban.printable(earlier.debtorIban()) + " to "
-                                    + Iban.printable(earlier.creditorIban()) + ", reference "
-                                    + (earlier.reference() == null ? "none" : "\"" + earlier.reference() + "\""))
-                            .withField("Idempotency-Key"));
+                    throw ProblemType.IDEMPOTENCY_KEY_REUSED.exception("the Idempotency-Key was used at "
+                            + earlier.bookedAt() + " for a transfer of " + earlier.amount() + " from "
+                            + Iban.printable(earlier.debtorIban()) + " to "
+                            + Iban.printable(earlier.creditorIban()) + ", reference "
+                            + (earlier.reference() == null ? "none" : "\"" + earlier.reference() + "\""),
+                            "Idempotency-Key");
                 }
                 return Optional.of(earlier);
             }

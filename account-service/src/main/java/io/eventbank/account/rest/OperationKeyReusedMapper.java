@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.eventbank.account.application.OperationKeyReusedException;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 
 /** An operation id used before for another request: 422, as the gateway answers a key reused within its window. */
 @Provider
@@ -14,7 +14,7 @@ public class OperationKeyReusedMapper implements ExceptionMapper<OperationKeyReu
 
     @Override
     public Response toResponse(OperationKeyReusedException reused) {
-        return Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key used for another request",
+        return ProblemType.IDEMPOTENCY_KEY_REUSED.problem(
                 reused.getMessage()).withField(IdempotencyKeys.HEADER).toResponse();
     }
 }

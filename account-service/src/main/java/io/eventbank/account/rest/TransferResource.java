@@ -24,7 +24,7 @@ import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.FreeText;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.infrastructure.transfers.TransferBodies.Answer;
@@ -91,7 +91,7 @@ public class TransferResource {
         if (id == null || id.length() > 100) {
             throw ProblemException.invalid("id", "not a transfer id");
         }
-        return transfers.find(id).map(TransferResource::answer).orElseThrow(() -> new ProblemException(
-                Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + id)));
+        return transfers.find(id).map(TransferResource::answer)
+                .orElseThrow(() -> ProblemType.UNKNOWN_TRANSFER.exception("no transfer " + id));
     }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.ProcessingException;
 
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.json.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -93,8 +94,7 @@ public class AuditStream {
         } catch (JsonProcessingException e) {
             throw ProblemException.invalid(null, "the filters are not acceptable");
         } catch (ProcessingException e) {
-            throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                    "ledger-projection does not answer"));
+            throw ProblemType.SERVICE_UNAVAILABLE.exception("ledger-projection does not answer");
         }
         AtomicInteger all = auditor ? auditors : customers;
         int most = auditor ? config.streams().auditorTotal() : config.streams().total();

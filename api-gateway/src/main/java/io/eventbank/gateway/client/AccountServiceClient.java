@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.eventbank.infrastructure.security.ServiceToken;
+import io.eventbank.infrastructure.transfers.TransferBodies;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -42,7 +43,7 @@ public interface AccountServiceClient {
     @POST
     @Path("/transfers")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response book(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    Response book(TransferBodies.Request body, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("X-Correlation-Id") String correlation);
 
     /** A transfer within one bank it booked. */

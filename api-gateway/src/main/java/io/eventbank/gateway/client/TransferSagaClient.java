@@ -11,9 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.eventbank.infrastructure.security.ServiceToken;
+import io.eventbank.infrastructure.transfers.TransferBodies;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -26,7 +25,7 @@ public interface TransferSagaClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response request(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    Response request(TransferBodies.Request body, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("X-Correlation-Id") String correlation);
 
     /** The transfers from an account that are not final: {@code {"items":[{"transferId","status","createdAt"}]}}. */
@@ -47,5 +46,5 @@ public interface TransferSagaClient {
     @POST
     @Path("/requested")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response requested(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey);
+    Response requested(TransferBodies.Request body, @HeaderParam("Idempotency-Key") String idempotencyKey);
 }

@@ -30,8 +30,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
-import io.eventbank.infrastructure.rest.Problem;
-import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.contracts.MoneyRange;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.money.MoneyRanges;
@@ -107,8 +106,8 @@ public class AccountsApi {
     @Operation(operationId = "listMyAccounts",
             summary = "The caller's own accounts (a customer's), a page at a time: pass next as after")
     public Response mine(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.ofCustomer(Ownership.subject(caller), after, limit), 3)
-                .toResponse();
+        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.ofCustomer(Ownership.subject(caller), after, limit),
+                true).toResponse();
     }
 
     @GET
@@ -136,10 +135,10 @@ public class AccountsApi {
                     .map(Downstream.Answer::toResponse)
                     .onTermination().invoke(place::close);
         }
-        Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, null, null, null), 3);
+        Downstream.Answer read = Downstream.call(LEDGER, () -> ledger.account(iban, null, null, null), true);
         if (read.status() == 404) {
             // not projected yet (just opened): the command side knows it already
-            Downstream.Answer fresh = Downstream.call(ACCOUNT_SERVICE, () -> accounts.get(iban), 3);
+            Downstream.Answer fresh = Downstream.call(ACCOUNT_SERVICE, () -> accounts.get(iban), true);
             if (fresh.ok()) {
                 return Uni.createFrom().item(Response.fromResponse(fresh.toResponse())
                         .header("X-Read-Source", ACCOUNT_SERVICE).build());
@@ -160,7 +159,7 @@ public class AccountsApi {
     public Response transactions(@PathParam("iban") String pathIban, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         String iban = ownership.requireOwnAccount(caller, pathIban, "iban");
-        return Downstream.call(LEDGER, () -> ledger.transactions(iban, cursor, limit), 3).toResponse();
+        return Downstream.call(LEDGER, () -> ledger.transactions(iban, cursor, limit), true).toResponse();
     }
 
     @POST
@@ -247,10 +246,10 @@ public class AccountsApi {
      * look and the close, its refund reopens the account, frozen (account-service), and nothing is lost.
      */
     private void refuseWhileTransfersAreInFlight(String iban) {
-        Downstream.Answer inFlight = Downstream.call(TRANSFER_SAGA, () -> transfers.inFlight(iban), 3);
+        Downstream.Answer inFlight = Downstream.call(TRANSFER_SAGA, () -> transfers.inFlight(iban), true);
         if (!inFlight.ok()) {
-            throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                    "transfer-saga cannot say whether a transfer from the account is in flight; nothing was changed"));
+            throw ProblemType.SERVICE_UNAVAILABLE.exception(
+                    "transfer-saga cannot say whether a transfer from the account is in flight; nothing was changed");
         }
         try {
             JsonNode items = Json.mapper().readTree(inFlight.body()).path("items");
@@ -258,9 +257,9 @@ public class AccountsApi {
                 List<String> ids = new ArrayList<>();
                 items.forEach(item -> ids.add(item.path("transferId").asText() + " (" + item.path("status").asText()
                         + ")"));
-                throw new ProblemException(Problem.of(409, "TRANSFERS_IN_FLIGHT", "Transfers in flight",
+                throw ProblemType.TRANSFERS_IN_FLIGHT.exception(
                         "the account cannot be closed while a transfer from it is not final: " + String.join(", ",
-                                ids)).withField("iban"));
+                                ids), "iban");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -281,7 +280,7 @@ public class AccountsApi {
         }
         return idempotent.run("POST " + path, key, Bodies.hash(path, request),
                 () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, forwarded, correlation),
-                        key != null ? 3 : 1));
+                        key != null));
     }
 
     private Response lifecycle(String pathIban, String operation, ObjectNode body, String key, String correlation) {

@@ -62,7 +62,7 @@ public class AdminApi {
     @Operation(operationId = "listProjections",
             summary = "The read models that can be replayed, with their state")
     public Response projections() {
-        return Downstream.call(LEDGER, ledger::projections, 3).toResponse();
+        return Downstream.call(LEDGER, ledger::projections, true).toResponse();
     }
 
     @GET
@@ -71,7 +71,7 @@ public class AdminApi {
     @Operation(operationId = "getProjection",
             summary = "A read model's state: live or replaying, progress (applied, remaining, rate), position")
     public Response projection(@PathParam("name") String name) {
-        return Downstream.call(LEDGER, () -> ledger.projection(name), 3).toResponse();
+        return Downstream.call(LEDGER, () -> ledger.projection(name), true).toResponse();
     }
 
     @POST
@@ -105,7 +105,7 @@ public class AdminApi {
         String account = ownership.requireNotOwnAccount(caller, iban, "iban");
         ObjectNode request = Bodies.canonical(body);
         return Downstream.call("account-service", () -> accounts.setOverdraftLimit(account, request,
-                correlation), 3).toResponse();
+                correlation), true).toResponse();
     }
 
     @GET
@@ -115,7 +115,7 @@ public class AdminApi {
             summary = "The dead letters: records no consumer could read (dead-letter topics) and records a read"
             + " model could not apply (parked)")
     public Response deadLetters() {
-        return Downstream.call(LEDGER, ledger::deadLetters, 3).toResponse();
+        return Downstream.call(LEDGER, ledger::deadLetters, true).toResponse();
     }
 
     @POST
@@ -147,7 +147,7 @@ public class AdminApi {
     @Operation(operationId = "getSettlements",
             summary = "Settlement positions between the hosted banks")
     public Response settlements() {
-        return Downstream.call(LEDGER, ledger::settlements, 3).toResponse();
+        return Downstream.call(LEDGER, ledger::settlements, true).toResponse();
     }
 
     @GET
@@ -157,7 +157,7 @@ public class AdminApi {
             summary = "Each bank's settlement position over the last minutes (?minutes=, 60 by default, at most"
             + " 1440): its position before, and after each movement since")
     public Response settlementHistory(@QueryParam("minutes") String minutes) {
-        return Downstream.call(LEDGER, () -> ledger.settlementHistory(minutes), 3).toResponse();
+        return Downstream.call(LEDGER, () -> ledger.settlementHistory(minutes), true).toResponse();
     }
 
     @GET
@@ -167,7 +167,7 @@ public class AdminApi {
             summary = "The transfers that are not final yet, oldest first (?limit=, 100 by default, at most 500),"
             + " with what each waits for")
     public Response unfinishedTransfers(@QueryParam("limit") String limit) {
-        return Downstream.call(LEDGER, () -> ledger.unfinishedTransfers(limit), 3).toResponse();
+        return Downstream.call(LEDGER, () -> ledger.unfinishedTransfers(limit), true).toResponse();
     }
 
     @GET
@@ -177,7 +177,7 @@ public class AdminApi {
             summary = "Transfers that became final in each 10 s of the last minutes (?minutes=, 10 by default, at"
             + " most 60), completed and failed, with the completed ones' p50 and p99 latency from request to final")
     public Response activity(@QueryParam("minutes") String minutes) {
-        return Downstream.call(LEDGER, () -> ledger.activity(minutes), 3).toResponse();
+        return Downstream.call(LEDGER, () -> ledger.activity(minutes), true).toResponse();
     }
 
     @GET
@@ -186,6 +186,6 @@ public class AdminApi {
     @Operation(operationId = "verify",
             summary = "Checks the invariants on the read models")
     public Response verification() {
-        return Downstream.call(LEDGER, ledger::verification, 3).toResponse();
+        return Downstream.call(LEDGER, ledger::verification, true).toResponse();
     }
 }

@@ -35,6 +35,6 @@ public class BanksApi {
     @Operation(operationId = "listBanks",
             summary = "The hosted banks: bank code, BIC, name")
     public Response banks() {
-        return Downstream.call("account-service", accounts::banks, 3).toResponse();
+        return Downstream.call("account-service", accounts::banks, true).toResponse();
     }
 }

@@ -21,6 +21,7 @@ import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.FreeText;
 import io.eventbank.infrastructure.rest.ProblemMappers;
 import io.eventbank.infrastructure.rest.StrictJson;
+import io.eventbank.infrastructure.transfers.TransferBodies;
 
 /**
  * Request bodies as the gateway passes them on: in one canonical form, hashed to tell a retry from another request
@@ -51,6 +52,16 @@ final class Bodies {
             throw new ConstraintViolationException(violations);
         }
         return body;
+    }
+
+    /**
+     * A transfer request in its canonical form ({@link #canonical(ObjectNode)}'s rules), as the services that make
+     * transfers take it.
+     */
+    static TransferBodies.Request canonical(Requests.Transfer body) {
+        return new TransferBodies.Request(Iban.normalize(body.debtorIban()), Iban.normalize(body.creditorIban()),
+                plainDecimal(body.amount()), body.currency().strip(),
+                body.reference() == null ? null : FreeText.optional(body.reference(), "reference"));
     }
 
     /** The canonical form ({@link #canonical(ObjectNode)}) of a typed body. */

@@ -1,5 +1,7 @@
 package io.eventbank.gateway.rest;
 
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
@@ -7,16 +9,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
  * Calls to the services behind the gateway, and their answers as public answers: the body and status as they are
  * (a problem stays a problem), a service that cannot be reached as a 503 problem. Idempotent calls are tried again a
- * few times before giving up.
+ * few times before giving up (SmallRye Fault Tolerance).
  */
 final class Downstream {
 
@@ -73,46 +76,66 @@ final class Downstream {
                 })
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
                     LOG.warnf("%s does not answer a read that waits: %s", service, failure.toString());
-                    return new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                            service + " does not answer"));
+                    return ProblemType.SERVICE_UNAVAILABLE.exception(service + " does not answer");
                 });
     }
 
     /** One call; a service that does not answer becomes a 503 problem. */
     static Answer call(String service, Supplier<Response> call) {
-        return call(service, call, 1);
+        return call(service, call, false);
     }
 
     /**
-     * An idempotent call, tried up to {@code attempts} times while the service does not answer or answers 5xx; a 504
-     * is the answer itself (what was waited for did not happen in time), never tried again.
+     * A call; an idempotent one is tried again (SmallRye Fault Tolerance, {@link #RETRIED}) while the service does not
+     * answer or answers 5xx. A 504 is the answer itself (what was waited for did not happen in time), never tried
+     * again. A service that does not answer in the end becomes a 503 problem; a 5xx is answered as it is.
      */
-    static Answer call(String service, Supplier<Response> call, int attempts) {
-        for (int attempt = 1; ; attempt++) {
-            try (Response response = call.get()) {
-                String body = response.hasEntity() ? response.readEntity(String.class) : null;
-                String type = response.getMediaType() == null ? null : response.getMediaType().toString();
-                Answer answer = new Answer(response.getStatus(), body, type,
-                        response.getLocation() == null ? null : response.getLocation().getPath(),
-                        "true".equals(response.getHeaderString(IdempotencyKeys.SERVICE_REPLAYED)));
-                if (answer.status() < 500 || answer.status() == 504 || attempt >= attempts) {
-                    return answer;
-                }
-                LOG.warnf("%s answered %d (attempt %d of %d)", service, answer.status(), attempt, attempts);
-            } catch (ProcessingException e) {
-                if (attempt >= attempts) {
-                    throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                            service + " does not answer; nothing was changed unless a retry with the same"
-                                    + " Idempotency-Key says so"));
-                }
-                LOG.warnf("%s does not answer (attempt %d of %d): %s", service, attempt, attempts, e.getMessage());
+    static Answer call(String service, Supplier<Response> call, boolean idempotent) {
+        Supplier<Answer> attempt = () -> {
+            Answer answer = answerOf(call.get());
+            if (answer.status() >= 500 && answer.status() != 504) {
+                throw new Failed(service, answer);
             }
-            try {
-                Thread.sleep(100L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable", service));
-            }
+            return answer;
+        };
+        try {
+            return idempotent ? RETRIED.get(attempt, Answer.class) : attempt.get();
+        } catch (Failed failed) {
+            return failed.answer;
+        } catch (ProcessingException e) {
+            LOG.warnf("%s does not answer: %s", service, e.getMessage());
+            throw ProblemType.SERVICE_UNAVAILABLE.exception(service + " does not answer; nothing was changed unless"
+                    + " a retry with the same Idempotency-Key says so");
+        }
+    }
+
+    /**
+     * Three attempts in all, 100 ms apart (give or take 50), while the service does not answer or answers 5xx: the
+     * calls it guards are idempotent, so a retry of one that did get through changes nothing.
+     */
+    private static final Guard RETRIED = Guard.create()
+            .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
+            .retryOn(List.of(ProcessingException.class, Failed.class))
+            .beforeRetry(failure -> LOG.warnf("trying again: %s", failure.getMessage())).done()
+            .build();
+
+    /** A service answered 5xx (but 504): worth another attempt, and otherwise its answer. */
+    private static final class Failed extends RuntimeException {
+        private final transient Answer answer;
+
+        Failed(String service, Answer answer) {
+            super(service + " answered " + answer.status(), null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    private static Answer answerOf(Response called) {
+        try (Response response = called) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : null;
+            String type = response.getMediaType() == null ? null : response.getMediaType().toString();
+            return new Answer(response.getStatus(), body, type,
+                    response.getLocation() == null ? null : response.getLocation().getPath(),
+                    "true".equals(response.getHeaderString(IdempotencyKeys.SERVICE_REPLAYED)));
         }
     }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import io.eventbank.gateway.audit.AuditStream;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.security.Ownership;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -59,7 +59,7 @@ public class EventsApi {
         requireOwnScope(account);
         return Downstream.call("ledger-projection",
                 () -> ledger.events(account, transfer, type, correlationId, from, to, cursor, null, limit,
-                        sinceOpening()), 3).toResponse();
+                        sinceOpening()), true).toResponse();
     }
 
     @GET
@@ -108,8 +108,8 @@ public class EventsApi {
             return;
         }
         if (account == null) {
-            throw new ProblemException(Problem.of(403, "FORBIDDEN", "Forbidden",
-                    "a customer reads the events of its own accounts: give account=<IBAN>").withField("account"));
+            throw ProblemType.FORBIDDEN.exception(
+                    "a customer reads the events of its own accounts: give account=<IBAN>", "account");
         }
         ownership.requireOwnAccount(caller, account, "account");
     }

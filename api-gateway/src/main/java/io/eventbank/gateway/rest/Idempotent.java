@@ -11,7 +11,7 @@ import io.eventbank.gateway.security.Ownership;
 import io.eventbank.gateway.security.CallerLimits;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.eventbank.infrastructure.rest.Problem;
-import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -46,13 +46,12 @@ public class Idempotent {
             return replayed(replay);
         }
         if (claim instanceof IdempotencyStore.Mismatch) {
-            throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED",
-                    "Idempotency key used for another request",
-                    "the Idempotency-Key " + key + " was used with a different body").withField("Idempotency-Key"));
+            throw ProblemType.IDEMPOTENCY_KEY_REUSED.exception(
+                    "the Idempotency-Key " + key + " was used with a different body", "Idempotency-Key");
         }
         if (claim instanceof IdempotencyStore.InProgress) {
-            throw new ProblemException(Problem.of(409, "IDEMPOTENCY_KEY_IN_USE", "Request in progress",
-                    "a request with the Idempotency-Key " + key + " is still running; retry later"));
+            throw ProblemType.IDEMPOTENCY_KEY_IN_USE.exception(
+                    "a request with the Idempotency-Key " + key + " is still running; retry later");
         }
         try {
             Downstream.Answer answer;

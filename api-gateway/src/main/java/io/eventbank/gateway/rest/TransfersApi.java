@@ -1,6 +1,6 @@
 package io.eventbank.gateway.rest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.contracts.Clearing;
-import io.eventbank.contracts.Iban;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
@@ -29,8 +28,8 @@ import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
-import io.eventbank.infrastructure.rest.Problem;
-import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.ProblemType;
+import io.eventbank.infrastructure.transfers.TransferBodies;
 import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.infrastructure.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -94,13 +93,13 @@ public class TransfersApi {
         // (whether one exists, its currency) is told at the write rate at most
         String subject = Ownership.subject(caller);
         limits.admit(subject);
-        ObjectNode request = Bodies.canonical(body);
+        TransferBodies.Request request = Bodies.canonical(body);
         MoneyRanges.requireWithin(moneyRange, body.amount(), body.currency(), "amount");
-        refuseClearingAccount(request, "debtorIban");
-        refuseClearingAccount(request, "creditorIban");
-        ownership.requireOwnAccountToMove(caller, request.get("debtorIban").asText(), "debtorIban");
-        refuseForeignCurrency(request, "debtorIban");
-        refuseForeignCurrency(request, "creditorIban");
+        TransferBodies.refuseClearingAccount(request.debtorIban(), "debtorIban");
+        TransferBodies.refuseClearingAccount(request.creditorIban(), "creditorIban");
+        ownership.requireOwnAccountToMove(caller, request.debtorIban(), "debtorIban");
+        refuseForeignCurrency(request.debtorIban(), request.currency(), "debtorIban");
+        refuseForeignCurrency(request.creditorIban(), request.currency(), "creditorIban");
         if (key != null) {
             IdempotencyKeys.check(key);
         }
@@ -110,19 +109,18 @@ public class TransfersApi {
         String callerKey = key == null ? null : Bodies.callerKey(subject, key);
         Downstream.Answer requested;
         String version = null;
-        if (Clearing.isBetweenCustomersOfOneBank(request.get("debtorIban").asText(),
-                request.get("creditorIban").asText())) {
+        if (Clearing.isBetweenCustomersOfOneBank(request.debtorIban(), request.creditorIban())) {
             requested = bookWithinOneBank(request, callerKey, correlation);
             // final already: a wait is for the read models to show it, both its events (read-your-writes)
-            version = requested.ok() ? Long.toString(field(requested.body(), "version").asLong()) : null;
+            version = requested.ok() ? Long.toString(Made.of(requested.body()).version()) : null;
         } else {
             requested = Downstream.call(TRANSFER_SAGA, () -> transfers.request(request, callerKey, correlation),
-                    key != null ? 3 : 1);
+                    key != null);
         }
         if (!requested.ok()) {
             return Uni.createFrom().item(requested.toResponse());
         }
-        String id = field(requested.body(), "transferId").asText();
+        String id = Made.of(requested.body()).transferId();
         if (!waits) {
             return Uni.createFrom().item(accepted(id, requested, requested));
         }
@@ -139,9 +137,9 @@ public class TransfersApi {
      * (a transfer within one bank requested before account-service booked them by itself) finds that transfer, and
      * moves nothing again: the saga is asked while it holds any such transfer.
      */
-    private Downstream.Answer bookWithinOneBank(ObjectNode request, String key, String correlation) {
+    private Downstream.Answer bookWithinOneBank(TransferBodies.Request request, String key, String correlation) {
         if (key != null && sagaHoldsTransfersWithinOneBank()) {
-            Downstream.Answer earlier = Downstream.call(TRANSFER_SAGA, () -> transfers.requested(request, key), 3);
+            Downstream.Answer earlier = Downstream.call(TRANSFER_SAGA, () -> transfers.requested(request, key), true);
             if (earlier.ok()) {
                 return new Downstream.Answer(202, earlier.body(), earlier.contentType(), earlier.location(), true);
             }
@@ -149,7 +147,7 @@ public class TransfersApi {
                 return earlier;
             }
         }
-        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.book(request, key, correlation), key != null ? 3 : 1);
+        return Downstream.call(ACCOUNT_SERVICE, () -> accounts.book(request, key, correlation), key != null);
     }
 
     /** Asked of transfer-saga until it answers; once it holds none, it never will again (none is sent to it). */
@@ -159,13 +157,13 @@ public class TransfersApi {
         if (sagaHoldsNone) {
             return false;
         }
-        Downstream.Answer held = Downstream.call(TRANSFER_SAGA, () -> transfers.withinOneBank(), 3);
+        Downstream.Answer held = Downstream.call(TRANSFER_SAGA, () -> transfers.withinOneBank(), true);
         if (!held.ok()) {
             // not known: a retried key might have made a transfer there, so nothing is booked until it is
-            throw new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                    "transfer-saga does not answer whether it holds this key; nothing was changed"));
+            throw ProblemType.SERVICE_UNAVAILABLE.exception(
+                    "transfer-saga does not answer whether it holds this key; nothing was changed");
         }
-        sagaHoldsNone = !field(held.body(), "held").asBoolean();
+        sagaHoldsNone = !Made.read(held.body(), Held.class).held();
         return !sagaHoldsNone;
     }
 
@@ -207,12 +205,12 @@ public class TransfersApi {
      * read model does not have it yet ({@code X-Read-Source}); 404 for anyone else, as if it did not exist.
      */
     private Response readNow(String id) {
-        Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, null, null), 3);
+        Downstream.Answer read = Downstream.call("ledger-projection", () -> ledger.transfer(id, null, null), true);
         if (read.status() == 404) {
             // not projected yet: the service that made it knows it already
             for (String service : new String[] {TRANSFER_SAGA, ACCOUNT_SERVICE}) {
                 Downstream.Answer fresh = Downstream.call(service, () -> service.equals(TRANSFER_SAGA)
-                        ? transfers.get(id, null) : accounts.transfer(id), 3);
+                        ? transfers.get(id, null) : accounts.transfer(id), true);
                 if (fresh.ok()) {
                     ownership.requireOwnTransfer(caller, fresh.body(), id);
                     return Response.fromResponse(fresh.toResponse()).status(200).header("X-Read-Source", service)
@@ -240,43 +238,43 @@ public class TransfersApi {
     }
 
     private static boolean isFinal(Response transfer) {
-        try {
-            String status = Json.mapper().readTree((String) transfer.getEntity()).path("status").asText();
-            return status.equals("COMPLETED") || status.equals("FAILED");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+        if (!(transfer.getEntity() instanceof String body)) {
             return false;
         }
-    }
-
-    /** A bank's clearing account moves only through the clearing protocol: refused before anything happens. */
-    private static void refuseClearingAccount(ObjectNode request, String field) {
-        String iban = request.get(field).asText();
-        if (Clearing.isClearingAccount(iban)) {
-            throw new ProblemException(Problem.of(403, "CLEARING_ACCOUNT", "A bank's clearing account",
-                    Iban.printable(iban) + " is a bank's clearing account: it takes no part in customers' transfers")
-                    .withField(field));
-        }
+        String status = Made.of(body).status();
+        return "COMPLETED".equals(status) || "FAILED".equals(status);
     }
 
     /**
      * An account that exists in another currency can never take part: refused before anything happens. An unknown
      * account fails the transfer with UNKNOWN_ACCOUNT, as the design has it.
      */
-    private void refuseForeignCurrency(ObjectNode request, String field) {
-        String iban = request.get(field).asText();
+    private void refuseForeignCurrency(String iban, String requested, String field) {
         ownership.facts(iban).map(Ownership.Facts::currency)
-                .filter(currency -> !currency.equals(request.path("currency").asText()))
+                .filter(currency -> !currency.equals(requested))
                 .ifPresent(currency -> {
-                    throw new ProblemException(Problem.of(422, "CURRENCY_MISMATCH", "Currency not accepted",
-                            "the account " + iban + " is in " + currency).withField(field));
+                    throw ProblemType.CURRENCY_MISMATCH.exception("the account " + iban + " is in " + currency, field);
                 });
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode field(String body, String name) {
-        try {
-            return Json.mapper().readTree(body).path(name);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** What the gateway reads of a transfer a service or the read model answered; the rest passes through as it is. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Made(String transferId, long version, String status) {
+
+        static Made of(String body) {
+            return read(body, Made.class);
         }
+
+        static <T> T read(String body, Class<T> type) {
+            try {
+                return Json.mapper().readValue(body, type);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a service's answer is not what it should be", e);
+            }
+        }
+    }
+
+    /** transfer-saga's answer: whether it still holds transfers within one bank. */
+    record Held(boolean held) {
     }
 }

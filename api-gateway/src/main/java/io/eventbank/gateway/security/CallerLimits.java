@@ -10,7 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.eventbank.gateway.config.GatewayConfig;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 
 /**
@@ -117,7 +117,7 @@ public class CallerLimits {
 
     /** 429 {@code too-many-requests} with {@code Retry-After}. */
     public static ProblemException tooMany(String detail, long retryAfterSeconds) {
-        return new ProblemException(Problem.of(429, "TOO_MANY_REQUESTS", "Too many requests", detail))
+        return ProblemType.TOO_MANY_REQUESTS.exception(detail)
                 .withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
 }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import io.eventbank.contracts.Iban;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.infrastructure.json.Json;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.IbanParameter;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.security.Roles;
@@ -98,20 +98,18 @@ public class Ownership {
     public String requireNotOwnAccount(SecurityIdentity caller, String text, String field) {
         String iban = iban(text, field);
         if (ownedBy(iban, caller)) {
-            throw new ProblemException(Problem.of(403, "FORBIDDEN", "Forbidden",
-                    "an operator does not act on his own account: another operator does").withField(field));
+            throw ProblemType.FORBIDDEN.exception(
+                    "an operator does not act on his own account: another operator does", field);
         }
         return iban;
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                "account-service does not answer; nothing was changed"));
+        return ProblemType.SERVICE_UNAVAILABLE.exception("account-service does not answer; nothing was changed");
     }
 
     private static ProblemException unknownAccount(String iban, String field) {
-        return new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
-                "no account " + Iban.printable(iban)).withField(field));
+        return ProblemType.UNKNOWN_ACCOUNT.exception("no account " + Iban.printable(iban), field);
     }
 
     /** For a customer, the transfer must touch one of its own accounts; otherwise 404 {@code unknown-transfer}. */
@@ -130,8 +128,7 @@ public class Ownership {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // unreadable: not shown
         }
-        throw new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer",
-                "no transfer " + transferId));
+        throw ProblemType.UNKNOWN_TRANSFER.exception("no transfer " + transferId);
     }
 
     private boolean ownedBy(String iban, SecurityIdentity caller) {

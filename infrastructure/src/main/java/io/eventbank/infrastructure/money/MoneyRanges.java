@@ -8,8 +8,7 @@ import jakarta.inject.Singleton;
 
 import io.eventbank.contracts.Money;
 import io.eventbank.contracts.MoneyRange;
-import io.eventbank.infrastructure.rest.Problem;
-import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,8 +46,7 @@ public class MoneyRanges {
             return;
         }
         if (value.compareTo(BigDecimal.valueOf(range.maxAmount(currency), Money.scaleOf(currency))) > 0) {
-            throw new ProblemException(Problem.of(422, "AMOUNT_TOO_LARGE", "Amount too large",
-                    range.describeMaxAmount(currency) + ", not " + decimal).withField(field));
+            throw ProblemType.AMOUNT_TOO_LARGE.exception(range.describeMaxAmount(currency) + ", not " + decimal, field);
         }
     }
 }

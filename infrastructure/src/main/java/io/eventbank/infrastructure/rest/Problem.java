@@ -16,8 +16,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String TYPE_BASE = "https://eventbank.io/problems/";
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
-    /** A problem whose type is {@code TYPE_BASE + slug}, where slug is the code in lower case with hyphens. */
-    public static Problem of(int status, String code, String title, String detail) {
+    /**
+     * A problem whose type is {@code TYPE_BASE + slug}, where slug is the code in lower case with hyphens: for the
+     * answer to an HTTP error the framework raises itself; every other problem is a {@link ProblemType}.
+     */
+    static Problem of(int status, String code, String title, String detail) {
         return new Problem(TYPE_BASE + slug(code), title, status, detail, code, null, null);
     }
 

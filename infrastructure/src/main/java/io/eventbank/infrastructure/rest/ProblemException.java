@@ -31,7 +31,6 @@ public class ProblemException extends RuntimeException {
 
     /** 400 {@code validation-failed}: the field's value is not acceptable. */
     public static ProblemException invalid(String field, String detail) {
-        return new ProblemException(Problem.of(400, "VALIDATION_FAILED", "The request is not valid", detail)
-                .withField(field));
+        return ProblemType.VALIDATION_FAILED.exception(detail, field);
     }
 }

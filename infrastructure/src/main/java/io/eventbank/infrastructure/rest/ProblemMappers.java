@@ -96,8 +96,7 @@ public final class ProblemMappers {
             String detail = exception instanceof UnrecognizedPropertyException unknown
                     ? "unknown field '" + unknown.getPropertyName() + "'"
                     : "the body is not the JSON this endpoint takes: " + exception.getOriginalMessage();
-            return new ProblemException(Problem.of(400, "MALFORMED_REQUEST", "The request body cannot be read", detail)
-                    .withField(field));
+            return ProblemType.MALFORMED_REQUEST.exception(detail, field);
         }
     }
 
@@ -143,10 +142,10 @@ public final class ProblemMappers {
             }
             int status = exception.getResponse().getStatus();
             if (exception instanceof NotFoundException) {
-                return Problem.of(404, "NOT_FOUND", "Not found", "no such resource").toResponse();
+                return ProblemType.NOT_FOUND.problem("no such resource").toResponse();
             }
             if (exception instanceof NotAllowedException) {
-                return Problem.of(405, "METHOD_NOT_ALLOWED", "Method not allowed", exception.getMessage())
+                return ProblemType.METHOD_NOT_ALLOWED.problem(exception.getMessage())
                         .toResponse();
             }
             if (status >= 500) {
@@ -172,7 +171,7 @@ public final class ProblemMappers {
                 return new WebApplicationMapper().toResponse(web);
             }
             LOG.error("request failed", exception);
-            return Problem.of(500, "INTERNAL_ERROR", "Internal error",
+            return ProblemType.INTERNAL_ERROR.problem(
                     "the request could not be handled; the service log has the details").toResponse();
         }
     }

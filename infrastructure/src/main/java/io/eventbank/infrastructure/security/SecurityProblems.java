@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -20,13 +20,13 @@ public final class SecurityProblems {
     }
 
     public static Response unauthenticated() {
-        return Response.fromResponse(Problem.of(401, "UNAUTHENTICATED", "Authentication required",
-                        "a valid bearer token is required (Authorization: Bearer <token>)").toResponse())
+        return Response.fromResponse(ProblemType.UNAUTHENTICATED.problem(
+                "a valid bearer token is required (Authorization: Bearer <token>)").toResponse())
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     public static Response forbidden() {
-        return Problem.of(403, "FORBIDDEN", "Forbidden", "the token's role may not do this").toResponse();
+        return ProblemType.FORBIDDEN.problem("the token's role may not do this").toResponse();
     }
 
     @Provider

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 
+import io.eventbank.contracts.Clearing;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.validation.CurrencyCode;
 import io.eventbank.infrastructure.validation.Decimal;
 import io.eventbank.infrastructure.validation.Iban;
@@ -17,6 +19,17 @@ import io.eventbank.infrastructure.validation.Text;
 public final class TransferBodies {
 
     private TransferBodies() {
+    }
+
+    /**
+     * The clearing rule, wherever a customer's transfer is taken: a bank's clearing account moves only through the
+     * clearing protocol, so a transfer that names one is refused (403 {@code clearing-account}) before anything happens.
+     */
+    public static void refuseClearingAccount(String iban, String field) {
+        if (Clearing.isClearingAccount(iban)) {
+            throw ProblemType.CLEARING_ACCOUNT.exception(io.eventbank.contracts.Iban.printable(iban)
+                    + " is a bank's clearing account: it takes no part in customers' transfers", field);
+        }
     }
 
     /** A transfer request: amounts are decimal strings with the currency's decimals. */

@@ -22,7 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.ledger.projection.ParkedRecords;
 import io.eventbank.ledger.projection.ProjectionEngine;
@@ -238,8 +238,7 @@ public class DeadLetters {
                 }
             }
         }
-        throw new ProblemException(Problem.of(404, "UNKNOWN_DEAD_LETTER", "No such dead letter",
-                "no record at " + partition + "@" + offset));
+        throw ProblemType.UNKNOWN_DEAD_LETTER.exception("no record at " + partition + "@" + offset);
     }
 
     private KafkaConsumer<String, String> consumer() {
@@ -308,7 +307,6 @@ public class DeadLetters {
     }
 
     private static ProblemException unknown(String id) {
-        return new ProblemException(Problem.of(404, "UNKNOWN_DEAD_LETTER", "No such dead letter",
-                "no dead letter " + printable(id)));
+        return ProblemType.UNKNOWN_DEAD_LETTER.exception("no dead letter " + printable(id));
     }
 }

@@ -28,8 +28,7 @@ import jakarta.inject.Inject;
 
 import io.eventbank.infrastructure.health.HeldRecords;
 import io.eventbank.infrastructure.kafka.Retrying;
-import io.eventbank.infrastructure.rest.Problem;
-import io.eventbank.infrastructure.rest.ProblemException;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.ledger.projection.ParkedRecords;
 import io.eventbank.ledger.projection.ProjectionEngine;
 import io.eventbank.ledger.projection.ReadModel;
@@ -133,8 +132,8 @@ public class Replays {
     /** Starts rebuilding one model, or all of them ({@code all}); refused while a replay runs. */
     public String start(String name) {
         List<ReadModel> chosen = name.equals("all") ? models.all()
-                : List.of(models.byName(name).orElseThrow(() -> new ProblemException(Problem.of(404,
-                        "UNKNOWN_PROJECTION", "No such read model", "no read model " + name))));
+                : List.of(models.byName(name).orElseThrow(() -> ProblemType.UNKNOWN_PROJECTION.exception(
+                        "no read model " + name)));
         String replayId = UUID.randomUUID().toString();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -143,8 +142,8 @@ public class Replays {
                     ResultSet rows = running.executeQuery()) {
                 if (rows.next()) {
                     c.rollback();
-                    throw new ProblemException(Problem.of(409, "REPLAY_RUNNING", "A replay is running",
-                            "read model " + rows.getString(1) + " is being rebuilt; wait until it is live"));
+                    throw ProblemType.REPLAY_RUNNING.exception(
+                            "read model " + rows.getString(1) + " is being rebuilt; wait until it is live");
                 }
             }
             for (ReadModel model : chosen) {

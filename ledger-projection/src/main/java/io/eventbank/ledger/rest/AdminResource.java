@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.eventbank.infrastructure.security.Roles;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.Listing;
 import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
@@ -80,8 +80,7 @@ public class AdminResource {
     @Path("/projections/{name}")
     @Operation(summary = "A read model's state: live or replaying, progress, how far it has got (asOf)")
     public Projection projection(@PathParam("name") String name) {
-        models.byName(name).orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_PROJECTION",
-                "No such read model", "no read model " + name)));
+        models.byName(name).orElseThrow(() -> ProblemType.UNKNOWN_PROJECTION.exception("no read model " + name));
         Replays.State state = replays.state(name);
         return new Projection(name, state.replaying() ? "REPLAYING" : "LIVE", state.liveGeneration(), state.replay(),
                 positions.of(name), lag.lastBatchDelay().toMillis());

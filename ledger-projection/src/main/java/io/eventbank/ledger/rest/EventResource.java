@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.infrastructure.json.Json;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.IbanParameter;
 import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
@@ -148,8 +148,7 @@ public class EventResource {
         return AuditEventEntity.<AuditEventEntity>find("generation = ?1 and id = ?2",
                         positions.liveGeneration("audit"), text(id, "id"))
                 .firstResultOptional().map(Event::of)
-                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_EVENT", "No such event",
-                        "no event " + id + " in the audit log (yet)")));
+                .orElseThrow(() -> ProblemType.UNKNOWN_EVENT.exception("no event " + id + " in the audit log (yet)"));
     }
 
     /** A page's end in time order: the time and id of its last event. */

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.ledger.projection.Arrivals;
 
@@ -81,9 +81,9 @@ public class Positions {
         }
         return arrivals.await(eventId, patience, () -> applied(eventId), looks).thenAccept(applied -> {
             if (!applied) {
-                throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
+                throw ProblemType.NOT_YET_APPLIED.exception(
                         "the read models have not applied event " + eventId + " within " + patience.toMillis()
-                                + " ms; ask again"));
+                                + " ms; ask again");
             }
         });
     }
@@ -110,9 +110,9 @@ public class Positions {
         return arrivals.await(Arrivals.aggregateKey(aggregateId), patience, () -> applied.getAsLong() >= wanted, looks)
                 .thenAccept(done -> {
                     if (!done) {
-                        throw new ProblemException(Problem.of(504, "NOT_YET_APPLIED", "Not applied yet",
+                        throw ProblemType.NOT_YET_APPLIED.exception(
                                 "the read models have not applied version " + wanted + " of " + aggregateId
-                                        + " within " + patience.toMillis() + " ms; ask again"));
+                                        + " within " + patience.toMillis() + " ms; ask again");
                     }
                 });
     }

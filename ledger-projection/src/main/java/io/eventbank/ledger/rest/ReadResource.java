@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.contracts.Money;
 import io.eventbank.infrastructure.banks.HostedBanks;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.IbanParameter;
 import io.eventbank.infrastructure.rest.PageSize;
 import io.eventbank.infrastructure.rest.ProblemException;
@@ -107,8 +107,7 @@ public class ReadResource {
 
     private AccountRead readAccount(String iban) {
         AccountEntity a = AccountEntity.find(positions.liveGeneration("accounts"), iban)
-                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_ACCOUNT", "No such account",
-                        "no account " + iban)));
+                .orElseThrow(() -> ProblemType.UNKNOWN_ACCOUNT.exception("no account " + iban));
         return new AccountRead(a.id, a.customerId, a.owner, a.bankCode, banks().byCode(a.bankCode).map(b -> b.bic()).orElse(null),
                 a.currency, Money.format(a.balance, a.currency), Money.format(a.overdraftLimit, a.currency), a.status,
                 a.type, a.version, a.openedAt, a.lastEventAt, positions.of("accounts"));
@@ -175,8 +174,7 @@ public class ReadResource {
 
     private TransferRead transferRead(String id, Optional<TransferReads.Transfer> found) {
         TransferReads.Transfer t = found
-                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer",
-                        "no transfer " + id)));
+                .orElseThrow(() -> ProblemType.UNKNOWN_TRANSFER.exception("no transfer " + id));
         List<TimelineEntry> timeline = t.timeline().stream()
                 .map(e -> new TimelineEntry(e.type(), e.at(), e.eventId())).toList();
         return new TransferRead(t.id(), t.direction(), t.debtorIban(), t.creditorIban(),

@@ -26,6 +26,8 @@ import io.eventbank.infrastructure.axon.RequestCorrelation;
 import io.eventbank.infrastructure.banks.Bank;
 import io.eventbank.infrastructure.banks.HostedBanks;
 import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
+import io.eventbank.infrastructure.transfers.TransferBodies;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.transfer.config.TransferConfig;
 import io.eventbank.transfer.view.TransferView;
@@ -67,15 +69,15 @@ public class Transfers {
     @Transactional
     public Requested request(String debtorIban, String creditorIban, Money amount, String reference,
             String idempotencyKey, String correlation) {
-        Bank debtorBank = banks().bankOf(debtorIban).orElseThrow(() -> refused("UNKNOWN_BANK", "debtorIban",
-                "the platform does not host the bank of " + Iban.printable(debtorIban)));
-        Bank creditorBank = banks().bankOf(creditorIban).orElseThrow(() -> refused("UNKNOWN_BANK", "creditorIban",
-                "the platform does not host the bank of " + Iban.printable(creditorIban)));
+        Bank debtorBank = banks().bankOf(debtorIban).orElseThrow(() -> ProblemType.UNKNOWN_BANK.exception(
+                "the platform does not host the bank of " + Iban.printable(debtorIban), "debtorIban"));
+        Bank creditorBank = banks().bankOf(creditorIban).orElseThrow(() -> ProblemType.UNKNOWN_BANK.exception(
+                "the platform does not host the bank of " + Iban.printable(creditorIban), "creditorIban"));
         if (debtorIban.equals(creditorIban)) {
-            throw refused("SAME_ACCOUNT", "creditorIban", "debtor and creditor are the same account");
+            throw ProblemType.SAME_ACCOUNT.exception("debtor and creditor are the same account", "creditorIban");
         }
-        refuseClearingAccount(debtorIban, "debtorIban");
-        refuseClearingAccount(creditorIban, "creditorIban");
+        TransferBodies.refuseClearingAccount(debtorIban, "debtorIban");
+        TransferBodies.refuseClearingAccount(creditorIban, "creditorIban");
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         String hash = hash(debtorIban, creditorIban, amount, reference);
         String transferId = UUID.randomUUID().toString();
@@ -122,8 +124,8 @@ public class Transfers {
     }
 
     public TransferView view(String transferId) {
-        return views.find(transferId).orElseThrow(() -> new ProblemException(
-                Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer", "no transfer " + transferId)));
+        return views.find(transferId).orElseThrow(() -> ProblemType.UNKNOWN_TRANSFER.exception(
+                "no transfer " + transferId));
     }
 
     public Optional<TransferView> find(String transferId) {
@@ -160,8 +162,8 @@ public class Transfers {
     }
 
     private static ProblemException keyReused() {
-        return new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key used for another request",
-                "the Idempotency-Key was used for a different transfer request").withField("Idempotency-Key"));
+        return ProblemType.IDEMPOTENCY_KEY_REUSED.exception(
+                "the Idempotency-Key was used for a different transfer request", "Idempotency-Key");
     }
 
     private static String hash(String debtorIban, String creditorIban, Money amount, String reference) {
@@ -173,18 +175,5 @@ public class Transfers {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A bank's clearing account moves only through the clearing protocol, never in a customer's transfer. */
-    private static void refuseClearingAccount(String iban, String field) {
-        if (Clearing.isClearingAccount(iban)) {
-            throw new ProblemException(Problem.of(403, "CLEARING_ACCOUNT", "A bank's clearing account",
-                    Iban.printable(iban) + " is a bank's clearing account: it takes no part in customers' transfers")
-                    .withField(field));
-        }
-    }
-
-    private static ProblemException refused(String code, String field, String detail) {
-        return new ProblemException(Problem.of(422, code, "Transfer refused", detail).withField(field));
     }
 }

@@ -29,7 +29,7 @@ import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.contracts.Texts;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
-import io.eventbank.infrastructure.rest.Problem;
+import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.infrastructure.rest.ProblemException;
 import io.eventbank.infrastructure.rest.Wait;
 import io.eventbank.transfer.application.Transfers;
@@ -113,8 +113,8 @@ public class TransferResource {
                         io.eventbank.contracts.Iban.normalize(request.creditorIban()), amount,
                         Texts.canonical(request.reference()))
                 .map(TransferResource::answer)
-                .orElseThrow(() -> new ProblemException(Problem.of(404, "UNKNOWN_TRANSFER", "No such transfer",
-                        "no transfer was requested here with this key")));
+                .orElseThrow(() -> ProblemType.UNKNOWN_TRANSFER.exception(
+                        "no transfer was requested here with this key"));
     }
 
     /** The transfers from an account that are not final (at most 100, oldest first). */
