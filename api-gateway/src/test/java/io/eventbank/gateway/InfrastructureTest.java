@@ -15,9 +15,23 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevstackTestResource.class, restrictToAnnotatedClass = false)
 class InfrastructureTest extends InfrastructureContract {
 
+    @jakarta.inject.Inject
+    io.eventbank.gateway.config.GatewayConfig config;
+
     @Override
     protected String schema() {
         return "gateway";
+    }
+
+    /**
+     * A read that waits holds its connection to the ledger until it answers: the pool has room for every wait the
+     * gateway lets run at once, and ordinary reads beside them (with fewer, waits queued and answered 503).
+     */
+    @Test
+    void shouldHaveAConnectionToTheLedgerForEveryWaitAndMore() {
+        int pool = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.rest-client.ledger-projection.connection-pool-size", Integer.class);
+        org.assertj.core.api.Assertions.assertThat(pool).isGreaterThanOrEqualTo(config.waits().total() + 50);
     }
 
     /** Swagger UI is a reference: every body and answer has its schema, and every operation lists its problems. */

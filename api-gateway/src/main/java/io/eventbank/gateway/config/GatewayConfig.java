@@ -47,7 +47,8 @@ public interface GatewayConfig {
 
     /**
      * Reads that wait (a transfer until it is final, an account or transfer until the read model has a version) at once.
-     * A read that waits holds no thread and no connection while it waits, but each is a registration downstream.
+     * A read that waits holds no thread while it waits, but a connection to the ledger (whose pool has room for them
+     * all, {@code quarkus.rest-client.ledger-projection.connection-pool-size}) and a registration there.
      */
     interface Waits {
 

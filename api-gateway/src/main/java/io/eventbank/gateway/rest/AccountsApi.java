@@ -1,9 +1,7 @@
 package io.eventbank.gateway.rest;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -251,19 +249,16 @@ public class AccountsApi {
             throw ProblemType.SERVICE_UNAVAILABLE.exception(
                     "transfer-saga cannot say whether a transfer from the account is in flight; nothing was changed");
         }
-        try {
-            JsonNode items = Json.mapper().readTree(inFlight.body()).path("items");
-            if (items.size() > 0) {
-                List<String> ids = new ArrayList<>();
-                items.forEach(item -> ids.add(item.path("transferId").asText() + " (" + item.path("status").asText()
-                        + ")"));
-                throw ProblemType.TRANSFERS_IN_FLIGHT.exception(
-                        "the account cannot be closed while a transfer from it is not final: " + String.join(", ",
-                                ids), "iban");
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        List<TransfersApi.Made> items = TransfersApi.Made.read(inFlight.body(), InFlight.class).items();
+        if (!items.isEmpty()) {
+            throw ProblemType.TRANSFERS_IN_FLIGHT.exception("the account cannot be closed while a transfer from it is"
+                    + " not final: " + items.stream().map(item -> item.transferId() + " (" + item.status() + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")), "iban");
         }
+    }
+
+    /** transfer-saga's answer: the transfers from an account that are not final. */
+    record InFlight(List<TransfersApi.Made> items) {
     }
 
     private Response movement(String pathIban, String operation, Requests.MoneyMovement body, String key,

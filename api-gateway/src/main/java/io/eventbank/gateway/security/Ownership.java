@@ -5,7 +5,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -118,9 +118,8 @@ public class Ownership {
             return;
         }
         try {
-            JsonNode transfer = Json.mapper().readTree(transferJson);
-            for (String field : new String[] {"debtorIban", "creditorIban"}) {
-                String iban = transfer.path(field).asText(null);
+            Parties transfer = Json.mapper().readValue(transferJson, Parties.class);
+            for (String iban : new String[] {transfer.debtorIban(), transfer.creditorIban()}) {
                 if (iban != null && Iban.isValid(iban) && ownedBy(iban, caller)) {
                     return;
                 }
@@ -129,6 +128,16 @@ public class Ownership {
             // unreadable: not shown
         }
         throw ProblemType.UNKNOWN_TRANSFER.exception("no transfer " + transferId);
+    }
+
+    /** Who a transfer is between, as a service or the read model answers it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Parties(String debtorIban, String creditorIban) {
+    }
+
+    /** What the gateway remembers of an account, as account-service answers it ({@code customerId} null: nobody). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Owned(String customerId, String currency) {
     }
 
     private boolean ownedBy(String iban, SecurityIdentity caller) {
@@ -156,8 +165,8 @@ public class Ownership {
             if (response.getStatus() != 200) {
                 throw unavailable();
             }
-            JsonNode account = Json.mapper().readTree(response.readEntity(String.class));
-            facts = new Facts(account.path("customerId").asText(NOBODY), account.path("currency").asText());
+            Owned account = Json.mapper().readValue(response.readEntity(String.class), Owned.class);
+            facts = new Facts(account.customerId() == null ? NOBODY : account.customerId(), account.currency());
             known.put(iban, facts);
             return Optional.of(facts);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
