@@ -137,6 +137,8 @@ public final class PrivatePlatform implements AutoCloseable {
         environment.put("EVENTBANK_GATEWAY_WAITS_PER_SUBJECT", "100000");
         environment.put("EVENTBANK_GATEWAY_RATE_LIMIT_READS_PER_SECOND", "100000");
         environment.put("EVENTBANK_GATEWAY_RATE_LIMIT_READ_BURST", "100000");
+        // each wait holds a connection to the ledger while it waits: room for as many as such a harness keeps open
+        environment.put("QUARKUS_REST_CLIENT_LEDGER_PROJECTION_CONNECTION_POOL_SIZE", "2000");
         for (Part part : services.keySet()) {
             startService(part);
         }
