@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.infrastructure.accounts.AccountBodies;
 import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.account.application.Accounts;
 import io.eventbank.account.view.AccountView;
@@ -55,7 +56,7 @@ public class AccountResource {
 
     @POST
     @Operation(summary = "Open an account with a new IBAN")
-    public Response open(@NotNull @Valid AccountRequests.OpenAccount request,
+    public Response open(@NotNull @Valid AccountBodies.OpenAccount request,
             @HeaderParam(CORRELATION) String correlation) {
         String customerId = Subjects.required(request.customerId(), "customerId");
         String owner = FreeText.required(request.owner(), "owner");
@@ -114,7 +115,7 @@ public class AccountResource {
     @POST
     @Path("/{iban}/deposits")
     @Operation(summary = "Deposit money")
-    public Response deposit(@PathParam("iban") String iban, @NotNull @Valid AccountRequests.MoneyMovement request,
+    public Response deposit(@PathParam("iban") String iban, @NotNull @Valid AccountBodies.MoneyMovement request,
             @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
@@ -126,7 +127,7 @@ public class AccountResource {
     @Path("/{iban}/withdrawals")
     @Operation(summary = "Withdraw money; refused when the balance and overdraft limit do not cover it")
     public Response withdraw(@PathParam("iban") String iban,
-            @NotNull @Valid AccountRequests.MoneyMovement request,
+            @NotNull @Valid AccountBodies.MoneyMovement request,
             @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
         Money amount = movement(request, account);
@@ -149,7 +150,7 @@ public class AccountResource {
     @Operation(summary = "Freeze: no more debits")
     public AccountResponse freeze(@PathParam("iban") String iban, String body,
             @HeaderParam(CORRELATION) String correlation) {
-        AccountRequests.Freeze request = AccountRequests.freeze(body, validator);
+        AccountBodies.Freeze request = AccountRequests.freeze(body, validator);
         String reason = request == null ? null : FreeText.optional(request.reason(), "reason");
         return AccountResponse.of(accounts.freeze(iban(iban), reason, correlation), accounts.banks());
     }
@@ -166,7 +167,7 @@ public class AccountResource {
     @Path("/{iban}/overdraft-limit")
     @Operation(summary = "Set the overdraft limit (an operator's command, up to the platform's cap)")
     public AccountResponse setOverdraftLimit(@PathParam("iban") String iban,
-            @NotNull @Valid AccountRequests.OverdraftLimit request, @HeaderParam(CORRELATION) String correlation) {
+            @NotNull @Valid AccountBodies.OverdraftLimit request, @HeaderParam(CORRELATION) String correlation) {
         AccountView account = accounts.view(iban(iban));
         long limit = amount(request.limit(), account.currency(), "limit", true);
         return AccountResponse.of(accounts.setOverdraftLimit(account.iban(), Money.of(limit, account.currency()),
@@ -181,7 +182,7 @@ public class AccountResource {
         return AccountResponse.of(accounts.close(iban(iban), correlation), accounts.banks());
     }
 
-    private static Money movement(AccountRequests.MoneyMovement request, AccountView account) {
+    private static Money movement(AccountBodies.MoneyMovement request, AccountView account) {
         return Money.of(amount(request.amount(), account.currency(), "amount", false), account.currency());
     }
 

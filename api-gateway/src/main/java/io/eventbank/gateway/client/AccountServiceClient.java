@@ -12,8 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.eventbank.infrastructure.accounts.AccountBodies;
 import io.eventbank.infrastructure.security.ServiceToken;
 import io.eventbank.infrastructure.transfers.TransferBodies;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -33,7 +32,7 @@ public interface AccountServiceClient {
     @POST
     @Path("/accounts")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response open(JsonNode body, @HeaderParam("X-Correlation-Id") String correlation);
+    Response open(AccountBodies.OpenAccount body, @HeaderParam("X-Correlation-Id") String correlation);
 
     @GET
     @Path("/accounts/{iban}")
@@ -59,12 +58,20 @@ public interface AccountServiceClient {
     @PUT
     @Path("/accounts/{iban}/overdraft-limit")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response setOverdraftLimit(@PathParam("iban") String iban, JsonNode body,
+    Response setOverdraftLimit(@PathParam("iban") String iban, AccountBodies.OverdraftLimit body,
             @HeaderParam("X-Correlation-Id") String correlation);
 
+    /** A deposit ({@code deposits}) or a withdrawal ({@code withdrawals}). */
+    @POST
+    @Path("/accounts/{iban}/{movement}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response move(@PathParam("iban") String iban, @PathParam("movement") String movement,
+            AccountBodies.MoneyMovement body, @HeaderParam("X-Correlation-Id") String correlation);
+
+    /** {@code freeze} (with its reason, if any), {@code unfreeze} or {@code close}. */
     @POST
     @Path("/accounts/{iban}/{operation}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response command(@PathParam("iban") String iban, @PathParam("operation") String operation, JsonNode body,
-            @HeaderParam("X-Correlation-Id") String correlation);
+    Response lifecycle(@PathParam("iban") String iban, @PathParam("operation") String operation,
+            AccountBodies.Freeze body, @HeaderParam("X-Correlation-Id") String correlation);
 }

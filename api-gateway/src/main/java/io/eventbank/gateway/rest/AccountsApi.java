@@ -2,7 +2,6 @@ package io.eventbank.gateway.rest;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +29,7 @@ import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.infrastructure.rest.ProblemType;
 import io.eventbank.contracts.MoneyRange;
+import io.eventbank.infrastructure.accounts.AccountBodies;
 import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
@@ -89,10 +89,8 @@ public class AccountsApi {
             + " with the account, whose iban is its id")
     public Response open(@NotNull @Valid Requests.OpenAccount body, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        ObjectNode request = Bodies.canonical(body);
-        ObjectNode forwarded = request.deepCopy();
-        forwarded.put("customerId", Ownership.subject(caller));
-        return idempotent.run("POST /api/v1/accounts", key, Bodies.hash("/api/v1/accounts", request),
+        AccountBodies.OpenAccount forwarded = Bodies.opening(body, Ownership.subject(caller));
+        return idempotent.run("POST /api/v1/accounts", key, Bodies.hash("/api/v1/accounts", Bodies.canonical(body)),
                 () -> publicLocation(Downstream.call(ACCOUNT_SERVICE, () -> accounts.open(forwarded, correlation))));
     }
 
@@ -204,8 +202,8 @@ public class AccountsApi {
                             schema = @Schema(implementation = Requests.Freeze.class))) String body,
             @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        ObjectNode request = body == null || body.isBlank() ? Json.mapper().createObjectNode()
-                : Bodies.canonical(Bodies.read(body, Requests.Freeze.class, validator));
+        Requests.Freeze request = body == null || body.isBlank() ? null
+                : Bodies.read(body, Requests.Freeze.class, validator);
         return lifecycle(iban, "freeze", request, key, correlation);
     }
 
@@ -220,7 +218,7 @@ public class AccountsApi {
             summary = "Unfreeze: debits again")
     public Response unfreeze(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
-        return lifecycle(iban, "unfreeze", Json.mapper().createObjectNode(), key, correlation);
+        return lifecycle(iban, "unfreeze", null, key, correlation);
     }
 
     @POST
@@ -235,7 +233,7 @@ public class AccountsApi {
     public Response close(@PathParam("iban") String iban, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         refuseWhileTransfersAreInFlight(ownership.requireNotOwnAccount(caller, iban, "iban"));
-        return lifecycle(iban, "close", Json.mapper().createObjectNode(), key, correlation);
+        return lifecycle(iban, "close", null, key, correlation);
     }
 
     /**
@@ -266,23 +264,25 @@ public class AccountsApi {
         String iban = ownership.requireOwnAccountToMove(caller, pathIban, "iban");
         ownership.facts(iban).ifPresent(account -> MoneyRanges.requireWithin(moneyRange, body.amount(),
                 account.currency(), "amount"));
-        ObjectNode request = Bodies.canonical(body);
         String path = "/api/v1/accounts/" + iban + "/" + operation;
-        ObjectNode forwarded = request.deepCopy();
-        if (key != null) {
-            // the service counts a retried movement once by this id, also when the gateway's answer got lost
-            forwarded.put("operationId", Bodies.callerKey(Ownership.subject(caller), path, key));
-        }
-        return idempotent.run("POST " + path, key, Bodies.hash(path, request),
-                () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, forwarded, correlation),
+        // the service counts a retried movement once by this id, also when the gateway's answer got lost
+        AccountBodies.MoneyMovement forwarded = Bodies.movement(body,
+                key == null ? null : Bodies.callerKey(Ownership.subject(caller), path, key));
+        return idempotent.run("POST " + path, key, Bodies.hash(path, Bodies.canonical(body)),
+                () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.move(iban, operation, forwarded, correlation),
                         key != null));
     }
 
-    private Response lifecycle(String pathIban, String operation, ObjectNode body, String key, String correlation) {
+    /** {@code freeze} (with {@code reason}, or null), {@code unfreeze} or {@code close}, by an operator. */
+    private Response lifecycle(String pathIban, String operation, Requests.Freeze reason, String key,
+            String correlation) {
         String iban = ownership.requireNotOwnAccount(caller, pathIban, "iban");
         String path = "/api/v1/accounts/" + iban + "/" + operation;
-        return idempotent.run("POST " + path, key, Bodies.hash(path, body),
-                () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.command(iban, operation, body, correlation)));
+        AccountBodies.Freeze forwarded = Bodies.freeze(reason);
+        return idempotent.run("POST " + path, key, Bodies.hash(path, reason == null
+                        ? Json.mapper().createObjectNode() : Bodies.canonical(reason)),
+                () -> Downstream.call(ACCOUNT_SERVICE, () -> accounts.lifecycle(iban, operation, forwarded,
+                        correlation)));
     }
 
     private static Downstream.Answer publicLocation(Downstream.Answer answer) {

@@ -1,6 +1,5 @@
 package io.eventbank.gateway.rest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.infrastructure.accounts.AccountBodies;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
 import io.eventbank.gateway.security.Ownership;
@@ -103,7 +103,7 @@ public class AdminApi {
     public Response setOverdraftLimit(@PathParam("iban") String iban, @NotNull @Valid Requests.OverdraftLimit body,
             @HeaderParam(CorrelationFilter.HEADER) String correlation) {
         String account = ownership.requireNotOwnAccount(caller, iban, "iban");
-        ObjectNode request = Bodies.canonical(body);
+        AccountBodies.OverdraftLimit request = Bodies.limit(body);
         return Downstream.call("account-service", () -> accounts.setOverdraftLimit(account, request,
                 correlation), true).toResponse();
     }

@@ -21,6 +21,7 @@ import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.FreeText;
 import io.eventbank.infrastructure.rest.ProblemMappers;
 import io.eventbank.infrastructure.rest.StrictJson;
+import io.eventbank.infrastructure.accounts.AccountBodies;
 import io.eventbank.infrastructure.transfers.TransferBodies;
 
 /**
@@ -62,6 +63,39 @@ final class Bodies {
         return new TransferBodies.Request(Iban.normalize(body.debtorIban()), Iban.normalize(body.creditorIban()),
                 plainDecimal(body.amount()), body.currency().strip(),
                 body.reference() == null ? null : FreeText.optional(body.reference(), "reference"));
+    }
+
+    /** An account to open for {@code customerId}, in its canonical form, as account-service takes it. */
+    static AccountBodies.OpenAccount opening(Requests.OpenAccount body, String customerId) {
+        return new AccountBodies.OpenAccount(customerId, FreeText.optional(body.owner(), "owner"),
+                body.currency().strip(), stripped(body.bankCode()), decimal(body.overdraftLimit()));
+    }
+
+    /** A deposit or withdrawal in its canonical form, counted once by {@code operationId} (null: no key, no id). */
+    static AccountBodies.MoneyMovement movement(Requests.MoneyMovement body, String operationId) {
+        return new AccountBodies.MoneyMovement(plainDecimal(body.amount()), text(body.reference(), "reference"),
+                operationId);
+    }
+
+    static AccountBodies.OverdraftLimit limit(Requests.OverdraftLimit body) {
+        return new AccountBodies.OverdraftLimit(plainDecimal(body.limit()));
+    }
+
+    /** A freeze's reason in its canonical form; none when there is no body. */
+    static AccountBodies.Freeze freeze(Requests.Freeze body) {
+        return new AccountBodies.Freeze(body == null ? null : text(body.reason(), "reason"));
+    }
+
+    private static String text(String value, String field) {
+        return value == null ? null : FreeText.optional(value, field);
+    }
+
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String decimal(String value) {
+        return value == null ? null : plainDecimal(value);
     }
 
     /** The canonical form ({@link #canonical(ObjectNode)}) of a typed body. */
