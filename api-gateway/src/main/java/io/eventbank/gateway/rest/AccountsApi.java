@@ -247,7 +247,7 @@ public class AccountsApi {
             throw ProblemType.SERVICE_UNAVAILABLE.exception(
                     "transfer-saga cannot say whether a transfer from the account is in flight; nothing was changed");
         }
-        List<TransfersApi.Made> items = TransfersApi.Made.read(inFlight.body(), InFlight.class).items();
+        List<TransfersApi.Made> items = inFlight.as(InFlight.class).items();
         if (!items.isEmpty()) {
             throw ProblemType.TRANSFERS_IN_FLIGHT.exception("the account cannot be closed while a transfer from it is"
                     + " not final: " + items.stream().map(item -> item.transferId() + " (" + item.status() + ")")

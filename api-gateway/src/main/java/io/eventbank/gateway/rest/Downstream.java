@@ -8,6 +8,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,11 @@ final class Downstream {
             return status >= 200 && status < 300;
         }
 
+        /** The body read as {@code type}, for what the gateway itself needs of an answer it otherwise passes on. */
+        <T> T as(Class<T> type) {
+            return read(body, type);
+        }
+
         Response toResponse() {
             Response.ResponseBuilder builder = Response.status(status)
                     .type(contentType == null ? MediaType.APPLICATION_JSON : contentType);
@@ -56,6 +62,15 @@ final class Downstream {
     }
 
     private Downstream() {
+    }
+
+    /** A service's answer read as {@code type} (a record that names what the gateway reads of it). */
+    static <T> T read(String body, Class<T> type) {
+        try {
+            return Json.mapper().readValue(body, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a service's answer is not what it should be", e);
+        }
     }
 
     /**

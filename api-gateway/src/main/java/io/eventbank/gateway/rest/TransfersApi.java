@@ -24,7 +24,6 @@ import io.eventbank.gateway.client.TransferSagaClient;
 import io.eventbank.gateway.security.Ownership;
 import io.eventbank.gateway.security.CallerLimits;
 import io.eventbank.contracts.MoneyRange;
-import io.eventbank.infrastructure.json.Json;
 import io.eventbank.infrastructure.money.MoneyRanges;
 import io.eventbank.infrastructure.rest.CorrelationFilter;
 import io.eventbank.infrastructure.rest.IdempotencyKeys;
@@ -112,7 +111,7 @@ public class TransfersApi {
         if (Clearing.isBetweenCustomersOfOneBank(request.debtorIban(), request.creditorIban())) {
             requested = bookWithinOneBank(request, callerKey, correlation);
             // final already: a wait is for the read models to show it, both its events (read-your-writes)
-            version = requested.ok() ? Long.toString(Made.of(requested.body()).version()) : null;
+            version = requested.ok() ? Long.toString(requested.as(Made.class).version()) : null;
         } else {
             requested = Downstream.call(TRANSFER_SAGA, () -> transfers.request(request, callerKey, correlation),
                     key != null);
@@ -120,7 +119,7 @@ public class TransfersApi {
         if (!requested.ok()) {
             return Uni.createFrom().item(requested.toResponse());
         }
-        String id = Made.of(requested.body()).transferId();
+        String id = requested.as(Made.class).transferId();
         if (!waits) {
             return Uni.createFrom().item(accepted(id, requested, requested));
         }
@@ -163,7 +162,7 @@ public class TransfersApi {
             throw ProblemType.SERVICE_UNAVAILABLE.exception(
                     "transfer-saga does not answer whether it holds this key; nothing was changed");
         }
-        sagaHoldsNone = !Made.read(held.body(), Held.class).held();
+        sagaHoldsNone = !held.as(Held.class).held();
         return !sagaHoldsNone;
     }
 
@@ -241,7 +240,7 @@ public class TransfersApi {
         if (!(transfer.getEntity() instanceof String body)) {
             return false;
         }
-        String status = Made.of(body).status();
+        String status = Downstream.read(body, Made.class).status();
         return "COMPLETED".equals(status) || "FAILED".equals(status);
     }
 
@@ -260,18 +259,6 @@ public class TransfersApi {
     /** What the gateway reads of a transfer a service or the read model answered; the rest passes through as it is. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Made(String transferId, long version, String status) {
-
-        static Made of(String body) {
-            return read(body, Made.class);
-        }
-
-        static <T> T read(String body, Class<T> type) {
-            try {
-                return Json.mapper().readValue(body, type);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("a service's answer is not what it should be", e);
-            }
-        }
     }
 
     /** transfer-saga's answer: whether it still holds transfers within one bank. */
