@@ -1,7 +1,8 @@
 package io.eventbank.contracts.account;
 
 /** An account's answer to a leg of a transfer (a debit, credit or refund, taken or refused): names the transfer. */
-public interface LegAnswer extends AccountEvent {
+public sealed interface LegAnswer extends AccountEvent permits AccountDebitedEvent, AccountDebitRejectedEvent,
+        AccountCreditedEvent, AccountCreditRejectedEvent, DebitRefundedEvent {
 
     String transferId();
 

@@ -1,7 +1,7 @@
 package io.eventbank.contracts.clearing;
 
 /** A message on {@code bank.clearing}, keyed by the bank it is for. */
-public interface ClearingMessage {
+public sealed interface ClearingMessage permits CreditTransferMessage, PaymentStatusRequest, PaymentStatusReport {
 
     String messageId();
 

@@ -25,15 +25,15 @@ public enum TransferStatus {
     FAILED;
 
     /** The status each event puts its transfer in; the events not here leave the status as it is. */
-    private static final Map<String, TransferStatus> AFTER = Map.of(
-            TransferDebitedEvent.class.getSimpleName(), DEBITED,
-            TransferSentToClearingEvent.class.getSimpleName(), SENT_TO_CLEARING,
-            ClearingStatusRequestedEvent.class.getSimpleName(), AWAITING_STATUS,
-            TransferCreditedEvent.class.getSimpleName(), CREDITED,
-            TransferAcceptedEvent.class.getSimpleName(), ACCEPTED,
-            TransferRefundingEvent.class.getSimpleName(), REFUNDING,
-            TransferCompletedEvent.class.getSimpleName(), COMPLETED,
-            TransferFailedEvent.class.getSimpleName(), FAILED);
+    private static final Map<Class<? extends TransferEvent>, TransferStatus> AFTER = Map.of(
+            TransferDebitedEvent.class, DEBITED,
+            TransferSentToClearingEvent.class, SENT_TO_CLEARING,
+            ClearingStatusRequestedEvent.class, AWAITING_STATUS,
+            TransferCreditedEvent.class, CREDITED,
+            TransferAcceptedEvent.class, ACCEPTED,
+            TransferRefundingEvent.class, REFUNDING,
+            TransferCompletedEvent.class, COMPLETED,
+            TransferFailedEvent.class, FAILED);
 
     public boolean isFinal() {
         return this == COMPLETED || this == FAILED;
@@ -54,15 +54,10 @@ public enum TransferStatus {
     }
 
     /**
-     * The status a transfer is in after an event of this type (its simple name, such as {@code TransferDebitedEvent},
-     * as the ledger reads it from the type header); null for an event that does not change it.
+     * The status a transfer is in after this event; null for one that does not change it (a request, a leg asked
+     * for, a status report issued or recorded late, a payment not received).
      */
-    public static TransferStatus after(String eventType) {
-        return AFTER.get(eventType);
-    }
-
-    /** The status a transfer is in after this event; null for one that does not change it. */
     public static TransferStatus after(TransferEvent event) {
-        return after(event.getClass().getSimpleName());
+        return AFTER.get(event.getClass());
     }
 }
