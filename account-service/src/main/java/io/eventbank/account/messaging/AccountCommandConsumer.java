@@ -3,9 +3,7 @@ package io.eventbank.account.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import jakarta.inject.Inject;
 import io.eventbank.account.application.ProcessedCommands;
 import io.eventbank.account.config.AccountConfig;
 import io.eventbank.infrastructure.axon.AxonRuntime;
+import io.eventbank.infrastructure.axon.CommandInbox;
 import io.eventbank.account.domain.LegNotTakenException;
 import io.eventbank.account.domain.Outcome;
 import io.eventbank.contracts.account.AccountCommand;
@@ -22,18 +21,12 @@ import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.account.DebitAccountCommand;
 import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
-import io.eventbank.infrastructure.axon.Envelopes;
-import io.eventbank.infrastructure.axon.Batches;
-import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import io.smallrye.common.annotation.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -44,7 +37,7 @@ import org.jboss.logging.Logger;
  * other outcome, so that the saga can react and a later account with that IBAN never sees the leg. The offset is
  * committed after handling (at least once).
  *
- * <p>Legs come a poll at a time, handled in one transaction ({@link Batches}): a busy account-service commits once
+ * <p>Legs come a poll at a time, handled in one transaction ({@link CommandInbox}): a busy account-service commits once
  * for hundreds of legs. A leg is never given up for a technical reason: while the database is away, or anything else
  * fails, the consumer holds the partition and tries again until it succeeds. Only a record that cannot be read goes
  * to {@code bank.account.commands.dlq}, and a leg a clearing account can neither take nor refuse (its balance would
@@ -57,12 +50,9 @@ import org.jboss.logging.Logger;
 public class AccountCommandConsumer {
 
     private static final Logger LOG = Logger.getLogger(AccountCommandConsumer.class);
-    private static final String LEGS = AccountCommandConsumer.class.getName() + ".legs";
 
     @Inject
     EventStore eventStore;
-    @Inject
-    Serializer serializer;
     @Inject
     AccountConfig config;
     @Inject
@@ -70,74 +60,45 @@ public class AccountCommandConsumer {
     @Inject
     ProcessedCommands processed;
 
-    private Envelopes envelopes;
-    private Batches batches;
+    private CommandInbox inbox;
 
     @PostConstruct
     void init() {
-        envelopes = new Envelopes(serializer, "/eventbank/account-service");
-        batches = axon.batches("account-commands");
+        inbox = CommandInbox.of(axon, "account-commands", (envelope, record) -> true, this::expect);
     }
 
     @Incoming("account-commands")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        axon.awaitStarted();
-        batches.handle(records, this::expect, this::handle);
+        inbox.receive(records, this::handle);
     }
 
-    /** A record as read: its envelope and the command in it. */
-    private record Leg(EventEnvelope envelope, Object command) {
-    }
-
-    /**
-     * Reads the records of a unit of work, kept for their handling, and has the rows of their legs read in one
-     * statement ({@link ProcessedCommands#expect}). A record that cannot be read is left to its handling to say so.
-     */
-    private void expect(List<ConsumerRecord<String, String>> records) {
-        Map<ConsumerRecord<String, String>, Leg> legs = CurrentUnitOfWork.get().root()
-                .getOrComputeResource(LEGS, name -> new IdentityHashMap<>());
+    /** Has the rows of a unit of work's legs read in one statement ({@link ProcessedCommands#expect}). */
+    private void expect(List<CommandInbox.Received> legs) {
         List<ProcessedCommands.Key> keys = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                Leg leg = read(record);
-                keys.addAll(keysOf(leg.command()));
-                legs.put(record, leg);
-            } catch (RuntimeException unreadable) {
-                // left to its handling, which sends it to the dead-letter topic
+        for (CommandInbox.Received leg : legs) {
+            if (leg.message() instanceof DebitAndCreditCommand both) {
+                keys.add(ProcessedCommands.keyOf(both.debit()).orElseThrow());
+                keys.add(ProcessedCommands.keyOf(both.credit()).orElseThrow());
+            } else {
+                ProcessedCommands.keyOf(leg.message()).ifPresent(keys::add);
             }
         }
         processed.expect(keys);
     }
 
-    private static List<ProcessedCommands.Key> keysOf(Object command) {
+    private void handle(CommandInbox.Received leg) {
+        Object command = leg.message();
         if (command instanceof DebitAndCreditCommand both) {
-            return List.of(ProcessedCommands.keyOf(both.debit()).orElseThrow(),
-                    ProcessedCommands.keyOf(both.credit()).orElseThrow());
-        }
-        return ProcessedCommands.keyOf(command).stream().toList();
-    }
-
-    private Leg read(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
-        return new Leg(envelope, envelopes.payloadOf(envelope));
-    }
-
-    private void handle(ConsumerRecord<String, String> record) {
-        Map<ConsumerRecord<String, String>, Leg> legs = CurrentUnitOfWork.get().root().getResource(LEGS);
-        Leg leg = legs != null && legs.containsKey(record) ? legs.get(record) : read(record);
-        EventEnvelope envelope = leg.envelope();
-        Object command = leg.command();
-        if (command instanceof DebitAndCreditCommand both) {
-            handle(envelope, both);
+            handle(leg, both);
             return;
         }
         if (!(command instanceof DebitAccountCommand || command instanceof CreditAccountCommand
                 || command instanceof RefundDebitCommand)) {
             throw new MalformedMessageException("only transfer legs travel on bank.account.commands, not "
-                    + envelope.type());
+                    + leg.envelope().type());
         }
-        handle(envelope, (AccountCommand) command);
+        handle(leg, (AccountCommand) command);
     }
 
     /**
@@ -145,20 +106,21 @@ public class AccountCommandConsumer {
      * transaction (the poll's), so the two are done together or not at all. Each leg counts once by its own key, as if
      * it had come alone: a repeat changes nothing and, long after, publishes its outcome again.
      */
-    private void handle(EventEnvelope envelope, DebitAndCreditCommand both) {
+    private void handle(CommandInbox.Received leg, DebitAndCreditCommand both) {
         if (!Clearing.isBetweenCustomersOfOneBank(both.iban(), both.creditorIban())) {
             throw new MalformedMessageException("both legs in one command move money between two customer accounts"
                     + " of one bank");
         }
-        if (handle(envelope, both.debit()).accepted()) {
-            handle(envelope, both.credit());
+        if (handle(leg, both.debit()).accepted()) {
+            handle(leg, both.credit());
         }
     }
 
-    private Outcome handle(EventEnvelope envelope, AccountCommand command) {
+    private Outcome handle(CommandInbox.Received leg, AccountCommand command) {
+        EventEnvelope envelope = leg.envelope();
         Outcome outcome;
         try {
-            outcome = axon.batchCommands().sendAndWait(Envelopes.commandFor(envelope, command));
+            outcome = inbox.send(leg, command);
         } catch (LegNotTakenException parked) {
             LOG.errorf("PARKED: %s %s for %s can be neither taken nor refused (%s); it goes to the dead-letter topic,"
                     + " and the verification fails until an operator re-drives it", envelope.simpleType(),

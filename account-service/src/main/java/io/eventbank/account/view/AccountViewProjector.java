@@ -1,7 +1,6 @@
 package io.eventbank.account.view;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +22,13 @@ import io.eventbank.contracts.account.AccountEvent;
 import io.eventbank.contracts.account.AccountFrozenEvent;
 import io.eventbank.contracts.account.AccountOpenedEvent;
 import io.eventbank.contracts.account.AccountStatus;
+import io.eventbank.contracts.account.AccountType;
 import io.eventbank.contracts.account.AccountUnfrozenEvent;
 import io.eventbank.contracts.account.DebitRefundedEvent;
 import io.eventbank.contracts.account.MoneyDepositedEvent;
 import io.eventbank.contracts.account.MoneyWithdrawnEvent;
 import io.eventbank.contracts.account.OverdraftLimitSetEvent;
+import io.eventbank.infrastructure.jdbc.BatchStatement;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -53,20 +54,39 @@ public class AccountViewProjector {
         Long overdraftLimit;
         String status;
         long version;
-        java.sql.Timestamp at;
+        Instant at;
     }
 
     /** The accounts opened and the accounts changed by one unit of work. */
     private static final class Pending {
-        final List<Object[]> opened = new ArrayList<>();
+        final List<Opened> opened = new ArrayList<>();
         final Map<String, Change> changed = new LinkedHashMap<>();
     }
 
+    /** An account opened: its view's row, with no money yet. */
+    private record Opened(String iban, String customerId, String owner, String bankCode, String currency,
+            long overdraftLimit, AccountType type, long version, Instant openedAt, Instant updatedAt) {
+    }
+
+    /** An account changed: what its last event in the unit of work left (null: unchanged). */
+    private record Changed(String iban, Long balance, Long overdraftLimit, String status, long version, Instant at) {
+    }
+
+    private static final BatchStatement<Opened> OPEN = BatchStatement.of(Opened.class, "insert into account_view"
+            + " (iban, customer_id, owner, bank_code, currency, balance, overdraft_limit, status, type, version,"
+            + " opened_at, updated_at) select iban, customer_id, owner, bank_code, currency, 0, overdraft_limit,"
+            + " 'OPEN', type, version, opened_at, updated_at from {rows}");
+
+    private static final BatchStatement<Changed> CHANGE = BatchStatement.of(Changed.class, "update account_view a"
+            + " set balance = coalesce(v.balance, a.balance),"
+            + " overdraft_limit = coalesce(v.overdraft_limit, a.overdraft_limit),"
+            + " status = coalesce(v.status, a.status), version = v.version, updated_at = v.at"
+            + " from {rows} where a.iban = v.iban");
+
     @EventHandler
     void on(AccountOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        pending().opened.add(new Object[] {event.iban(), event.customerId(), event.owner(), event.bankCode(),
-                event.currency(), event.overdraftLimit(), event.type().name(), sequence, java.sql.Timestamp.from(at),
-                java.sql.Timestamp.from(at)});
+        pending().opened.add(new Opened(event.iban(), event.customerId(), event.owner(), event.bankCode(),
+                event.currency(), event.overdraftLimit(), event.type(), sequence, at, at));
     }
 
     @EventHandler
@@ -128,7 +148,7 @@ public class AccountViewProjector {
     private Change change(AccountEvent event, long sequence, Instant at) {
         Change change = pending().changed.computeIfAbsent(event.iban(), iban -> new Change());
         change.version = sequence;
-        change.at = java.sql.Timestamp.from(at);
+        change.at = at;
         return change;
     }
 
@@ -142,41 +162,14 @@ public class AccountViewProjector {
     }
 
     private void write(Pending pending) {
+        List<Changed> changed = new ArrayList<>();
+        pending.changed.forEach((iban, c) -> changed.add(new Changed(iban, c.balance, c.overdraftLimit, c.status,
+                c.version, c.at)));
         try (Connection connection = dataSource.getConnection()) {
-            rows(connection, "insert into account_view (iban, customer_id, owner, bank_code, currency, balance,"
-                    + " overdraft_limit, status, type, version, opened_at, updated_at) values ",
-                    "?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?", "", pending.opened);
-            List<Object[]> changed = new ArrayList<>();
-            pending.changed.forEach((iban, c) -> changed.add(new Object[] {iban, c.balance, c.overdraftLimit,
-                    c.status, c.version, c.at}));
-            rows(connection, "update account_view a set balance = coalesce(v.balance, a.balance),"
-                    + " overdraft_limit = coalesce(v.overdraft_limit, a.overdraft_limit),"
-                    + " status = coalesce(v.status, a.status), version = v.version, updated_at = v.at"
-                    + " from (values ", "?, ?::bigint, ?::bigint, ?, ?::bigint, ?::timestamptz",
-                    ") v (iban, balance, overdraft_limit, status, version, at) where a.iban = v.iban", changed);
+            OPEN.run(connection, pending.opened);
+            CHANGE.run(connection, changed);
         } catch (SQLException e) {
             throw new IllegalStateException("could not update the account view", e);
-        }
-    }
-
-    private static void rows(Connection connection, String head, String row, String tail, List<Object[]> rows)
-            throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder(head);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "(" : ", (").append(row).append(')');
-        }
-        sql.append(tail);
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int index = 1;
-            for (Object[] values : rows) {
-                for (Object value : values) {
-                    statement.setObject(index++, value);
-                }
-            }
-            statement.executeUpdate();
         }
     }
 }

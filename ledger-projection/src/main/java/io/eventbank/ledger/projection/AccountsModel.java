@@ -15,9 +15,11 @@ import io.eventbank.contracts.account.AccountEvent;
 import io.eventbank.contracts.account.AccountFrozenEvent;
 import io.eventbank.contracts.account.AccountOpenedEvent;
 import io.eventbank.contracts.account.AccountStatus;
+import io.eventbank.contracts.account.AccountType;
 import io.eventbank.contracts.account.AccountUnfrozenEvent;
 import io.eventbank.contracts.account.BalanceChange;
 import io.eventbank.contracts.account.OverdraftLimitSetEvent;
+import io.eventbank.infrastructure.jdbc.BatchStatement;
 
 /**
  * Accounts: customer, owner, bank, currency, balance, status and the sequence and time of their last event. A batch opens the
@@ -40,6 +42,31 @@ public final class AccountsModel implements ReadModel {
         Instant at;
     }
 
+    /** An account opened: its row, with no money yet. */
+    private record Opened(int generation, String iban, String customerId, String owner, String bankCode,
+            String currency, long overdraftLimit, AccountType type, long version, Instant openedAt,
+            Instant lastEventAt) {
+    }
+
+    /** An account's change in a batch: each part with the sequence it was set at (-1: not set). */
+    private record Changed(int generation, String iban, long balanceSeq, long balance, long limitSeq,
+            long overdraftLimit, long statusSeq, String status, long version, Instant at) {
+    }
+
+    private static final BatchStatement<Opened> OPEN = BatchStatement.of(Opened.class, "insert into account"
+            + " (generation, iban, customer_id, owner, bank_code, currency, balance, overdraft_limit, status, type,"
+            + " version, opened_at, last_event_at) select generation, iban, customer_id, owner, bank_code, currency,"
+            + " 0, overdraft_limit, 'OPEN', type, version, opened_at, last_event_at from {rows}"
+            + " on conflict do nothing");
+
+    private static final BatchStatement<Changed> CHANGE = BatchStatement.of(Changed.class, "update account a set"
+            + " balance = case when v.balance_seq > a.version then v.balance else a.balance end,"
+            + " overdraft_limit = case when v.limit_seq > a.version then v.overdraft_limit"
+            + " else a.overdraft_limit end,"
+            + " status = case when v.status_seq > a.version then v.status else a.status end,"
+            + " version = v.version, last_event_at = v.at from {rows}"
+            + " where a.generation = v.generation and a.iban = v.iban and a.version < v.version");
+
     @Override
     public String name() {
         return "accounts";
@@ -57,7 +84,7 @@ public final class AccountsModel implements ReadModel {
 
     @Override
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
-        List<Object[]> opened = new ArrayList<>();
+        List<Opened> opened = new ArrayList<>();
         Map<String, Change> changes = new LinkedHashMap<>();
         for (ProjectedRecord r : records) {
             Long sequence = r.envelope().sequence();
@@ -66,8 +93,8 @@ public final class AccountsModel implements ReadModel {
             }
             Instant at = r.envelope().timestamp();
             if (event instanceof AccountOpenedEvent o) {
-                opened.add(new Object[] {generation, o.iban(), o.customerId(), o.owner(), o.bankCode(), o.currency(),
-                        o.overdraftLimit(), o.type() == null ? null : o.type().name(), sequence, at, at});
+                opened.add(new Opened(generation, o.iban(), o.customerId(), o.owner(), o.bankCode(), o.currency(),
+                        o.overdraftLimit(), o.type(), sequence, at, at));
                 continue;
             }
             Change change = changes.computeIfAbsent(event.iban(), i -> new Change());
@@ -86,23 +113,11 @@ public final class AccountsModel implements ReadModel {
                 change.at = at;
             }
         }
-        Sql.rows(c, "insert into account (generation, iban, customer_id, owner, bank_code, currency, balance,"
-                + " overdraft_limit, status, type, version, opened_at, last_event_at) values ",
-                "?, ?, ?, ?, ?, ?, 0, ?, 'OPEN', ?, ?, ?, ?", " on conflict do nothing", opened);
-        List<Object[]> rows = new ArrayList<>();
-        changes.forEach((iban, ch) -> rows.add(new Object[] {generation, iban, ch.balanceSequence, ch.balance,
-                ch.limitSequence, ch.limit, ch.statusSequence, ch.status, ch.version, ch.at}));
-        Sql.rows(c, "update account a set"
-                        + " balance = case when v.balance_seq > a.version then v.balance else a.balance end,"
-                        + " overdraft_limit = case when v.limit_seq > a.version then v.overdraft_limit"
-                        + " else a.overdraft_limit end,"
-                        + " status = case when v.status_seq > a.version then v.status else a.status end,"
-                        + " version = v.version, last_event_at = v.at"
-                        + " from (values ",
-                "?::int, ?, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?, ?::bigint, ?::timestamptz",
-                ") v (generation, iban, balance_seq, balance, limit_seq, overdraft_limit, status_seq, status, version,"
-                        + " at) where a.generation = v.generation and a.iban = v.iban and a.version < v.version",
-                rows);
+        OPEN.run(c, opened);
+        List<Changed> rows = new ArrayList<>();
+        changes.forEach((iban, ch) -> rows.add(new Changed(generation, iban, ch.balanceSequence, ch.balance,
+                ch.limitSequence, ch.limit, ch.statusSequence, ch.status, ch.version, ch.at)));
+        CHANGE.run(c, rows);
     }
 
     /** The status an account is in after a lifecycle event; null for any other event. */

@@ -2,6 +2,7 @@ package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import io.eventbank.contracts.account.AccountEvent;
 import io.eventbank.contracts.account.LegAnswer;
 import io.eventbank.contracts.transfer.AccountLegRequestedEvent;
 import io.eventbank.contracts.transfer.TransferEvent;
+import io.eventbank.infrastructure.jdbc.BatchStatement;
 
 /**
  * The audit log: every event of both topics with its metadata and where it was on Kafka, in one statement per batch
@@ -24,9 +26,21 @@ import io.eventbank.contracts.transfer.TransferEvent;
 @Singleton
 public final class AuditModel implements ReadModel {
 
-    /** The types of audit_event's columns as the insert names them. */
-    private static final List<String> COLUMNS = List.of("int", "varchar", "varchar", "varchar", "bigint",
-            "timestamptz", "varchar", "varchar", "varchar", "varchar", "int", "bigint", "varchar", "varchar", "text");
+    /** An event of the log, where it was on Kafka, and what the filters find it by. */
+    private record Logged(int generation, String eventId, String type, String aggregateId, Long sequence,
+            Instant occurredAt, String correlationId, String causationId, String source, String topic, int partition,
+            long kafkaOffset, String iban, String transferId, String payload) {
+    }
+
+    private static final BatchStatement<Logged> WRITE = BatchStatement.of(Logged.class, "insert into audit_event"
+            + " (position, generation, event_id, type, aggregate_id, sequence, occurred_at, correlation_id,"
+            + " causation_id, source, topic, partition, kafka_offset, iban, transfer_id, payload)"
+            + " select coalesce((select max(a.position) from audit_event a"
+            + " where a.event_id = v.event_id and a.generation <> v.generation),"
+            + " nextval('audit_event_position_seq')), v.generation, v.event_id, v.type, v.aggregate_id,"
+            + " v.sequence, v.occurred_at, v.correlation_id, v.causation_id, v.source, v.topic, v.partition,"
+            + " v.kafka_offset, v.iban, v.transfer_id, v.payload from {numbered rows} order by v.n"
+            + " on conflict do nothing");
 
     @Override
     public String name() {
@@ -51,23 +65,14 @@ public final class AuditModel implements ReadModel {
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
         Map<String, ProjectedRecord> events = new LinkedHashMap<>();
         records.forEach(r -> events.putIfAbsent(r.envelope().id(), r)); // an event published twice is one event
-        List<Object[]> rows = new ArrayList<>();
+        List<Logged> rows = new ArrayList<>();
         for (ProjectedRecord r : events.values()) {
             var e = r.envelope();
-            rows.add(new Object[] {generation, e.id(), e.type(), e.aggregateId(), e.sequence(), e.timestamp(),
+            rows.add(new Logged(generation, e.id(), e.type(), e.aggregateId(), e.sequence(), e.timestamp(),
                     e.correlationId(), e.causationId(), e.source(), r.topic(), r.partition(), r.offset(),
-                    ibanOf(r.event()), transferIdOf(r.event()), e.json()});
+                    ibanOf(r.event()), transferIdOf(r.event()), e.json()));
         }
-        Sql.unnest(c, "insert into audit_event (position, generation, event_id, type, aggregate_id, sequence,"
-                + " occurred_at, correlation_id, causation_id, source, topic, partition, kafka_offset, iban,"
-                + " transfer_id, payload) select coalesce((select max(a.position) from audit_event a"
-                + " where a.event_id = v.event_id and a.generation <> v.generation),"
-                + " nextval('audit_event_position_seq')), v.generation, v.event_id, v.type, v.aggregate_id,"
-                + " v.sequence, v.occurred_at, v.correlation_id, v.causation_id, v.source, v.topic, v.partition,"
-                + " v.kafka_offset, v.iban, v.transfer_id, v.payload from ", COLUMNS,
-                " with ordinality as v (generation, event_id, type, aggregate_id, sequence, occurred_at,"
-                        + " correlation_id, causation_id, source, topic, partition, kafka_offset, iban, transfer_id,"
-                        + " payload, n) order by v.n on conflict do nothing", rows);
+        WRITE.run(c, rows);
     }
 
     /** The account an event is about or asks to move, for the audit log's account filter. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.eventbank.infrastructure.events.Messages;
+import io.eventbank.infrastructure.jdbc.BatchStatement;
 import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
@@ -215,13 +216,20 @@ public final class ProjectionEngine {
     /** The offsets the batch reached, in one statement. */
     private static void store(Map<Position, Long> moved, Map<Position, Instant> lastEventAt, Connection c)
             throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        moved.forEach((p, offset) -> rows.add(new Object[] {p.projection(), p.generation(), p.topic(), p.partition(),
-                offset, lastEventAt.get(p)}));
-        Sql.rows(c, "insert into applied_offset (projection, generation, topic, partition, next_offset,"
-                        + " last_event_at) values ", "?, ?, ?, ?, ?, ?::timestamptz",
-                " on conflict (projection, generation, topic, partition) do update"
-                        + " set next_offset = excluded.next_offset,"
-                        + " last_event_at = coalesce(excluded.last_event_at, applied_offset.last_event_at)", rows);
+        List<Applied> rows = new ArrayList<>();
+        moved.forEach((p, offset) -> rows.add(new Applied(p.projection(), p.generation(), p.topic(), p.partition(),
+                offset, lastEventAt.get(p))));
+        STORE.run(c, rows);
     }
+
+    /** How far a projection has applied a partition: the next offset to apply, and its last event's time. */
+    private record Applied(String projection, int generation, String topic, int partition, long nextOffset,
+            Instant lastEventAt) {
+    }
+
+    private static final BatchStatement<Applied> STORE = BatchStatement.of(Applied.class, "insert into applied_offset"
+            + " (projection, generation, topic, partition, next_offset, last_event_at) select * from {rows}"
+            + " on conflict (projection, generation, topic, partition) do update"
+            + " set next_offset = excluded.next_offset,"
+            + " last_event_at = coalesce(excluded.last_event_at, applied_offset.last_event_at)");
 }

@@ -2,7 +2,6 @@ package io.eventbank.ledger.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Map;
 import io.eventbank.contracts.Clearing;
 import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.account.BalanceChange;
+import io.eventbank.infrastructure.jdbc.BatchStatement;
 
 import jakarta.inject.Singleton;
 
@@ -21,6 +21,17 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public final class SettlementsModel implements ReadModel {
+
+    /** A clearing account's last balance seen, at its sequence. */
+    private record Position(int generation, String bankCode, String currency, int shard, long position,
+            long version) {
+    }
+
+    private static final BatchStatement<Position> WRITE = BatchStatement.of(Position.class,
+            "insert into settlement_position (generation, bank_code, currency, shard, position, version)"
+                    + " select * from {rows} on conflict (generation, bank_code, currency, shard)"
+                    + " do update set position = excluded.position, version = excluded.version"
+                    + " where settlement_position.version < excluded.version");
 
     @Override
     public String name() {
@@ -39,23 +50,19 @@ public final class SettlementsModel implements ReadModel {
 
     @Override
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
-        Map<String, Object[]> latest = new LinkedHashMap<>();
+        Map<String, Position> latest = new LinkedHashMap<>();
         for (ProjectedRecord r : records) {
             if (!(r.event() instanceof BalanceChange moved) || moved.iban() == null
                     || !Clearing.isClearingAccount(moved.iban())) {
                 continue;
             }
             long sequence = r.envelope().sequence();
-            Object[] before = latest.get(moved.iban());
-            if (before == null || (long) before[5] < sequence) {
-                latest.put(moved.iban(), new Object[] {generation, Iban.bankCodeOf(moved.iban()),
-                        moved.amount().currency(), Clearing.shardOf(moved.iban()), moved.balanceAfter(), sequence});
+            Position before = latest.get(moved.iban());
+            if (before == null || before.version() < sequence) {
+                latest.put(moved.iban(), new Position(generation, Iban.bankCodeOf(moved.iban()),
+                        moved.amount().currency(), Clearing.shardOf(moved.iban()), moved.balanceAfter(), sequence));
             }
         }
-        Sql.rows(c, "insert into settlement_position (generation, bank_code, currency, shard, position, version)"
-                        + " values ", "?, ?, ?, ?, ?, ?", " on conflict (generation, bank_code, currency, shard)"
-                        + " do update set position = excluded.position, version = excluded.version"
-                        + " where settlement_position.version < excluded.version",
-                new ArrayList<>(latest.values()));
+        WRITE.run(c, latest.values());
     }
 }

@@ -19,6 +19,7 @@ import io.eventbank.contracts.transfer.TransferEvent;
 import io.eventbank.contracts.transfer.TransferFailure;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
+import io.eventbank.infrastructure.jdbc.BatchStatement;
 
 /**
  * Transfers: their current state, failure reason, and the timeline of their events. A batch creates the transfers it
@@ -46,6 +47,49 @@ public final class TransfersModel implements ReadModel {
         Instant at;
     }
 
+    /** A transfer the saga started (outgoing) or received (incoming): its row, REQUESTED. */
+    private record Started(int generation, String transferId, String direction, String debtorIban,
+            String creditorIban, long amount, String currency, String reference, boolean interbank, long version,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A saga transfer's change in a batch: status and reason each with the sequence that set it (-1: not set). */
+    private record Changed(int generation, String transferId, long statusSeq, String status, long reasonSeq,
+            String reason, long version, Instant at) {
+    }
+
+    /** An entry of a transfer's timeline. */
+    private record Entry(int generation, String transferId, long sequence, String type, Instant at, String eventId) {
+    }
+
+    private static final BatchStatement<Started> START = BatchStatement.of(Started.class, "insert into transfer"
+            + " (generation, transfer_id, direction, debtor_iban, creditor_iban, amount, currency, reference,"
+            + " interbank, status, version, created_at, updated_at) select generation, transfer_id, direction,"
+            + " debtor_iban, creditor_iban, amount, currency, reference, interbank, 'REQUESTED', version, created_at,"
+            + " updated_at from {rows} on conflict do nothing");
+
+    private static final BatchStatement<Changed> CHANGE = BatchStatement.of(Changed.class, "update transfer t set"
+            + " status = case when v.status_seq > t.version then v.status else t.status end,"
+            + " failure_reason = case when v.reason_seq > t.version then v.reason else t.failure_reason end,"
+            + " version = v.version, updated_at = v.at from {rows}"
+            + " where t.generation = v.generation and t.transfer_id = v.transfer_id and t.version < v.version");
+
+    /** The first of a transfer's direct events makes it; a later one moves its version on. */
+    private static final BatchStatement<Direct.Row> BOOK = BatchStatement.of(Direct.Row.class, "insert into transfer"
+            + " (generation, transfer_id, direction, debtor_iban, creditor_iban, amount, currency, reference,"
+            + " interbank, status, failure_reason, version, created_at, updated_at) select generation, transfer_id,"
+            + " 'OUTGOING', debtor_iban, creditor_iban, amount, currency, reference, false, status, failure_reason,"
+            + " version, created_at, updated_at from {rows} on conflict (generation, transfer_id) do update set"
+            + " version = greatest(transfer.version, excluded.version),"
+            + " created_at = least(transfer.created_at, excluded.created_at),"
+            + " updated_at = greatest(transfer.updated_at, excluded.updated_at)");
+
+    /** A payment that is only the answer to a status request (never received) has no transfer to show. */
+    private static final BatchStatement<Entry> TIMELINE = BatchStatement.of(Entry.class, "insert into transfer_event"
+            + " (generation, transfer_id, sequence, type, at, event_id) select v.* from {rows}"
+            + " where exists (select 1 from transfer t where t.generation = v.generation"
+            + " and t.transfer_id = v.transfer_id) on conflict do nothing");
+
     @Override
     public String name() {
         return "transfers";
@@ -63,17 +107,17 @@ public final class TransfersModel implements ReadModel {
 
     @Override
     public void apply(List<ProjectedRecord> records, int generation, Connection c) throws SQLException {
-        List<Object[]> started = new ArrayList<>();
+        List<Started> started = new ArrayList<>();
         Map<String, Change> changes = new LinkedHashMap<>();
-        List<Object[]> timeline = new ArrayList<>();
-        Map<String, Object[]> booked = new LinkedHashMap<>();
+        List<Entry> timeline = new ArrayList<>();
+        Map<String, Direct.Row> booked = new LinkedHashMap<>();
         for (ProjectedRecord r : records) {
             if (r.topic().equals(Topics.ACCOUNT_EVENTS)) {
                 Direct.of(r.event()).ifPresent(direct -> {
                     booked.merge(direct.transferId(), direct.row(generation, r.envelope().timestamp()),
-                            Direct::merged);
-                    timeline.add(new Object[] {generation, direct.transferId(), direct.sequence(), r.type(),
-                            r.envelope().timestamp(), r.envelope().id()});
+                            Direct.Row::merged);
+                    timeline.add(new Entry(generation, direct.transferId(), direct.sequence(), r.type(),
+                            r.envelope().timestamp(), r.envelope().id()));
                 });
                 continue;
             }
@@ -106,38 +150,15 @@ public final class TransfersModel implements ReadModel {
                     change.at = at;
                 }
             }
-            timeline.add(new Object[] {generation, id, sequence, r.type(), at, r.envelope().id()});
+            timeline.add(new Entry(generation, id, sequence, r.type(), at, r.envelope().id()));
         }
-        Sql.rows(c, "insert into transfer (generation, transfer_id, direction, debtor_iban, creditor_iban, amount,"
-                + " currency, reference, interbank, status, version, created_at, updated_at) values ",
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?", " on conflict do nothing", started);
-        List<Object[]> rows = new ArrayList<>();
-        changes.forEach((id, ch) -> rows.add(new Object[] {generation, id, ch.statusSequence, ch.status,
-                ch.reasonSequence, ch.reason, ch.version, ch.at}));
-        Sql.rows(c, "update transfer t set"
-                        + " status = case when v.status_seq > t.version then v.status else t.status end,"
-                        + " failure_reason = case when v.reason_seq > t.version then v.reason else t.failure_reason end,"
-                        + " version = v.version, updated_at = v.at from (values ",
-                "?::int, ?, ?::bigint, ?, ?::bigint, ?, ?::bigint, ?::timestamptz",
-                ") v (generation, transfer_id, status_seq, status, reason_seq, reason, version, at)"
-                        + " where t.generation = v.generation and t.transfer_id = v.transfer_id"
-                        + " and t.version < v.version", rows);
-        // the first of a transfer's direct events makes it; a later one moves its version on
-        Sql.rows(c, "insert into transfer (generation, transfer_id, direction, debtor_iban, creditor_iban, amount,"
-                + " currency, reference, interbank, status, failure_reason, version, created_at, updated_at) values ",
-                "?, ?, 'OUTGOING', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?",
-                " on conflict (generation, transfer_id) do update set"
-                        + " version = greatest(transfer.version, excluded.version),"
-                        + " created_at = least(transfer.created_at, excluded.created_at),"
-                        + " updated_at = greatest(transfer.updated_at, excluded.updated_at)",
-                List.copyOf(booked.values()));
-        // a payment that is only the answer to a status request (never received) has no transfer to show
-        Sql.rows(c, "insert into transfer_event (generation, transfer_id, sequence, type, at, event_id)"
-                        + " select v.* from (values ",
-                "?::int, ?, ?::bigint, ?, ?::timestamptz, ?",
-                ") v (generation, transfer_id, sequence, type, at, event_id) where exists (select 1 from transfer t"
-                        + " where t.generation = v.generation and t.transfer_id = v.transfer_id) on conflict do nothing",
-                timeline);
+        START.run(c, started);
+        List<Changed> rows = new ArrayList<>();
+        changes.forEach((id, ch) -> rows.add(new Changed(generation, id, ch.statusSequence, ch.status,
+                ch.reasonSequence, ch.reason, ch.version, ch.at)));
+        CHANGE.run(c, rows);
+        BOOK.run(c, booked.values());
+        TIMELINE.run(c, timeline);
     }
 
     /** An account's event of a transfer within one bank that account-service booked by itself. */
@@ -161,28 +182,36 @@ public final class TransfersModel implements ReadModel {
             return java.util.Optional.empty();
         }
 
-        /** Its transfer's row: index 9 the version, 10 and 11 the times it was created and updated at. */
-        Object[] row(int generation, Instant at) {
-            return new Object[] {generation, transferId, debtorIban, creditorIban, amount.minorUnits(),
-                    amount.currency(), reference, status, reason, sequence, at, at};
+        /** Its transfer's row. */
+        Row row(int generation, Instant at) {
+            return new Row(generation, transferId, debtorIban, creditorIban, amount.minorUnits(), amount.currency(),
+                    reference, status, reason, sequence, at, at);
         }
 
-        /**
-         * Two events of one transfer in one batch, as one row: whichever order they come in (live or in a replay),
-         * the transfer is created at its first event's time and updated at its last one's, at its last version.
-         */
-        static Object[] merged(Object[] one, Object[] other) {
-            Object[] row = ((long) one[9] >= (long) other[9] ? one : other).clone();
-            row[10] = ((Instant) one[10]).isBefore((Instant) other[10]) ? one[10] : other[10];
-            row[11] = ((Instant) one[11]).isAfter((Instant) other[11]) ? one[11] : other[11];
-            return row;
+        /** The row of a transfer booked by account-service, as its events of a batch make it. */
+        private record Row(int generation, String transferId, String debtorIban, String creditorIban, long amount,
+                String currency, String reference, String status, String failureReason, long version,
+                Instant createdAt, Instant updatedAt) {
+
+            /**
+             * Two events of one transfer in one batch, as one row: whichever order they come in (live or in a
+             * replay), the transfer is created at its first event's time and updated at its last one's, at its last
+             * version.
+             */
+            static Row merged(Row one, Row other) {
+                Row last = one.version >= other.version ? one : other;
+                return new Row(last.generation, last.transferId, last.debtorIban, last.creditorIban, last.amount,
+                        last.currency, last.reference, last.status, last.failureReason, last.version,
+                        one.createdAt.isBefore(other.createdAt) ? one.createdAt : other.createdAt,
+                        one.updatedAt.isAfter(other.updatedAt) ? one.updatedAt : other.updatedAt);
+            }
         }
     }
 
-    private static Object[] started(int generation, String id, String direction, String debtorIban,
+    private static Started started(int generation, String id, String direction, String debtorIban,
             String creditorIban, Money amount, String reference, boolean interbank, long sequence, Instant at) {
-        return new Object[] {generation, id, direction, debtorIban, creditorIban,
+        return new Started(generation, id, direction, debtorIban, creditorIban,
                 amount == null ? 0 : amount.minorUnits(), amount == null ? null : amount.currency(), reference,
-                interbank, sequence, at, at};
+                interbank, sequence, at, at);
     }
 }

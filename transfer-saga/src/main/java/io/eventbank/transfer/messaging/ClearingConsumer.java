@@ -7,11 +7,9 @@ import jakarta.inject.Inject;
 import io.eventbank.contracts.clearing.CreditTransferMessage;
 import io.eventbank.contracts.clearing.PaymentStatusReport;
 import io.eventbank.contracts.clearing.PaymentStatusRequest;
-import io.eventbank.infrastructure.axon.Envelopes;
+import io.eventbank.infrastructure.axon.CommandInbox;
 import io.eventbank.infrastructure.axon.NotFoundAsAnswer;
 import io.eventbank.infrastructure.banks.HostedBanks;
-import io.eventbank.infrastructure.axon.Batches;
-import io.eventbank.infrastructure.kafka.CloudEventHeaders;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
 import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import io.eventbank.infrastructure.axon.AxonRuntime;
@@ -26,7 +24,6 @@ import io.eventbank.transfer.domain.RecordClearingAnswerCommand;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -46,36 +43,30 @@ public class ClearingConsumer {
     private static final Logger LOG = Logger.getLogger(ClearingConsumer.class);
 
     @Inject
-    Serializer serializer;
-    @Inject
     TransferConfig config;
     @Inject
     AxonRuntime axon;
     @Inject
     ClearingSignatures signatures;
 
-    private Envelopes envelopes;
     private HostedBanks banks;
-    private Batches batches;
+    private CommandInbox inbox;
 
     @PostConstruct
     void init() {
-        envelopes = new Envelopes(serializer, "/eventbank/transfer-saga");
         banks = HostedBanks.parse(config.banks());
-        batches = axon.batches("clearing-in");
+        inbox = CommandInbox.of(axon, "clearing-in", this::verified);
     }
 
     @Incoming("clearing-in")
     @Blocking
     public void receive(ConsumerRecords<String, String> records) {
-        axon.awaitStarted();
-        batches.handle(records, this::handle);
+        inbox.receive(records, this::handle);
     }
 
-    private void handle(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = CloudEventHeaders.read(record.headers(), record.value());
-        verify(envelope, record);
-        Object message = envelopes.payloadOf(envelope);
+    private void handle(CommandInbox.Received received) {
+        EventEnvelope envelope = received.envelope();
+        Object message = received.message();
         Object command;
         if (message instanceof CreditTransferMessage transfer) {
             if (!receivesFor(transfer.instructedBank())) {
@@ -99,7 +90,7 @@ public class ClearingConsumer {
         }
         Object outcome;
         try {
-            outcome = axon.batchCommands().sendAndWait(Envelopes.commandFor(envelope, command));
+            outcome = inbox.send(received, command);
         } catch (ForeignClearingMessageException foreign) {
             throw refused(envelope, foreign.getMessage());
         }
@@ -112,7 +103,7 @@ public class ClearingConsumer {
      * Refuses a message its claimed sender did not sign (no signature, another bank's, or over another body): read
      * for its sender alone before anything else is read of it.
      */
-    private void verify(EventEnvelope envelope, ConsumerRecord<String, String> record) {
+    private boolean verified(EventEnvelope envelope, ConsumerRecord<String, String> record) {
         String sender;
         try {
             sender = Json.mapper().readTree(record.value()).path("instructingBank").asText(null);
@@ -124,6 +115,7 @@ public class ClearingConsumer {
         } catch (ClearingSignatures.Refused unsigned) {
             throw refused(envelope, unsigned.getMessage());
         }
+        return true;
     }
 
     /** A message refused and parked (the dead-letter topic, with the reason), loudly. */

@@ -1,10 +1,10 @@
 package io.eventbank.transfer.view;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import io.eventbank.contracts.transfer.TransferEvent;
 import io.eventbank.contracts.transfer.TransferFailure;
 import io.eventbank.contracts.transfer.TransferRequestedEvent;
 import io.eventbank.contracts.transfer.TransferStatus;
+import io.eventbank.infrastructure.jdbc.BatchStatement;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -47,22 +48,53 @@ public class TransferViewProjector {
     /** What the events of one unit of work do to the view of one transfer. */
     private static final class Change {
         final String transferId;
-        Object[] insert;
+        Started started;
         String status;
         String reason;
         long version;
-        java.sql.Timestamp at;
-        final List<Object[]> timeline = new ArrayList<>();
+        Instant at;
+        final List<Entry> timeline = new ArrayList<>();
 
         Change(String transferId) {
             this.transferId = transferId;
         }
     }
 
+    /** What a transfer's first event says of it: who pays whom, how much, why. */
+    private record Started(TransferDirection direction, String idempotencyKey, String debtorIban,
+            String creditorIban, long amount, String currency, String reference, boolean interbank) {
+    }
+
+    /** A transfer new to the view: its row as the unit of work's events leave it. */
+    private record Inserted(String transferId, TransferDirection direction, String idempotencyKey, String debtorIban,
+            String creditorIban, long amount, String currency, String reference, boolean interbank, String status,
+            String failureReason, long version, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A transfer the view has: what the unit of work's events change (null: unchanged). */
+    private record Updated(String transferId, String status, String reason, long version, Instant at) {
+    }
+
+    /** An entry of a transfer's timeline. */
+    private record Entry(String transferId, long seq, String type, Instant at, String eventId) {
+    }
+
+    private static final BatchStatement<Inserted> INSERT = BatchStatement.of(Inserted.class, "insert into"
+            + " transfer_view (transfer_id, direction, idempotency_key, debtor_iban, creditor_iban, amount, currency,"
+            + " reference, interbank, status, failure_reason, version, created_at, updated_at) select * from {rows}");
+
+    private static final BatchStatement<Updated> UPDATE = BatchStatement.of(Updated.class, "update transfer_view t"
+            + " set status = coalesce(v.status, t.status), failure_reason = coalesce(v.reason, t.failure_reason),"
+            + " version = v.version, updated_at = v.at from {rows} where t.transfer_id = v.transfer_id");
+
+    /** A payment that is only a status request's answer (never received) has no transfer to show: no timeline. */
+    private static final BatchStatement<Entry> TIMELINE = BatchStatement.of(Entry.class, "insert into"
+            + " transfer_timeline (transfer_id, seq, type, at, event_id) select v.* from {rows}"
+            + " where exists (select 1 from transfer_view t where t.transfer_id = v.transfer_id)");
+
     @EventHandler
     void on(TransferEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        java.sql.Timestamp when = java.sql.Timestamp.from(at);
         if (event instanceof io.eventbank.contracts.transfer.AccountLegRequestedEvent leg) {
             legs.requested(leg, at);
         } else {
@@ -70,15 +102,14 @@ public class TransferViewProjector {
         }
         Change change = pending().computeIfAbsent(event.transferId(), Change::new);
         if (event instanceof TransferRequestedEvent requested) {
-            change.insert = new Object[] {requested.transferId(), TransferDirection.OUTGOING.name(),
-                    requested.idempotencyKey(), requested.debtorIban(), requested.creditorIban(),
-                    requested.amount().minorUnits(), requested.amount().currency(), requested.reference(),
-                    requested.interbank()};
+            change.started = new Started(TransferDirection.OUTGOING, requested.idempotencyKey(),
+                    requested.debtorIban(), requested.creditorIban(), requested.amount().minorUnits(),
+                    requested.amount().currency(), requested.reference(), requested.interbank());
             change.status = TransferStatus.REQUESTED.name();
         } else if (event instanceof IncomingTransferReceivedEvent received) {
-            change.insert = new Object[] {received.transferId(), TransferDirection.INCOMING.name(),
-                    received.messageId(), received.debtorIban(), received.creditorIban(),
-                    received.amount().minorUnits(), received.amount().currency(), received.reference(), true};
+            change.started = new Started(TransferDirection.INCOMING, received.messageId(), received.debtorIban(),
+                    received.creditorIban(), received.amount().minorUnits(), received.amount().currency(),
+                    received.reference(), true);
             change.status = TransferStatus.REQUESTED.name();
         } else {
             TransferStatus status = TransferStatus.after(event);
@@ -94,9 +125,8 @@ public class TransferViewProjector {
             }
         }
         change.version = sequence;
-        change.at = when;
-        change.timeline.add(new Object[] {event.transferId(), sequence, event.getClass().getSimpleName(), when,
-                eventId});
+        change.at = at;
+        change.timeline.add(new Entry(event.transferId(), sequence, event.getClass().getSimpleName(), at, eventId));
     }
 
     /**
@@ -113,67 +143,31 @@ public class TransferViewProjector {
     }
 
     /**
-     * The unit of work's transfers in one statement whatever their number: the new ones inserted, the others updated
-     * (in the order of their ids), and the timeline entries of those the view has.
+     * The unit of work's transfers: the new ones inserted, the others updated (in the order of their ids, so that
+     * two units of work lock them in one order), and the timeline entries of those the view has.
      */
     private void write(Map<String, Change> changes) {
-        List<Object[]> inserted = new ArrayList<>();
-        List<Object[]> updated = new ArrayList<>();
-        List<Object[]> entries = new ArrayList<>();
+        List<Inserted> inserted = new ArrayList<>();
+        List<Updated> updated = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (Change change : changes.values()) {
-            if (change.insert != null) {
-                Object[] i = change.insert;
-                inserted.add(new Object[] {i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], change.status,
-                        change.reason, change.version, change.timeline.get(0)[3], change.at});
+            Started s = change.started;
+            if (s != null) {
+                inserted.add(new Inserted(change.transferId, s.direction(), s.idempotencyKey(), s.debtorIban(),
+                        s.creditorIban(), s.amount(), s.currency(), s.reference(), s.interbank(), change.status,
+                        change.reason, change.version, change.timeline.get(0).at(), change.at));
             } else {
-                updated.add(new Object[] {change.transferId, change.status, change.reason, change.version,
-                        change.at});
+                updated.add(new Updated(change.transferId, change.status, change.reason, change.version, change.at));
             }
             entries.addAll(change.timeline);
         }
-        updated.sort(java.util.Comparator.comparing(row -> (String) row[0]));
-        StringBuilder sql = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        List<String> shown = new ArrayList<>();
-        if (!inserted.isEmpty()) {
-            sql.append("inserted as (insert into transfer_view (transfer_id, direction, idempotency_key, debtor_iban,"
-                    + " creditor_iban, amount, currency, reference, interbank, status, failure_reason, version,"
-                    + " created_at, updated_at) values ");
-            values(sql, parameters, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz)", inserted);
-            sql.append(" returning transfer_id)");
-            shown.add("inserted");
-        }
-        if (!updated.isEmpty()) {
-            sql.append(sql.length() == 0 ? "" : ", ").append("updated as (update transfer_view t"
-                    + " set status = coalesce(v.status, t.status), failure_reason = coalesce(v.reason, t.failure_reason),"
-                    + " version = v.version, updated_at = v.at from (values ");
-            values(sql, parameters, "(?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::timestamptz)", updated);
-            sql.append(") v (transfer_id, status, reason, version, at) where t.transfer_id = v.transfer_id"
-                    + " returning t.transfer_id)");
-            shown.add("updated");
-        }
-        sql.insert(0, "with ").append(" insert into transfer_timeline (transfer_id, seq, type, at, event_id)"
-                + " select e.* from (values ");
-        values(sql, parameters, "(?, ?::bigint, ?, ?::timestamptz, ?)", entries);
-        // a payment that is only a status request's answer (never received) has no transfer to show: no timeline
-        sql.append(") e (transfer_id, seq, type, at, event_id) where ").append(String.join(" or ",
-                shown.stream().map(name -> "e.transfer_id in (select transfer_id from " + name + ")").toList()));
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            statement.executeUpdate();
+        updated.sort(Comparator.comparing(Updated::transferId));
+        try (Connection connection = dataSource.getConnection()) {
+            INSERT.run(connection, inserted);
+            UPDATE.run(connection, updated);
+            TIMELINE.run(connection, entries);
         } catch (SQLException e) {
             throw new IllegalStateException("could not update the transfer view", e);
-        }
-    }
-
-    /** A {@code row} of placeholders for each of {@code rows}, separated by commas; their values in order. */
-    private static void values(StringBuilder sql, List<Object> parameters, String row, List<Object[]> rows) {
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
-            parameters.addAll(java.util.Arrays.asList(rows.get(i)));
         }
     }
 }
