@@ -26,6 +26,7 @@ import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.contracts.clearing.ClearingMessage;
 import io.eventbank.contracts.transfer.TransferEvent;
+import io.eventbank.contracts.transfer.TransferFailure;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,14 @@ class EventCatalogueTest {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** The codes a value of a type is one of, as it travels (an enum's names, a transfer's failures); null: no codes. */
+    private static List<String> codes(Class<?> type) {
+        if (type == TransferFailure.class) {
+            return TransferFailure.values().stream().map(TransferFailure::name).toList();
+        }
+        return type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(Object::toString).toList() : null;
+    }
+
     private static String revision(Class<?> message) {
         Revision revision = message.getAnnotation(Revision.class);
         return revision == null ? "–" : revision.value();
@@ -141,9 +150,8 @@ class EventCatalogueTest {
                     + typeName(parameterized.getActualTypeArguments()[0]);
         }
         Class<?> raw = (Class<?>) type;
-        if (raw.isEnum()) {
-            return java.util.Arrays.stream(raw.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining("\\|"));
+        if (codes(raw) != null) {
+            return String.join("\\|", codes(raw));
         }
         if (raw == String.class) {
             return "string";
@@ -190,8 +198,8 @@ class EventCatalogueTest {
         if (raw.isRecord()) {
             return example(raw, indent);
         }
-        if (raw.isEnum()) {
-            return "\"" + raw.getEnumConstants()[0] + "\"";
+        if (codes(raw) != null) {
+            return "\"" + codes(raw).get(0) + "\"";
         }
         if (raw == long.class || raw == int.class || raw == Long.class || raw == Integer.class) {
             return name.equals("balanceAfter") ? "8750" : name.equals("overdraftLimit") ? "0" : "1";

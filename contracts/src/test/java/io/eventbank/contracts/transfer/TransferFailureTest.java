@@ -1,6 +1,7 @@
 package io.eventbank.contracts.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventbank.contracts.account.AccountRefusal;
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,26 @@ import org.junit.jupiter.api.Test;
 class TransferFailureTest {
 
     @Test
-    void shouldNameEveryRefusalOfAnAccountAsAFailureOfTheSameName() {
+    void shouldCarryAnAccountsRefusalUnderItsOwnName() {
         for (AccountRefusal refusal : AccountRefusal.values()) {
-            assertThat(TransferFailure.of(refusal).name()).isEqualTo(refusal.name());
+            TransferFailure failure = TransferFailure.of(refusal);
+            assertThat(failure).isEqualTo(new TransferFailure.Refused(refusal));
+            assertThat(failure.name()).isEqualTo(refusal.name());
+            assertThat(TransferFailure.named(refusal.name())).isEqualTo(failure);
         }
+    }
+
+    @Test
+    void shouldReadEveryFailureBackFromItsCodeAndNoOtherCode() {
+        assertThat(TransferFailure.values()).hasSize(AccountRefusal.values().length + 2)
+                .contains(TransferFailure.REJECTED_BY_CLEARING, TransferFailure.TIMED_OUT);
+        for (TransferFailure failure : TransferFailure.values()) {
+            assertThat(TransferFailure.named(failure.name())).isEqualTo(failure);
+        }
+        assertThat(TransferFailure.values().stream().map(TransferFailure::name).distinct())
+                .hasSize(TransferFailure.values().size());
+        assertThatThrownBy(() -> TransferFailure.named("NO_SUCH_FAILURE"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class StrictJson {
 
     static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new io.eventbank.infrastructure.json.ContractsModule());
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -100,9 +100,9 @@ public class IncomingPayment {
         if (message.acceptBefore() != null && now().isAfter(message.acceptBefore())) {
             reject(NOT_RECEIVED, TransferFailure.TIMED_OUT);
         } else if (Clearing.isClearingAccount(message.creditorIban())) {
-            reject(NOT_ALLOWED, TransferFailure.CLEARING_ACCOUNT);
+            reject(NOT_ALLOWED, TransferFailure.of(AccountRefusal.CLEARING_ACCOUNT));
         } else if (!Texts.isAcceptable(message.remittanceInformation(), Texts.MAX_LENGTH)) {
-            reject(INVALID_CONTENT, TransferFailure.INVALID_TEXT);
+            reject(INVALID_CONTENT, TransferFailure.of(AccountRefusal.INVALID_TEXT));
         } else {
             apply(new AccountLegRequestedEvent(command.transferId(), Leg.CREDIT, message.creditorIban(),
                     message.amount(), message.debtorIban(), message.remittanceInformation(), null));

@@ -114,7 +114,7 @@ class IncomingPaymentTest {
                 .andGiven(received(pacs008(T0)))
                 .when(new RecordPayeeRefusalCommand(PAYMENT, CAROL, AccountRefusal.ACCOUNT_CLOSED))
                 .expectEvents(report(1, ClearingStatus.RJCT, "AC04", T0),
-                        new TransferFailedEvent(PAYMENT, TransferFailure.ACCOUNT_CLOSED));
+                        new TransferFailedEvent(PAYMENT, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)));
     }
 
     @Test
@@ -132,12 +132,12 @@ class IncomingPaymentTest {
         fixture.givenCurrentTime(T0)
                 .when(new ReceiveCreditTransferCommand(PAYMENT, toClearing))
                 .expectEvents(received(toClearing), report(1, ClearingStatus.RJCT, "AG01", T0),
-                        new TransferFailedEvent(PAYMENT, TransferFailure.CLEARING_ACCOUNT));
+                        new TransferFailedEvent(PAYMENT, TransferFailure.of(AccountRefusal.CLEARING_ACCOUNT)));
         CreditTransferMessage hostile = withCreditor(pacs008(T0), CAROL, "invoice\u202E");
         fixture.givenCurrentTime(T0)
                 .when(new ReceiveCreditTransferCommand(PAYMENT, hostile))
                 .expectEvents(received(hostile), report(1, ClearingStatus.RJCT, "FF01", T0),
-                        new TransferFailedEvent(PAYMENT, TransferFailure.INVALID_TEXT));
+                        new TransferFailedEvent(PAYMENT, TransferFailure.of(AccountRefusal.INVALID_TEXT)));
     }
 
     @Test
@@ -196,7 +196,7 @@ class IncomingPaymentTest {
                 .expectNoEvents();
         fixture.givenCurrentTime(T0)
                 .andGiven(received(pacs008(T0)), report(1, ClearingStatus.RJCT, "AC04", T0),
-                        new TransferFailedEvent(PAYMENT, TransferFailure.ACCOUNT_CLOSED))
+                        new TransferFailedEvent(PAYMENT, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)))
                 .when(new ReceiveCreditTransferCommand(PAYMENT, pacs008(T0)))
                 .expectEvents(report(2, ClearingStatus.RJCT, "AC04", T0));
     }

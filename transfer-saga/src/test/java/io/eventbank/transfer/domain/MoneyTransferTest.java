@@ -87,11 +87,11 @@ class MoneyTransferTest {
         fixture.given(sameBankRequested(), bothLegs())
                 .when(new RecordCreditRejectionCommand(SAME_BANK, BOB, AccountRefusal.ACCOUNT_CLOSED))
                 .expectEvents(new TransferDebitedEvent(SAME_BANK),
-                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED),
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)),
                         leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
         fixture.given(sameBankRequested(), bothLegs())
                 .when(new RecordDebitRejectionCommand(SAME_BANK, ALICE, AccountRefusal.INSUFFICIENT_FUNDS))
-                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.INSUFFICIENT_FUNDS));
+                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.of(AccountRefusal.INSUFFICIENT_FUNDS)));
     }
 
     @Test
@@ -133,19 +133,19 @@ class MoneyTransferTest {
     void shouldFailWithTheAccountsReasonWhenTheDebitIsRefused() {
         fixture.given(sameBankRequested())
                 .when(new RecordDebitRejectionCommand(SAME_BANK, ALICE, AccountRefusal.INSUFFICIENT_FUNDS))
-                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.INSUFFICIENT_FUNDS));
+                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.of(AccountRefusal.INSUFFICIENT_FUNDS)));
     }
 
     @Test
     void shouldRefundThePayerWhenTheCreditIsRefusedAndFailOnceRefunded() {
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK))
                 .when(new RecordCreditRejectionCommand(SAME_BANK, BOB, AccountRefusal.ACCOUNT_CLOSED))
-                .expectEvents(new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED),
+                .expectEvents(new TransferRefundingEvent(SAME_BANK, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)),
                         leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
-                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED))
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)))
                 .when(new RecordRefundCommand(SAME_BANK, ALICE))
-                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED));
+                .expectEvents(new TransferFailedEvent(SAME_BANK, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)));
     }
 
     @Test
@@ -156,7 +156,7 @@ class MoneyTransferTest {
         fixture.given(sameBankRequested())
                 .when(new RecordCreditCommand(SAME_BANK, BOB))
                 .expectNoEvents();
-        fixture.given(sameBankRequested(), new TransferFailedEvent(SAME_BANK, TransferFailure.INSUFFICIENT_FUNDS))
+        fixture.given(sameBankRequested(), new TransferFailedEvent(SAME_BANK, TransferFailure.of(AccountRefusal.INSUFFICIENT_FUNDS)))
                 .when(new RecordRefundCommand(SAME_BANK, ALICE))
                 .expectNoEvents();
     }
@@ -176,7 +176,7 @@ class MoneyTransferTest {
                 .when(new RecordCreditRejectionCommand(SAME_BANK, ALICE, AccountRefusal.ACCOUNT_CLOSED))
                 .expectNoEvents();
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
-                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED))
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)))
                 .when(new RecordRefundCommand(SAME_BANK, BOB))
                 .expectNoEvents();
     }
@@ -397,7 +397,7 @@ class MoneyTransferTest {
                 .when(new ResumeTransferCommand(SAME_BANK))
                 .expectEvents(leg(SAME_BANK, Leg.CREDIT, BOB, ALICE, "rent", null));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK),
-                        new TransferRefundingEvent(SAME_BANK, TransferFailure.ACCOUNT_CLOSED))
+                        new TransferRefundingEvent(SAME_BANK, TransferFailure.of(AccountRefusal.ACCOUNT_CLOSED)))
                 .when(new ResumeTransferCommand(SAME_BANK))
                 .expectEvents(leg(SAME_BANK, Leg.REFUND, ALICE, BOB, "rent", "ACCOUNT_CLOSED"));
         fixture.given(sameBankRequested(), new TransferDebitedEvent(SAME_BANK), new TransferCreditedEvent(SAME_BANK),
