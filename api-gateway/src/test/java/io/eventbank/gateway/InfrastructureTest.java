@@ -99,6 +99,28 @@ class InfrastructureTest extends InfrastructureContract {
         }
     }
 
+    /**
+     * A strict client refuses a value its document does not list: a transfer's status and failure, and an account's
+     * status, list every code the platform has.
+     */
+    @Test
+    void shouldListEveryCodeAnAnswerCanCarry() {
+        var document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        org.assertj.core.api.Assertions.assertThat(document.getList("components.schemas.Transfer.properties"
+                + ".failureReason.enum", String.class)).containsExactlyInAnyOrderElementsOf(
+                        io.eventbank.contracts.transfer.TransferFailure.values().stream()
+                                .map(io.eventbank.contracts.transfer.TransferFailure::name).toList());
+        org.assertj.core.api.Assertions.assertThat(document.getList("components.schemas.Transfer.properties"
+                + ".status.enum", String.class)).containsExactlyInAnyOrderElementsOf(
+                        java.util.Arrays.stream(io.eventbank.contracts.transfer.TransferStatus.values())
+                                .map(Enum::name).toList());
+        org.assertj.core.api.Assertions.assertThat(document.getList("components.schemas.Account.properties"
+                + ".status.enum", String.class)).containsExactlyInAnyOrderElementsOf(
+                        java.util.Arrays.stream(io.eventbank.contracts.account.AccountStatus.values())
+                                .map(Enum::name).toList());
+    }
+
     /** The gateway reads no topic: its readiness does not depend on the broker. */
     @Test
     void shouldBeReadyWithoutKafka() {

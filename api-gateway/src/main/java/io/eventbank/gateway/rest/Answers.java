@@ -45,8 +45,12 @@ final class Answers {
             String reference, boolean interbank,
             @Schema(enumeration = {"REQUESTED", "DEBITED", "CREDITED", "SENT_TO_CLEARING", "AWAITING_STATUS",
                     "ACCEPTED", "REFUNDING", "COMPLETED", "FAILED"}) String status,
-            @Schema(enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN", "ACCOUNT_CLOSED", "UNKNOWN_ACCOUNT",
-                    "CURRENCY_MISMATCH", "REJECTED_BY_CLEARING", "TIMED_OUT"}) String failureReason,
+            @Schema(description = "why it failed (or is being refunded): an account's refusal of one of its legs, or"
+                    + " clearing's reason", enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN", "ACCOUNT_CLOSED",
+                    "UNKNOWN_ACCOUNT", "CURRENCY_MISMATCH", "ACCOUNT_EXISTS", "BALANCE_NOT_ZERO", "ALREADY_FROZEN",
+                    "NOT_FROZEN", "CLEARING_ACCOUNT", "INVALID_AMOUNT", "NOT_DEBITED", "OVERDRAFT_LIMIT_TOO_HIGH",
+                    "INVALID_TEXT", "AMOUNT_TOO_LARGE", "BALANCE_LIMIT_EXCEEDED", "BALANCE_BELOW_LIMIT",
+                    "REJECTED_BY_CLEARING", "TIMED_OUT"}) String failureReason,
             long version, String createdAt, String updatedAt, List<TimelineEntry> timeline, AsOf asOf) {
     }
 
