@@ -67,19 +67,11 @@ public final class AccountsModel implements ReadModel {
             + " version = v.version, last_event_at = v.at from {rows}"
             + " where a.generation = v.generation and a.iban = v.iban and a.version < v.version");
 
-    @Override
-    public String name() {
-        return "accounts";
-    }
+    private static final About ABOUT = new About("accounts", List.of(Topics.ACCOUNT_EVENTS), List.of("account"));
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.ACCOUNT_EVENTS);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("account");
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -42,19 +42,12 @@ public final class AuditModel implements ReadModel {
             + " v.kafka_offset, v.iban, v.transfer_id, v.payload from {numbered rows} order by v.n"
             + " on conflict do nothing");
 
-    @Override
-    public String name() {
-        return "audit";
-    }
+    private static final About ABOUT = new About("audit", List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS),
+            List.of("audit_event"));
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("audit_event");
+    public About about() {
+        return ABOUT;
     }
 
     /**

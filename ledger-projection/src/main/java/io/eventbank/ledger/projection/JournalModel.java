@@ -27,19 +27,11 @@ public final class JournalModel implements ReadModel {
             + " (generation, event_id, line, account, currency, amount, at) select * from {rows}"
             + " on conflict do nothing");
 
-    @Override
-    public String name() {
-        return "journal";
-    }
+    private static final About ABOUT = new About("journal", List.of(Topics.ACCOUNT_EVENTS), List.of("journal_entry"));
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.ACCOUNT_EVENTS);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("journal_entry");
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -32,6 +32,8 @@ import org.jboss.logging.Logger;
 public class ReadModels {
 
     private static final Logger LOG = Logger.getLogger(ReadModels.class);
+    /** The advisory lock of the switch-over ({@link #lockSwitchOver}): "evbkswit" in ASCII. */
+    private static final long SWITCH_OVER_LOCK = 0x6576_626b_7377_6974L;
 
     @Inject
     @All
@@ -94,13 +96,14 @@ public class ReadModels {
     }
 
     /**
-     * The live generation of every model, read with a share lock held to the end of the caller's transaction, so that
-     * a replay cannot switch a model over in the middle of a batch.
+     * The live generation of every model, read under the switch-over lock held shared to the end of the caller's
+     * transaction ({@link #lockSwitchOver}), so that a replay cannot switch a model over in the middle of a batch.
      */
     public List<ProjectionEngine.Target> liveTargets(Connection c) throws SQLException {
+        lockSwitchOver(c, false);
         List<ProjectionEngine.Target> targets = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement(
-                "select name, live_generation from projection_state order by name for share");
+                "select name, live_generation from projection_state order by name");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String name = rows.getString(1);
@@ -109,6 +112,22 @@ public class ReadModels {
             }
         }
         return targets;
+    }
+
+    /**
+     * Takes the lock that keeps a replay's switch-over and the live batches apart, to the end of the transaction:
+     * shared by every live batch, exclusive for a switch-over, which then waits for the batches under way and holds
+     * back the next ones. It is an advisory lock, not a row lock on {@code projection_state}: it writes nothing (a
+     * row lock writes the row, and its WAL, in every batch) and does not hold up a replay's progress updates of
+     * those rows. Taken before the live generations are read, so a batch reads them as the last switch-over left
+     * them.
+     */
+    public static void lockSwitchOver(Connection c, boolean exclusive) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(exclusive ? "select pg_advisory_xact_lock(?)"
+                : "select pg_advisory_xact_lock_shared(?)")) {
+            lock.setLong(1, SWITCH_OVER_LOCK);
+            lock.execute();
+        }
     }
 
     /**

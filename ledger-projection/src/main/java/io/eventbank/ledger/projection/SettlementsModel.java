@@ -33,19 +33,12 @@ public final class SettlementsModel implements ReadModel {
                     + " do update set position = excluded.position, version = excluded.version"
                     + " where settlement_position.version < excluded.version");
 
-    @Override
-    public String name() {
-        return "settlements";
-    }
+    private static final About ABOUT = new About("settlements", List.of(Topics.ACCOUNT_EVENTS),
+            List.of("settlement_position"));
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.ACCOUNT_EVENTS);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("settlement_position");
+    public About about() {
+        return ABOUT;
     }
 
     @Override

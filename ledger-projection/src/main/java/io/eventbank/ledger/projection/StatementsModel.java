@@ -24,19 +24,11 @@ public final class StatementsModel implements ReadModel {
             + " (generation, iban, sequence, event_id, kind, amount, balance_after, currency, counterparty, reference,"
             + " transfer_id, at) select * from {rows} on conflict do nothing");
 
-    @Override
-    public String name() {
-        return "statements";
-    }
+    private static final About ABOUT = new About("statements", List.of(Topics.ACCOUNT_EVENTS), List.of("statement_line"));
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.ACCOUNT_EVENTS);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("statement_line");
+    public About about() {
+        return ABOUT;
     }
 
     @Override

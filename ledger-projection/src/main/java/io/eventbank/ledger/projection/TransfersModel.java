@@ -90,19 +90,12 @@ public final class TransfersModel implements ReadModel {
             + " where exists (select 1 from transfer t where t.generation = v.generation"
             + " and t.transfer_id = v.transfer_id) on conflict do nothing");
 
-    @Override
-    public String name() {
-        return "transfers";
-    }
+    private static final About ABOUT = new About("transfers", List.of(Topics.TRANSFER_EVENTS, Topics.ACCOUNT_EVENTS),
+            List.of("transfer", "transfer_event"));
 
     @Override
-    public List<String> topics() {
-        return List.of(Topics.TRANSFER_EVENTS, Topics.ACCOUNT_EVENTS);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("transfer", "transfer_event");
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -269,14 +269,16 @@ public class Replays {
     }
 
     /**
-     * Makes the new generation live if it has applied at least everything the live one has. Locks the state rows,
-     * so the live consumer is between batches while offsets are compared and the switch is made.
+     * Makes the new generation live if it has applied at least everything the live one has. Takes the switch-over
+     * lock exclusively ({@link ReadModels#lockSwitchOver}), so the live consumer is between batches while offsets are
+     * compared and the switch is made, and locks the state rows against another switch-over.
      */
     private boolean switchOver(List<ProjectionEngine.Target> targets, String replayId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Map<String, Integer> live = new HashMap<>();
+                ReadModels.lockSwitchOver(c, true);
                 try (PreparedStatement lock = c.prepareStatement(
                         "select name, live_generation from projection_state where replay_id = ? for update")) {
                     lock.setString(1, replayId);
