@@ -61,6 +61,16 @@ final class Phase {
         }
     }
 
+    /**
+     * Whether the median transfer the phase sent was final within {@code micros} of being due, counting every
+     * transfer not final yet (or answered with an error) as slower: judged at a step's end, a histogram of the final
+     * ones alone would leave out exactly the transfers the platform has not kept up with.
+     */
+    synchronized boolean medianWithin(long micros) {
+        long fast = latency.values().stream().mapToLong(h -> h.getCountBetweenValues(0, micros)).sum();
+        return 2 * fast >= issued.get();
+    }
+
     synchronized void sampleBacklog(long nanos, long inFlight) {
         backlog.add(new long[] {nanos, inFlight});
     }
