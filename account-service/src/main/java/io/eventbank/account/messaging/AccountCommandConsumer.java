@@ -73,13 +73,16 @@ public class AccountCommandConsumer {
         inbox.receive(records, this::handle);
     }
 
-    /** Has the rows of a unit of work's legs read in one statement ({@link ProcessedCommands#expect}). */
+    /**
+     * Has the rows of a unit of work's legs read in one statement ({@link ProcessedCommands#expect}); it never fails
+     * on a record (a preparation that failed would be tried again for good), what a record lacks its handling says.
+     */
     private void expect(List<CommandInbox.Received> legs) {
         List<ProcessedCommands.Key> keys = new ArrayList<>();
         for (CommandInbox.Received leg : legs) {
             if (leg.message() instanceof DebitAndCreditCommand both) {
-                keys.add(ProcessedCommands.keyOf(both.debit()).orElseThrow());
-                keys.add(ProcessedCommands.keyOf(both.credit()).orElseThrow());
+                ProcessedCommands.keyOf(both.debit()).ifPresent(keys::add);
+                ProcessedCommands.keyOf(both.credit()).ifPresent(keys::add);
             } else {
                 ProcessedCommands.keyOf(leg.message()).ifPresent(keys::add);
             }
