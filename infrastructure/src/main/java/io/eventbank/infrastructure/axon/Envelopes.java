@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.eventbank.infrastructure.events.Messages;
 import io.eventbank.infrastructure.kafka.EventEnvelope;
-import io.eventbank.infrastructure.kafka.MalformedMessageException;
 import io.eventbank.infrastructure.tracing.TraceParent;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -55,16 +53,6 @@ public final class Envelopes {
                 subject, null, asStored(at), text(metaData.get(RequestCorrelation.CORRELATION_ID)),
                 text(metaData.get(RequestCorrelation.CAUSATION_ID)), serialized.getData(),
                 TraceParent.sensible(metaData.get(TraceParent.NAME)));
-    }
-
-    /**
-     * The payload of an envelope read from Kafka, as the contracts' record it names, older revisions upcast as in the
-     * event stores ({@link Messages}).
-     *
-     * @throws MalformedMessageException when the type is unknown here or the JSON does not fit it
-     */
-    public Object payloadOf(EventEnvelope envelope) {
-        return Messages.platform().read(envelope);
     }
 
     /**

@@ -49,6 +49,17 @@ public final class ProjectionEngine {
     public record Outcome(int applied, List<Parked> parked) {
     }
 
+    /** How far a projection has applied a partition: the next offset to apply, and its last event's time. */
+    private record Applied(String projection, int generation, String topic, int partition, long nextOffset,
+            Instant lastEventAt) {
+    }
+
+    private static final BatchStatement<Applied> STORE = BatchStatement.of(Applied.class, "insert into applied_offset"
+            + " (projection, generation, topic, partition, next_offset, last_event_at) select * from {rows}"
+            + " on conflict (projection, generation, topic, partition) do update"
+            + " set next_offset = excluded.next_offset,"
+            + " last_event_at = coalesce(excluded.last_event_at, applied_offset.last_event_at)");
+
     /** Applies the batch straight through; any failure is thrown and the caller applies it again carefully. */
     public Outcome apply(Iterable<ConsumerRecord<String, String>> records, List<Target> targets, Connection c)
             throws SQLException {
@@ -221,15 +232,4 @@ public final class ProjectionEngine {
                 offset, lastEventAt.get(p))));
         STORE.run(c, rows);
     }
-
-    /** How far a projection has applied a partition: the next offset to apply, and its last event's time. */
-    private record Applied(String projection, int generation, String topic, int partition, long nextOffset,
-            Instant lastEventAt) {
-    }
-
-    private static final BatchStatement<Applied> STORE = BatchStatement.of(Applied.class, "insert into applied_offset"
-            + " (projection, generation, topic, partition, next_offset, last_event_at) select * from {rows}"
-            + " on conflict (projection, generation, topic, partition) do update"
-            + " set next_offset = excluded.next_offset,"
-            + " last_event_at = coalesce(excluded.last_event_at, applied_offset.last_event_at)");
 }
