@@ -25,6 +25,8 @@ import io.eventbank.contracts.account.DebitAccountCommand;
 import io.eventbank.contracts.account.DebitAndCreditCommand;
 import io.eventbank.contracts.account.RefundDebitCommand;
 import io.eventbank.contracts.clearing.ClearingMessage;
+import io.eventbank.contracts.risk.ScreenTransferCommand;
+import io.eventbank.contracts.risk.TransferScreenedEvent;
 import io.eventbank.contracts.transfer.TransferEvent;
 import io.eventbank.contracts.transfer.TransferFailure;
 import org.axonframework.serialization.Revision;
@@ -76,7 +78,12 @@ class EventCatalogueTest {
                                 RefundDebitCommand.class)),
                 new Topic("bank.clearing", "the code of the bank it is for",
                         "messages between hosted banks, modelled on ISO 20022 (transfer-saga)",
-                        recordsOf(ClearingMessage.class)));
+                        recordsOf(ClearingMessage.class)),
+                new Topic("bank.risk.screenings", "the payer's IBAN",
+                        "transfers to screen before any money moves (account-service)",
+                        List.of(ScreenTransferCommand.class)),
+                new Topic("bank.risk.decisions", "the payer's IBAN", "the risk engine's verdicts (risk-engine)",
+                        List.of(TransferScreenedEvent.class)));
     }
 
     /** The records a sealed interface permits, through the sealed interfaces it permits: what may travel as one. */
