@@ -45,6 +45,7 @@ done
 lines "$acls" | while read -r principal operation resource name; do
   pattern=literal
   case "$name" in *\*) name="${name%\*}"; pattern=prefixed ;; esac
+  case "$operation" in describe-configs) operation=DescribeConfigs ;; esac
   "${KAFKA_HOME:-/opt/kafka}"/bin/kafka-acls.sh --bootstrap-server "$bootstrap" --command-config "$admin" --add \
     --allow-principal "User:$principal" --operation "$operation" "--$resource" "$name" \
     --resource-pattern-type "$pattern"

@@ -1,5 +1,6 @@
-// The operations pages (operators act, auditors read): transfers that are not final, throughput and latency, read
-// models and their replay, dead letters, verification, settlement positions, and an account's lifecycle.
+// The operations pages (operators act, auditors read): transfers that are not final, throughput and latency, the risk
+// engine's live analytics, read models and their replay, dead letters, verification, settlement positions, and an
+// account's lifecycle.
 import { useRef, useState } from 'preact/hooks';
 import { get, newKey, post } from './api.js';
 import { LineChart } from './charts.js';
@@ -29,6 +30,7 @@ export function OverviewPage() {
         data=${[times, slices.map((s) => s.latencyP50Ms), slices.map((s) => s.latencyP99Ms)]}
         summary=${last && last.latencyP50Ms !== null ? `last full slice: p50 ${last.latencyP50Ms} ms, p99 ${last.latencyP99Ms} ms` : 'no completed transfer in the last slice'} />
     </div>
+    <${RiskAnalytics} />
     <h2>Transfers not final, oldest first</h2>
     <${ProblemNote} error=${unfinishedError} />
     ${unfinished && unfinished.items.length === 0 ? html`<${Empty}>Every transfer is final.<//>` : null}
@@ -42,6 +44,50 @@ export function OverviewPage() {
         <td class="mono">${printedIban(t.debtorIban)} → ${printedIban(t.creditorIban)}</td></tr>`)}</tbody>
     </table>` : null}
   </section>`;
+}
+
+// Minor units as a decimal string with `scale` decimals.
+const decimal = (minor, scale) => {
+  const digits = minor.toString().padStart(scale + 1, '0');
+  return scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+};
+
+// Per bank and currency, the last hour's minutes summed: what the risk engine counts on the event stream.
+function RiskAnalytics() {
+  const [analytics, error] = useLoad(() => get('/admin/risk/analytics', { minutes: 60 }), [], 10000);
+  const totals = {};
+  for (const m of analytics ? analytics.minutes : []) {
+    const key = `${m.bankCode} ${m.currency}`;
+    const scale = (m.volume.split('.')[1] || '').length;
+    const t = totals[key] || { bankCode: m.bankCode, currency: m.currency, transfers: 0, volume: 0n, scale, failed: 0, screened: 0, held: 0 };
+    t.transfers += m.transfers;
+    t.volume += BigInt(m.volume.replace('.', '')); // exact: minor units
+    t.failed += m.failed;
+    t.screened += m.screened;
+    t.held += m.held;
+    totals[key] = t;
+  }
+  const rows = Object.values(totals);
+  const rate = (part, whole) => (whole ? `${Math.round((part / whole) * 1000) / 10} %` : '–');
+  return html`<h2>Risk engine: the last hour on the event stream</h2>
+    <${ProblemNote} error=${error} />
+    ${analytics && rows.length === 0 ? html`<${Empty}>No transfer in the last hour.<//>` : null}
+    ${rows.length > 0 ? html`<table class="list" id="risk-analytics">
+      <caption class="visually-hidden">Transfers, failures, screenings and holds per bank and currency, last hour</caption>
+      <thead><tr><th scope="col">Bank</th><th scope="col">Currency</th><th scope="col" class="number">Transfers</th>
+        <th scope="col" class="number">Volume</th><th scope="col" class="number">Failure rate</th>
+        <th scope="col" class="number">Screened</th><th scope="col" class="number">Hold rate</th></tr></thead>
+      <tbody>${rows.map((t) => html`<tr>
+        <td class="mono">${t.bankCode}</td><td>${t.currency}</td><td class="number">${t.transfers}</td>
+        <td class="number">${money(decimal(t.volume, t.scale), t.currency)}</td><td class="number">${rate(t.failed, t.transfers)}</td>
+        <td class="number">${t.screened}</td><td class="number">${rate(t.held, t.screened)}</td></tr>`)}</tbody>
+    </table>` : null}
+    ${analytics && analytics.mostFlagged.length > 0 ? html`<table class="list" id="most-flagged">
+      <caption>Accounts held most often</caption>
+      <thead><tr><th scope="col">Account</th><th scope="col" class="number">Holds</th></tr></thead>
+      <tbody>${analytics.mostFlagged.map((f) => html`<tr><td class="mono">${printedIban(f.iban)}</td>
+        <td class="number">${f.holds}</td></tr>`)}</tbody>
+    </table>` : null}`;
 }
 
 export function ProjectionsPage({ role }) {

@@ -81,6 +81,7 @@ final class AccessMatrix {
         RULES.put("GET /api/v1/admin/settlements/history", Rule.of(false, OPERATOR, AUDITOR));
         RULES.put("GET /api/v1/admin/transfers/unfinished", Rule.of(false, OPERATOR, AUDITOR));
         RULES.put("GET /api/v1/admin/activity", Rule.of(false, OPERATOR, AUDITOR));
+        RULES.put("GET /api/v1/admin/risk/analytics", Rule.of(false, OPERATOR, AUDITOR));
         RULES.put("GET /api/v1/admin/verification", Rule.of(false, OPERATOR, AUDITOR));
     }
 

@@ -227,6 +227,9 @@ class ConsoleIT {
         signIn(TestTokens.operator());
         shown(By.id("overview-title"));
         wait.until(d -> d.findElement(By.cssSelector(".chart .chart-summary")).getText().startsWith("last full"));
+        // the risk engine's count of the payer's bank, from the event stream
+        wait.until(d -> d.findElements(By.cssSelector("#risk-analytics td")).stream()
+                .anyMatch(cell -> cell.getText().equals("10020030")));
         screenshot("operations");
         assertAccessible("operations");
 

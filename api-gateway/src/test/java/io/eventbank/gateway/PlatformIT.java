@@ -2,6 +2,7 @@ package io.eventbank.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -47,7 +48,7 @@ class PlatformIT {
     private static PlatformUnderTest platform;
     private static String api;
     private static String gatewayUrl;
-    /** account-service, transfer-saga, ledger-projection. */
+    /** account-service, transfer-saga, ledger-projection, risk-engine. */
     private static List<ServiceUnderTest> internal;
     private static final String OPERATOR = TestTokens.operator();
     private static final String AUDITOR = TestTokens.auditor();
@@ -570,7 +571,7 @@ class PlatformIT {
                 .stream().flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
                 .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
                 .findFirst().orElse(null);
-        List<String> probes = List.of("/v1/banks", "/v1/transfers/x", "/v1/projections"); // one path of each
+        List<String> probes = List.of("/v1/banks", "/v1/transfers/x", "/v1/projections", "/v1/analytics"); // each's
         for (int i = 0; i < internal.size(); i++) {
             ServiceUnderTest service = internal.get(i);
             URI base = URI.create(service.baseUrl());
@@ -589,7 +590,7 @@ class PlatformIT {
                 given().header("Authorization", "Bearer " + token).get(probe).then().statusCode(401);
             }
             // a service's token passes only where that service may call, and only for the service it names
-            String name = List.of("account-service", "transfer-saga", "ledger-projection").get(i);
+            String name = List.of("account-service", "transfer-saga", "ledger-projection", "risk-engine").get(i);
             given().header("Authorization", "Bearer " + TestTokens.serviceToken("api-gateway", "elsewhere"))
                     .get(probe).then().statusCode(401);
             given().header("Authorization", "Bearer " + TestTokens.serviceToken("api-gateway", name))
@@ -825,6 +826,36 @@ class PlatformIT {
                 .body("field", org.hamcrest.Matchers.equalTo("version"));
         owner(payer).queryParam("version", "999999").queryParam("wait", "300ms").get(api + "/accounts/{iban}", payer)
                 .then().statusCode(504).body("code", org.hamcrest.Matchers.equalTo("NOT_YET_APPLIED"));
+    }
+
+    @Test
+    @Order(19)
+    void shouldCountEachBanksTransfersAndFailuresInTheRiskEnginesLiveAnalytics() {
+        String payer = open("Counted", "20030040", "3.00");
+        String payee = open("Counted payee", "20030040", "0");
+        Map<String, Integer> before = riskMinutes("20030040");
+        transfer(payer, payee, "1.25", null);
+        assertThat(transfer(payer, payee, "5.00", null).getString("failureReason")).isEqualTo("INSUFFICIENT_FUNDS");
+
+        // the engine reads the account events as they come: the two transfers, one failed, within a moment
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Integer> after = riskMinutes("20030040");
+            assertThat(after.get("transfers") - before.get("transfers")).isEqualTo(2);
+            assertThat(after.get("failed") - before.get("failed")).isEqualTo(1);
+        });
+        as(customer("nosy")).get(api + "/admin/risk/analytics").then().statusCode(403);
+        as(AUDITOR).queryParam("minutes", "1441").get(api + "/admin/risk/analytics").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("minutes"));
+    }
+
+    /** A bank's EUR transfers and failures over the risk engine's last hour, summed. */
+    private static Map<String, Integer> riskMinutes(String bank) {
+        List<Map<String, Object>> minutes = as(AUDITOR).queryParam("minutes", 60).get(api + "/admin/risk/analytics")
+                .then().statusCode(200).extract().jsonPath().getList("minutes");
+        Map<String, Integer> sums = new java.util.HashMap<>(Map.of("transfers", 0, "failed", 0));
+        minutes.stream().filter(minute -> bank.equals(minute.get("bankCode")) && "EUR".equals(minute.get("currency")))
+                .forEach(minute -> sums.replaceAll((name, sum) -> sum + ((Number) minute.get(name)).intValue()));
+        return sums;
     }
 
     @Test

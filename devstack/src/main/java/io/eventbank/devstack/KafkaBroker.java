@@ -261,7 +261,8 @@ public final class KafkaBroker {
                 "group.initial.rebalance.delay.ms=0",
                 // The event topics are the log projections replay from: nothing is deleted by default.
                 "log.retention.ms=-1",
-                // a topic exists because kafka-topics.conf names it, never because a client asked for it
+                // a topic exists because kafka-topics.conf names it (or Kafka Streams made its own changelog by
+                // name), never because a client asked for one in passing
                 "auto.create.topics.enable=false",
                 "") ;
     }

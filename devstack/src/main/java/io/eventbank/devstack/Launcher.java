@@ -132,7 +132,7 @@ public final class Launcher implements Callable<Integer> {
                   API          http://127.0.0.1:8080/api/v1/banks
                   Swagger UI   http://127.0.0.1:8080/q/swagger-ui
                   OpenAPI      http://127.0.0.1:8080/q/openapi
-                  Health       http://127.0.0.1:8080/q/health  (each service: ports 8081, 8082, 8083)
+                  Health       http://127.0.0.1:8080/q/health  (each service: ports 8081 to 8084)
                   Metrics      http://127.0.0.1:8080/q/metrics
                   Logs         %s
                   A token      TOKEN=$(./eventbank token --role customer --subject alice)
@@ -328,7 +328,7 @@ public final class Launcher implements Callable<Integer> {
         private Double rate;
 
         @Option(names = "--faults", paramLabel = "LIST", split = ",", description = "the parts to kill: postgres,"
-                + " kafka, account-service, transfer-saga, ledger-projection, api-gateway (all), or none")
+                + " kafka, account-service, transfer-saga, ledger-projection, risk-engine, api-gateway (all), or none")
         private List<String> faults;
 
         @Option(names = "--project", paramLabel = "DIR", description = "run the services built in another copy of"

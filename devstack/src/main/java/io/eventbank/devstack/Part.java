@@ -1,12 +1,13 @@
 package io.eventbank.devstack;
 
-/** A part of the platform: PostgreSQL, the Kafka broker, or one of the four services (what the chaos suite kills). */
+/** A part of the platform: PostgreSQL, the Kafka broker, or one of the five services (what the chaos suite kills). */
 public enum Part {
     POSTGRES("postgres"),
     KAFKA("kafka"),
     ACCOUNT_SERVICE("account-service"),
     TRANSFER_SAGA("transfer-saga"),
     LEDGER_PROJECTION("ledger-projection"),
+    RISK_ENGINE("risk-engine"),
     API_GATEWAY("api-gateway");
 
     private final String label;

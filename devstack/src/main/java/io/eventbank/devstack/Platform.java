@@ -128,6 +128,7 @@ public final class Platform {
             own.putAll(service.databaseEnvironment(database)); // its own role, owner of its schema alone
             own.putAll(tokens.environmentOf(service.name())); // its own keys, no other's
             own.putAll(broker.environmentOf(service.name())); // its own Kafka user, no other's
+            own.putAll(service.stateEnvironment(settings.home()));
             ServiceProcess process = ServiceProcess.start(service, settings.projectRoot(),
                     settings.serviceJvmOptions(), own, settings.logs().resolve(service.name() + ".log"));
             writePid(service.name(), process.process().pid());

@@ -233,6 +233,7 @@ public final class PrivatePlatform implements AutoCloseable {
         own.putAll(databaseEnvironments.get(part)); // its own role, owner of its schema alone
         own.putAll(tokens.environmentOf(services.get(part).name())); // its own keys, no other's
         own.putAll(broker.environmentOf(services.get(part).name())); // its own Kafka user, no other's
+        own.putAll(services.get(part).stateEnvironment(home));
         running.put(part, ServiceProcess.start(services.get(part), projectRoot, jvmOptions,
                 own, log));
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import io.eventbank.infrastructure.accounts.AccountBodies;
 import io.eventbank.gateway.client.AccountServiceClient;
 import io.eventbank.gateway.client.LedgerClient;
+import io.eventbank.gateway.client.RiskEngineClient;
 import io.eventbank.gateway.security.Ownership;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.eventbank.infrastructure.json.Json;
@@ -33,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Operators: overdraft limits, the read models and their replay, dead letters, settlement positions, and the invariants
- * check.
+ * Operators: overdraft limits, the read models and their replay, dead letters, settlement positions, the risk engine's
+ * live analytics, and the invariants check.
  */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +50,9 @@ public class AdminApi {
     @Inject
     @RestClient
     AccountServiceClient accounts;
+    @Inject
+    @RestClient
+    RiskEngineClient risk;
     @Inject
     Idempotent idempotent;
     @Inject
@@ -178,6 +182,20 @@ public class AdminApi {
             + " most 60), completed and failed, with the completed ones' p50 and p99 latency from request to final")
     public Response activity(@QueryParam("minutes") String minutes) {
         return Downstream.call(LEDGER, () -> ledger.activity(minutes), true).toResponse();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Path("/risk/analytics")
+    @APIResponse(responseCode = "200", description = "the minutes, oldest first, and the accounts held most often",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Answers.RiskAnalytics.class)))
+    @Operation(operationId = "getRiskAnalytics",
+            summary = "Live analytics of the event stream, from the risk engine: each minute's transfers, volume,"
+            + " failures, screenings and holds per bank and currency (?minutes=, 60 by default, at most 1440), and"
+            + " the ten accounts held most often")
+    public Response riskAnalytics(@QueryParam("minutes") String minutes) {
+        return Downstream.call("risk-engine", () -> risk.analytics(minutes), true).toResponse();
     }
 
     @GET

@@ -77,6 +77,24 @@ final class Answers {
     record Settlement(String bankCode, String currency, @Schema(examples = "-12.50") String netPosition) {
     }
 
+    @Schema(name = "RiskMinute", description = "One minute of one bank's transfers in one currency")
+    record RiskMinute(@Schema(examples = "2026-12-08T10:15:00Z") String minute,
+            @Schema(examples = "10020030") String bankCode, @Schema(examples = "EUR") String currency,
+            @Schema(description = "transfers asked of the payers' accounts: booked or refused") long transfers,
+            @Schema(description = "the booked ones' total", examples = "1250.00") String volume,
+            @Schema(description = "refused, or refunded by clearing") long failed,
+            @Schema(description = "transfers the risk engine screened") long screened,
+            @Schema(description = "transfers it held") long held) {
+    }
+
+    @Schema(name = "FlaggedAccount")
+    record FlaggedAccount(String iban, @Schema(description = "how many of its transfers were held") long holds) {
+    }
+
+    @Schema(name = "RiskAnalytics", description = "The risk engine's live analytics of the event stream")
+    record RiskAnalytics(String from, String to, List<RiskMinute> minutes, List<FlaggedAccount> mostFlagged) {
+    }
+
     @Schema(name = "Accounts", description = "A customer's accounts as account-service has them now")
     record Accounts(List<Account> items, String next) {
     }

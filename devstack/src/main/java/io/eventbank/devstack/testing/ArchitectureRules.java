@@ -19,7 +19,8 @@ public final class ArchitectureRules {
 
     /** The root package of each service module. */
     public static final List<String> SERVICE_PACKAGES = List.of(
-            "io.eventbank.account", "io.eventbank.transfer", "io.eventbank.ledger", "io.eventbank.gateway");
+            "io.eventbank.account", "io.eventbank.transfer", "io.eventbank.ledger", "io.eventbank.risk",
+            "io.eventbank.gateway");
 
     private ArchitectureRules() {
     }

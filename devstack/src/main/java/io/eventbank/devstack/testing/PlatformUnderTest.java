@@ -6,21 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four services as real processes on the test JVM's stack, wired to each other as {@code ./eventbank} wires them,
+ * The five services as real processes on the test JVM's stack, wired to each other as {@code ./eventbank} wires them,
  * for tests that talk to the public API as a client would.
  *
  * @param accounts account-service
  * @param transfers transfer-saga
  * @param ledger ledger-projection
+ * @param risk risk-engine
  * @param gateway api-gateway, with the settings the test gave it
  */
 public record PlatformUnderTest(ServiceUnderTest accounts, ServiceUnderTest transfers, ServiceUnderTest ledger,
-        ServiceUnderTest gateway) implements AutoCloseable {
+        ServiceUnderTest risk, ServiceUnderTest gateway) implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(150);
 
     /**
-     * Starts the four services and waits until each is ready.
+     * Starts the five services and waits until each is ready.
      *
      * @param gatewaySettings the gateway's environment besides the services' addresses (its limits, for example)
      */
@@ -29,9 +30,10 @@ public record PlatformUnderTest(ServiceUnderTest accounts, ServiceUnderTest tran
         ServiceUnderTest transfers = new ServiceUnderTest("transfer-saga", Map.of());
         ServiceUnderTest ledger = new ServiceUnderTest("ledger-projection", Map.of(
                 "EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl()));
+        ServiceUnderTest risk = new ServiceUnderTest("risk-engine", Map.of());
         Map<String, String> gatewayEnvironment = new HashMap<>(gatewaySettings);
-        gatewayEnvironment.putAll(addresses(accounts, transfers, ledger));
-        PlatformUnderTest platform = new PlatformUnderTest(accounts, transfers, ledger,
+        gatewayEnvironment.putAll(addresses(accounts, transfers, ledger, risk));
+        PlatformUnderTest platform = new PlatformUnderTest(accounts, transfers, ledger, risk,
                 new ServiceUnderTest("api-gateway", gatewayEnvironment));
         try {
             platform.all().forEach(service -> service.start(READY));
@@ -43,28 +45,29 @@ public record PlatformUnderTest(ServiceUnderTest accounts, ServiceUnderTest tran
     }
 
     private static Map<String, String> addresses(ServiceUnderTest accounts, ServiceUnderTest transfers,
-            ServiceUnderTest ledger) {
+            ServiceUnderTest ledger, ServiceUnderTest risk) {
         return Map.of("EVENTBANK_URL_ACCOUNT_SERVICE", accounts.baseUrl(),
                 "EVENTBANK_URL_TRANSFER_SAGA", transfers.baseUrl(),
-                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl());
+                "EVENTBANK_URL_LEDGER_PROJECTION", ledger.baseUrl(),
+                "EVENTBANK_URL_RISK_ENGINE", risk.baseUrl());
     }
 
     /** The environment a second gateway needs to reach these services. */
     public Map<String, String> gatewayEnvironment() {
-        return addresses(accounts, transfers, ledger);
+        return addresses(accounts, transfers, ledger, risk);
     }
 
     public String gatewayUrl() {
         return gateway.baseUrl();
     }
 
-    /** The services behind the gateway: account-service, transfer-saga, ledger-projection. */
+    /** The services behind the gateway: account-service, transfer-saga, ledger-projection, risk-engine. */
     public List<ServiceUnderTest> internal() {
-        return List.of(accounts, transfers, ledger);
+        return List.of(accounts, transfers, ledger, risk);
     }
 
     public List<ServiceUnderTest> all() {
-        return List.of(accounts, transfers, ledger, gateway);
+        return List.of(accounts, transfers, ledger, risk, gateway);
     }
 
     @Override

@@ -40,8 +40,9 @@ public final class ServiceUnderTest implements AutoCloseable {
         environment.putAll(stack.broker().environmentOf(name)); // its own Kafka user, as the platform gives it
         environment.putAll(stack.environmentOf(name)); // its own keys, as the platform gives them
         ServiceTokenFilter.install(); // the test's REST Assured calls carry the services' own token
-        environment.putAll(extraEnvironment);
         this.logs = Path.of("target", "devstack").toAbsolutePath();
+        environment.putAll(service.stateEnvironment(logs.resolve("state")));
+        environment.putAll(extraEnvironment);
     }
 
     public static Path projectRoot() {
@@ -109,6 +110,11 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     public int port() {
         return service.port();
+    }
+
+    /** The process id of the service as it runs now (for a harness that reads its CPU time). */
+    public long pid() {
+        return process.process().pid();
     }
 
     @Override

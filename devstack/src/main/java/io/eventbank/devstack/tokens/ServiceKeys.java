@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code <name>.pub.pem}), and for each service that is called, the public keys of the services that may call it as a
  * JWKS ({@code callers-of-<name>.jwks.json}, the key id being the caller's name). Who calls whom is the platform's
  * shape ({@link #CALLERS}): account-service is called by the gateway and by the ledger (its balance check),
- * transfer-saga and ledger-projection by the gateway alone, and the gateway by people only.
+ * transfer-saga, ledger-projection and the risk engine by the gateway alone, and the gateway by people only.
  */
 public final class ServiceKeys {
 
@@ -37,7 +37,8 @@ public final class ServiceKeys {
     public static final Map<String, List<String>> CALLERS = Map.of(
             "account-service", List.of("api-gateway", "ledger-projection"),
             "transfer-saga", List.of("api-gateway"),
-            "ledger-projection", List.of("api-gateway"));
+            "ledger-projection", List.of("api-gateway"),
+            "risk-engine", List.of("api-gateway"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();

@@ -47,6 +47,15 @@ public abstract class ServiceToken implements ClientHeadersFactory {
         }
     }
 
+    /** For calls to risk-engine. */
+    @ApplicationScoped
+    public static class ToRiskEngine extends ServiceToken {
+        @Override
+        protected String audience() {
+            return "risk-engine";
+        }
+    }
+
     /** For calls to ledger-projection. */
     @ApplicationScoped
     public static class ToLedgerProjection extends ServiceToken {

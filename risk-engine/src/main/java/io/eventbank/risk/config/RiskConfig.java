@@ -42,6 +42,10 @@ public interface RiskConfig {
     @WithDefault("P7D")
     Duration verdictsKept();
 
+    /** How long the analytics keep each minute of activity. */
+    @WithDefault("PT24H")
+    Duration analyticsKept();
+
     /**
      * The amount limits by ISO 4217 currency, as decimal strings of that currency. A currency without limits is
      * screened by the rules that count (velocity of transfers, new payees, unusual amounts) alone.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import io.eventbank.contracts.Iban;
 import io.eventbank.contracts.risk.TransferScreenedEvent;
 import io.eventbank.risk.config.RiskConfig;
 import io.eventbank.risk.rules.History;
@@ -13,6 +14,7 @@ import io.eventbank.risk.rules.Rules;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The engine's topology. Two sources, co-partitioned by the account's IBAN (the same key and partition count):
@@ -30,20 +32,33 @@ public class RiskTopology {
 
     /** By IBAN: {@link AccountState}. */
     static final String ACCOUNTS = "risk-accounts";
-    /** By IBAN, in time: the account's screenings within the window ({@link History.Recent}). */
+    /**
+     * By {@code <IBAN> <transfer id>}, in time: the account's screenings within the window ({@link History.Recent}),
+     * fetched by the IBAN's range of keys. One key a transfer, not duplicates under the IBAN: a window store numbers
+     * its duplicates in memory only, so after a restart a new one could take an old one's place.
+     */
     static final String RECENT = "risk-recent";
     /** By {@code <payer IBAN> <payee IBAN>}: when the payer first paid the payee. */
     static final String PAYEES = "risk-payees";
     /** By transfer id, in time: the verdict given, to answer a repeated screening with it. */
     static final String VERDICTS = "risk-verdicts";
+    /** By {@code <bank code> <currency>}, a window a minute: the live analytics ({@link Activity}). */
+    static final String ACTIVITY = "risk-activity";
+    /** By IBAN: how many of the account's transfers were held. */
+    static final String FLAGS = "risk-flags";
+    /** The analytics' windows. */
+    static final Duration MINUTE = Duration.ofMinutes(1);
 
     @Produces
     Topology topology(RiskConfig config) {
-        return build(new Rules(Limits.of(config)), config.verdictsKept());
+        return build(new Rules(Limits.of(config)), config.verdictsKept(), config.analyticsKept());
     }
 
-    /** The topology for these rules (the tests build it with their own). */
-    public static Topology build(Rules rules, Duration verdictsKept) {
+    /**
+     * The topology for these rules (the tests build it with their own); verdicts kept for {@code verdictsKept}, the
+     * analytics' minutes for {@code analyticsKept}.
+     */
+    public static Topology build(Rules rules, Duration verdictsKept, Duration analyticsKept) {
         Duration window = rules.limits().window();
         Topology topology = new Topology();
         topology.addSource("account-events", Serdes.String().deserializer(), Serdes.String().deserializer(),
@@ -59,16 +74,44 @@ public class RiskTopology {
                 Serdes.String(), Serdes.Long()), "account-facts", "screener");
         // kept a minute longer than the window: a screening a little late on the account's stream time still sees it
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT,
-                window.plusMinutes(1), window, true), Serdes.String(), new JsonSerde<>(History.Recent.class)),
+                window.plusMinutes(1), window, false), Serdes.String(), new JsonSerde<>(History.Recent.class)),
                 "screener");
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(VERDICTS,
                 verdictsKept, Duration.ofMillis(1), false), Serdes.String(),
                 new JsonSerde<>(TransferScreenedEvent.class)), "screener");
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(ACTIVITY,
+                analyticsKept, MINUTE, false), Serdes.String(), new JsonSerde<>(Activity.class)),
+                "account-facts", "screener");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FLAGS),
+                Serdes.String(), Serdes.Long()), "screener");
         return topology;
     }
 
     /** The key of {@value #PAYEES}. */
     static String payee(String payer, String payee) {
         return payer + ' ' + payee;
+    }
+
+    /** The key of {@value #ACTIVITY}: the account's bank (its bank code, or its country outside Germany). */
+    static String activity(String iban, String currency) {
+        return (Iban.isGerman(iban) ? Iban.bankCodeOf(iban) : iban.substring(0, 2)) + ' ' + currency;
+    }
+
+    /** Adds to the minute of {@code at} in {@value #ACTIVITY}. */
+    static void count(WindowStore<String, Activity> activity, String iban, String currency, long at, Activity more) {
+        String key = activity(iban, currency);
+        long minute = at - Math.floorMod(at, MINUTE.toMillis());
+        Activity known = activity.fetch(key, minute);
+        activity.put(key, known == null ? more : known.plus(more), minute);
+    }
+
+    /** The key of a screening in {@value #RECENT}. */
+    static String recent(String payer, String transferId) {
+        return payer + ' ' + transferId;
+    }
+
+    /** The first and last key {@value #RECENT} can hold for an account ('!' follows ' '): its range. */
+    static String[] recentRange(String payer) {
+        return new String[] {payer + ' ', payer + '!'};
     }
 }

@@ -22,7 +22,9 @@ import io.eventbank.risk.rules.Rules;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -48,6 +50,8 @@ final class Screener implements Processor<String, String, String, String> {
     private KeyValueStore<String, Long> payees;
     private WindowStore<String, History.Recent> recent;
     private WindowStore<String, TransferScreenedEvent> verdicts;
+    private WindowStore<String, Activity> activity;
+    private KeyValueStore<String, Long> flags;
 
     Screener(Rules rules) {
         this.rules = rules;
@@ -61,6 +65,8 @@ final class Screener implements Processor<String, String, String, String> {
         payees = context.getStateStore(RiskTopology.PAYEES);
         recent = context.getStateStore(RiskTopology.RECENT);
         verdicts = context.getStateStore(RiskTopology.VERDICTS);
+        activity = context.getStateStore(RiskTopology.ACTIVITY);
+        flags = context.getStateStore(RiskTopology.FLAGS);
     }
 
     @Override
@@ -97,7 +103,8 @@ final class Screener implements Processor<String, String, String, String> {
         List<RiskFinding> findings = rules.findings(screening, history);
         RiskVerdict verdict = findings.isEmpty() ? RiskVerdict.CLEAN : RiskVerdict.HOLD;
         long amount = screening.amount().minorUnits();
-        recent.put(iban, new History.Recent(screening.transferId(), amount, !knownPayee), at);
+        recent.put(RiskTopology.recent(iban, screening.transferId()),
+                new History.Recent(screening.transferId(), amount, !knownPayee), at);
         if (verdict == RiskVerdict.CLEAN) {
             // a held transfer teaches nothing until it is booked: its debit, once released, names the payee
             payees.putIfAbsent(payee, at);
@@ -106,13 +113,21 @@ final class Screener implements Processor<String, String, String, String> {
         TransferScreenedEvent screened = new TransferScreenedEvent(screening.transferId(), iban,
                 screening.creditorIban(), screening.amount(), verdict, findings, screening.requestedAt());
         verdicts.put(screening.transferId(), screened, at);
+        boolean held = verdict == RiskVerdict.HOLD;
+        RiskTopology.count(activity, iban, screening.amount().currency(), at, new Activity(0, 0, 0, 1, held ? 1 : 0));
+        if (held) {
+            Long before = flags.get(iban);
+            flags.put(iban, before == null ? 1 : before + 1);
+        }
         return screened;
     }
 
     /** The account's screenings within the window before {@code at}, oldest first. */
     private List<History.Recent> recentOf(String iban, long at) {
         List<History.Recent> within = new ArrayList<>();
-        try (WindowStoreIterator<History.Recent> found = recent.fetch(iban, at - window.toMillis(), at)) {
+        String[] range = RiskTopology.recentRange(iban);
+        try (KeyValueIterator<Windowed<String>, History.Recent> found = recent.fetch(range[0], range[1],
+                at - window.toMillis(), at)) {
             found.forEachRemaining(entry -> within.add(entry.value));
         }
         return within;

@@ -15,8 +15,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.eventbank.contracts.Money;
+import io.eventbank.contracts.account.AccountDebitRejectedEvent;
 import io.eventbank.contracts.account.AccountDebitedEvent;
 import io.eventbank.contracts.account.AccountOpenedEvent;
+import io.eventbank.contracts.account.AccountRefusal;
 import io.eventbank.contracts.account.AccountType;
 import io.eventbank.contracts.account.MoneyDepositedEvent;
 import io.eventbank.contracts.risk.RiskFinding;
@@ -36,6 +38,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.AfterEach;
@@ -267,6 +271,25 @@ class RiskTopologyTest {
         return verdicts;
     }
 
+    @Test
+    void shouldCountEachMinutesTransfersFailuresScreeningsAndHoldsByBankAndCurrency() {
+        debited(PAYER, payee(1), "20.00", T0, 1);
+        debited(PAYER, payee(1), "20.00", T0, 1); // the outbox sent it twice
+        debited(PAYER, payee(2), "5.50", T0.plusSeconds(10), 2);
+        pipe(accountEvents, PAYER, new AccountDebitRejectedEvent(PAYER, "refused", Money.parse("900.00", "EUR"),
+                AccountRefusal.INSUFFICIENT_FUNDS, payee(3), null, true), T0.plusSeconds(20), 3);
+        debited(PAYER, payee(1), "1.00", T0.plusSeconds(70), 4);
+        screen(PAYER, payee(1), "10.00", T0.plusSeconds(30));
+        screen(PAYER, payee(4), "250.00", T0.plusSeconds(40)); // held: a new payee above the limit
+
+        WindowStore<String, Activity> activity = driver.getWindowStore(RiskTopology.ACTIVITY);
+        assertThat(activity.fetch("10020030 EUR", T0.toEpochMilli())).isEqualTo(new Activity(3, 2550, 1, 2, 1));
+        assertThat(activity.fetch("10020030 EUR", T0.plusSeconds(60).toEpochMilli()))
+                .isEqualTo(new Activity(1, 100, 0, 0, 0));
+        KeyValueStore<String, Long> flags = driver.getKeyValueStore(RiskTopology.FLAGS);
+        assertThat(flags.get(PAYER)).isEqualTo(1L);
+    }
+
     // ---- the topics
 
     private TopologyTestDriver driver(Path directory) {
@@ -274,8 +297,8 @@ class RiskTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "risk-engine-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, directory.toString());
-        TopologyTestDriver created = new TopologyTestDriver(RiskTopology.build(new Rules(LIMITS), Duration.ofDays(7)),
-                properties, T0.minus(Duration.ofDays(30)));
+        TopologyTestDriver created = new TopologyTestDriver(RiskTopology.build(new Rules(LIMITS), Duration.ofDays(7),
+                Duration.ofHours(24)), properties, T0.minus(Duration.ofDays(30)));
         accountEvents = created.createInputTopic(RiskTopology.ACCOUNT_EVENTS, new StringSerializer(),
                 new StringSerializer());
         screenings = created.createInputTopic(RiskTopology.SCREENINGS, new StringSerializer(), new StringSerializer());
@@ -295,8 +318,12 @@ class RiskTopologyTest {
     }
 
     private void debited(String iban, String payee, String amount, Instant at) {
-        pipe(accountEvents, iban, new AccountDebitedEvent(iban, UUID.randomUUID().toString(),
-                Money.parse(amount, "EUR"), payee, null, 0, true), at);
+        debited(iban, payee, amount, at, null);
+    }
+
+    private void debited(String iban, String payee, String amount, Instant at, Integer sequence) {
+        pipe(accountEvents, iban, new AccountDebitedEvent(iban, "transfer-" + sequence,
+                Money.parse(amount, "EUR"), payee, null, 0, true), at, sequence);
     }
 
     private TransferScreenedEvent screen(String payer, String payee, String amount, Instant at) {
@@ -320,10 +347,18 @@ class RiskTopologyTest {
     }
 
     private static void pipe(TestInputTopic<String, String> topic, String key, Object message, Instant at) {
+        pipe(topic, key, message, at, null);
+    }
+
+    /** A record as the platform sends it; an account's event with its sequence, if given. */
+    private static void pipe(TestInputTopic<String, String> topic, String key, Object message, Instant at,
+            Integer sequence) {
         try {
             topic.pipeInput(new TestRecord<>(key, Json.mapper().writeValueAsString(message),
-                    headers(message.getClass().getName(), message.getClass().getAnnotation(Revision.class).value(),
-                            key, at), at));
+                    CloudEventHeaders.write(new EventEnvelope(UUID.randomUUID().toString(),
+                            message.getClass().getName(), message.getClass().getAnnotation(Revision.class).value(),
+                            "test", key, sequence == null ? null : sequence.longValue(), at, null, null, "{}", null)),
+                    at));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -65,6 +65,8 @@ final class Access {
         AclOperation operation = switch (grant.operation()) {
             case READ -> AclOperation.READ;
             case WRITE -> AclOperation.WRITE;
+            case CREATE -> AclOperation.CREATE;
+            case DESCRIBE_CONFIGS -> AclOperation.DESCRIBE_CONFIGS;
         };
         return new AclBinding(
                 new ResourcePattern(type, grant.name(), grant.prefixed() ? PatternType.PREFIXED : PatternType.LITERAL),

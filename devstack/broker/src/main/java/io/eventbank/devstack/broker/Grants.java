@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads {@code config/kafka-acls.conf}: one grant a line, {@code <principal> <read|write> <topic|group> <name>}, a
+ * Reads {@code config/kafka-acls.conf}: one grant a line,
+ * {@code <principal> <read|write|create|describe-configs> <topic|group> <name>}, a
  * name ending in {@code *} being a prefix. Plain Java, no Kafka type: devstack reads the principals from it too.
  */
 public final class Grants {
@@ -17,7 +18,8 @@ public final class Grants {
     /** The broker's administrator: a super user, the only one, and no service. */
     public static final String ADMIN = "admin";
 
-    public enum Operation { READ, WRITE }
+    /** What a grant allows; {@code create} and {@code describe-configs} are for Kafka Streams' own topics. */
+    public enum Operation { READ, WRITE, CREATE, DESCRIBE_CONFIGS }
 
     public enum Resource { TOPIC, GROUP }
 
@@ -55,7 +57,7 @@ public final class Grants {
     private static Grant grant(String line) {
         String[] parts = line.split("\\s+");
         if (parts.length != 4) {
-            throw new IllegalArgumentException("expected '<principal> <read|write> <topic|group> <name>' but got: "
+            throw new IllegalArgumentException("expected '<principal> <operation> <topic|group> <name>' but got: "
                     + line);
         }
         if (parts[0].equals(ADMIN) || !parts[0].matches("[a-z][a-z0-9-]*")) {
@@ -71,7 +73,8 @@ public final class Grants {
     }
 
     private static <E extends Enum<E>> E value(E[] values, String word) {
-        return Arrays.stream(values).filter(v -> v.name().equals(word.toUpperCase(Locale.ROOT))).findFirst()
+        return Arrays.stream(values).filter(v -> v.name().equals(word.toUpperCase(Locale.ROOT).replace('-', '_')))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("expected one of " + Arrays.toString(values)
                         + " but got: " + word));
     }
