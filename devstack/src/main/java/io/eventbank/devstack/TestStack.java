@@ -55,6 +55,14 @@ public final class TestStack {
         System.setProperty(ServiceTokenFilter.PROPERTY, serviceToken());
     }
 
+    /**
+     * Where the services keep local state of their own (the risk engine's stores): beside this stack's broker, whose
+     * topics that state mirrors, and gone with it. A new stack's broker never meets an older run's stores.
+     */
+    public Path stateDirectory() {
+        return directory.resolve("state");
+    }
+
     public static synchronized TestStack get() {
         if (instance == null) {
             instance = start();

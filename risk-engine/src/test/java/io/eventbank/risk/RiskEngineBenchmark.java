@@ -41,9 +41,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints what a screening costs through the risk engine (a real process on the real broker): the time from sending a
  * screening to reading its verdict (a Kafka round trip through the engine, as the transfer path will wait for it), at
- * fixed offered rates, and the engine's CPU per screening. Not a test:
- * {@code ./mvnw -pl risk-engine -am verify -Pbenchmark} (rates: -Dbench.rates=50,100,200, seconds each:
- * -Dbench.seconds=30). Figures are in docs/benchmarks.md.
+ * fixed offered rates after a warm-up at the first rate, and the engine's CPU per screening. Not a test:
+ * {@code ./mvnw -pl risk-engine -am verify -Pbenchmark} (rates: -Dbench.rates=25,50,100,200, seconds each:
+ * -Dbench.seconds=30, warm-up: -Dbench.warm-up=30; the engine's commit interval: -Dbench.commit-interval-ms=1000).
+ * Figures are in docs/benchmarks.md.
  */
 class RiskEngineBenchmark {
 
@@ -52,11 +53,18 @@ class RiskEngineBenchmark {
 
     @Test
     void measure() throws Exception {
-        List<Integer> rates = java.util.Arrays.stream(System.getProperty("bench.rates", "50,100,200").split(","))
-                .map(String::strip).map(Integer::parseInt).toList();
+        List<Integer> measured = java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,200")
+                .split(",")).map(String::strip).map(Integer::parseInt).toList();
         int seconds = Integer.getInteger("bench.seconds", 30);
+        int warmUp = Integer.getInteger("bench.warm-up", 30);
+        List<Integer> rates = new ArrayList<>();
+        rates.add(measured.get(0)); // the warm-up: the JIT and the stores, not printed
+        rates.addAll(measured);
         Map<String, String> client = TestStack.get().harnessKafka();
-        try (ServiceUnderTest engine = new ServiceUnderTest("risk-engine", Map.of()).start(Duration.ofSeconds(120));
+        String commitInterval = System.getProperty("bench.commit-interval-ms");
+        Map<String, String> settings = commitInterval == null ? Map.of()
+                : Map.of("KAFKA_STREAMS_COMMIT_INTERVAL_MS", commitInterval);
+        try (ServiceUnderTest engine = new ServiceUnderTest("risk-engine", settings).start(Duration.ofSeconds(120));
                 KafkaProducer<String, String> producer = producer(client);
                 KafkaConsumer<String, String> consumer = consumer(client)) {
             List<String> accounts = new ArrayList<>();
@@ -85,18 +93,21 @@ class RiskEngineBenchmark {
             reader.start();
             ProcessHandle process = ProcessHandle.of(engine.pid()).orElseThrow();
 
-            System.out.printf(Locale.ROOT, "%nrisk-engine benchmark: %,d accounts, %d CPUs, %d s a rate%n", ACCOUNTS,
-                    Runtime.getRuntime().availableProcessors(), seconds);
+            System.out.printf(Locale.ROOT, "%nrisk-engine benchmark: %,d accounts, %d CPUs, %d s a rate after %d s of"
+                    + " warm-up, commit interval %s ms%n", ACCOUNTS, Runtime.getRuntime().availableProcessors(), seconds,
+                    warmUp, commitInterval == null ? "as configured" : commitInterval);
             System.out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %10s %14s%n", "offered/s", "screened",
                     "p50 ms", "p99 ms", "max ms", "missing", "CPU ms/screen");
             int n = 0;
-            for (int rate : rates) {
+            for (int phase = 0; phase < rates.size(); phase++) {
+                int rate = rates.get(phase);
+                int length = phase == 0 ? warmUp : seconds;
                 latencies.clear();
                 long cpuBefore = cpuMillis(process);
                 long interval = 1_000_000_000L / rate;
                 long start = System.nanoTime();
                 int sent = 0;
-                for (long due = start; due < start + seconds * 1_000_000_000L; due += interval) {
+                for (long due = start; due < start + length * 1_000_000_000L; due += interval) {
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -120,10 +131,13 @@ class RiskEngineBenchmark {
                     sorted = new ArrayList<>(latencies);
                 }
                 sorted.sort(Long::compare);
+                sentAt.clear();
+                if (phase == 0) {
+                    continue;
+                }
                 System.out.printf(Locale.ROOT, "%-10d %10d %10.1f %10.1f %10.1f %10d %14.2f%n", rate, sorted.size(),
                         millis(sorted, 0.50), millis(sorted, 0.99), millis(sorted, 1.0), sent - sorted.size(),
                         (double) cpu / Math.max(1, sorted.size()));
-                sentAt.clear();
             }
             reading.set(false);
             reader.join();

@@ -41,7 +41,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         environment.putAll(stack.environmentOf(name)); // its own keys, as the platform gives them
         ServiceTokenFilter.install(); // the test's REST Assured calls carry the services' own token
         this.logs = Path.of("target", "devstack").toAbsolutePath();
-        environment.putAll(service.stateEnvironment(logs.resolve("state")));
+        environment.putAll(service.stateEnvironment(stack.stateDirectory()));
         environment.putAll(extraEnvironment);
     }
 

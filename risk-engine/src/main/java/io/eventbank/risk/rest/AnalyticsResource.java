@@ -18,6 +18,7 @@ import io.eventbank.infrastructure.security.Roles;
 import io.eventbank.risk.config.RiskConfig;
 import io.eventbank.risk.stream.Analytics;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The live analytics: per minute, bank and currency, transfers, volume, failures, screenings and holds. */
 @RolesAllowed(Roles.SERVICE)
@@ -34,6 +35,8 @@ public class AnalyticsResource {
 
     /** The last {@code minutes} minutes (60 unless asked), this one included, and the ten most held accounts. */
     @GET
+    @Operation(summary = "Per minute, bank and currency: transfers, volume, failures, screenings and holds, of the last"
+            + " minutes (?minutes=, 60 by default, at most analytics-kept); and the ten accounts held most often")
     public Analytics.Report report(@QueryParam("minutes") String minutes) {
         long asked = minutes(minutes);
         Instant now = Instant.now();
