@@ -79,7 +79,7 @@ class InfrastructureTest extends InfrastructureContract {
             }
         }));
         org.assertj.core.api.Assertions.assertThat(unnamed).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(ids).hasSize(26).doesNotHaveDuplicates()
+        org.assertj.core.api.Assertions.assertThat(ids).hasSize(27).doesNotHaveDuplicates()
                 .allMatch(id -> id.matches("[a-z][A-Za-z]{2,30}"), "short camelCase");
     }
 
